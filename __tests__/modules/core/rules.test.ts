@@ -1,0 +1,200 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkContainerEnvironment,
+  containerImage,
+  iamRoleName,
+  integerBetween,
+  matches,
+  modelDataUrl,
+  numberBetween,
+  oneOf,
+  s3BucketName,
+  s3Uri,
+  sagemakerName,
+  serverlessConcurrency,
+  serverlessMemorySize,
+} from "../../../modules/core/rules";
+import { Problems } from "../../../modules/core/validation";
+
+const SAGEMAKER_NAME =
+  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
+
+describe("sagemakerName", () => {
+  it.each(["a", "alex-embedding-endpoint", "A1", "a--b", "x".repeat(63)])("accepts %s", (name) => {
+    expect(sagemakerName(name)).toBeUndefined();
+  });
+
+  it.each(["", "-a", "a-", "a_b", "a.b", "a b"])("rejects %j", (name) => {
+    expect(sagemakerName(name)).toBe(SAGEMAKER_NAME);
+  });
+
+  it("says how long a name that is too long is", () => {
+    expect(sagemakerName("x".repeat(64))).toBe(`${SAGEMAKER_NAME} (this one has 64)`);
+  });
+});
+
+describe("iamRoleName", () => {
+  const RULE = "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
+  it.each(["alex-sagemaker-role", "a+=,.@_-b", "r".repeat(64)])("accepts %s", (name) => {
+    expect(iamRoleName(name)).toBeUndefined();
+  });
+  it.each(["", "with space", "slash/role"])("rejects %j", (name) => {
+    expect(iamRoleName(name)).toBe(RULE);
+  });
+  it("says how long a name that is too long is", () => {
+    expect(iamRoleName("r".repeat(65))).toBe(`${RULE} (this one has 65)`);
+  });
+});
+
+describe("s3BucketName", () => {
+  const RULE =
+    "an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix";
+
+  it.each(["my-models", "abc", "a.b-c1", "b".repeat(63), "models-111122223333-us-east-1-an"])(
+    "accepts %s",
+    (name) => {
+      expect(s3BucketName(name)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["ab", "it has 2 characters"],
+    ["b".repeat(64), "it has 64 characters"],
+    ["My-Models", "it has characters other than a-z, 0-9, '.' and '-'"],
+    ["models-", "it does not start and end with a letter or digit"],
+    ["a..b", "it has two adjacent periods"],
+    ["192.168.5.4", "it is formatted as an IP address"],
+    ["xn--models", "it starts with the reserved prefix 'xn--'"],
+    ["sthree-models", "it starts with the reserved prefix 'sthree-'"],
+    ["amzn-s3-demo-models", "it starts with the reserved prefix 'amzn-s3-demo-'"],
+    ["models-s3alias", "it ends with the reserved suffix '-s3alias'"],
+    ["models--ol-s3", "it ends with the reserved suffix '--ol-s3'"],
+    ["models.mrap", "it ends with the reserved suffix '.mrap'"],
+    ["models--x-s3", "it ends with the reserved suffix '--x-s3'"],
+    ["models--table-s3", "it ends with the reserved suffix '--table-s3'"],
+    ["models-an", "it ends with '-an', which is reserved for account-regional bucket names"],
+  ])("rejects %s: %s", (name, reason) => {
+    expect(s3BucketName(name)).toBe(`${RULE} (${reason})`);
+  });
+
+  it("names every broken rule at once", () => {
+    expect(s3BucketName("-A")).toBe(
+      `${RULE} (it has 2 characters; it has characters other than a-z, 0-9, '.' and '-'; it does not start and end with a letter or digit)`,
+    );
+  });
+});
+
+describe("s3Uri", () => {
+  it("accepts an s3 URI with a valid bucket", () => {
+    expect(s3Uri("s3://my-models/path/model.tar.gz")).toBeUndefined();
+    expect(s3Uri("s3://my-models")).toBeUndefined();
+  });
+  it("rejects other schemes and bad buckets", () => {
+    expect(s3Uri("https://my-models/x")).toBe("an S3 URI of the form s3://<bucket>/<key>");
+    expect(s3Uri("s3://My_Models/x")).toBe(
+      "an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('My_Models' is not one)",
+    );
+  });
+});
+
+describe("number and choice rules", () => {
+  it("oneOf lists the choices", () => {
+    expect(oneOf(["Serial", "Direct"])("x")).toBe('one of "Serial" or "Direct"');
+    expect(oneOf([1])(2)).toBe("one of 1");
+    expect(oneOf(["a", "b"])("a")).toBeUndefined();
+  });
+
+  it("integerBetween takes whole numbers in range only", () => {
+    const rule = integerBetween(1, 10);
+    expect(rule(1)).toBeUndefined();
+    expect(rule(10)).toBeUndefined();
+    expect(rule(0)).toBe("a whole number from 1 to 10");
+    expect(rule(11)).toBe("a whole number from 1 to 10");
+    expect(rule(1.5)).toBe("a whole number from 1 to 10");
+  });
+
+  it("numberBetween takes fractions", () => {
+    expect(numberBetween(0, 1)(0.5)).toBeUndefined();
+    expect(numberBetween(0, 1)(1.5)).toBe("a number from 0 to 1");
+    expect(numberBetween(0, 1)(Number.NaN)).toBe("a number from 0 to 1");
+  });
+
+  it("matches describes the pattern in words", () => {
+    expect(matches(/^a/, "a word starting with a")("b")).toBe("a word starting with a");
+    expect(matches(/^a/, "a word starting with a")("ab")).toBeUndefined();
+  });
+
+  it("serverless memory is 1024-6144 MB in 1 GB steps", () => {
+    for (const mb of [1024, 2048, 3072, 4096, 5120, 6144])
+      expect(serverlessMemorySize(mb)).toBeUndefined();
+    for (const mb of [0, 512, 1000, 1536, 7168]) {
+      expect(serverlessMemorySize(mb)).toBe("one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)");
+    }
+  });
+
+  it("serverless concurrency is 1-200", () => {
+    expect(serverlessConcurrency(1)).toBeUndefined();
+    expect(serverlessConcurrency(200)).toBeUndefined();
+    expect(serverlessConcurrency(0)).toBe("a whole number from 1 to 200");
+    expect(serverlessConcurrency(201)).toBe("a whole number from 1 to 200");
+  });
+});
+
+describe("container rules", () => {
+  it("containerImage: no whitespace, at most 255 characters", () => {
+    expect(containerImage("763104351884.dkr.ecr.us-east-1.amazonaws.com/x:1")).toBeUndefined();
+    expect(containerImage("a b")).toBe(
+      "a container image URI of 1-255 characters without whitespace",
+    );
+    expect(containerImage("x".repeat(256))).toBe(
+      "a container image URI of 1-255 characters without whitespace (this one has 256)",
+    );
+  });
+
+  it("modelDataUrl: an s3 or https .tar.gz", () => {
+    const RULE =
+      "an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact";
+    expect(modelDataUrl("s3://b/models/model.tar.gz")).toBeUndefined();
+    expect(modelDataUrl("https://b.s3.amazonaws.com/model.tar.gz")).toBeUndefined();
+    expect(modelDataUrl("s3://b/models/")).toBe(RULE);
+    expect(modelDataUrl("ftp://b/model.tar.gz")).toBe(RULE);
+    expect(modelDataUrl(`s3://b/${"k".repeat(1020)}.tar.gz`)).toBe(RULE);
+  });
+
+  it("checkContainerEnvironment: names, lengths, count and total size", () => {
+    const problems = new Problems();
+    checkContainerEnvironment(problems, "environment", {
+      GOOD_NAME: "v",
+      "1BAD": "v",
+      LONG: "v".repeat(1025),
+    });
+    expect(problems.list).toEqual([
+      {
+        field: "environment.1BAD",
+        value: "1BAD",
+        allowed:
+          "an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters",
+      },
+      {
+        field: "environment.LONG",
+        value: "1025 characters",
+        allowed: "a value of at most 1024 characters",
+      },
+    ]);
+
+    const many = new Problems();
+    checkContainerEnvironment(
+      many,
+      "env",
+      Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`K${i}`, "v".repeat(400)])),
+    );
+    expect(many.list).toEqual([
+      { field: "env", value: "101 entries", allowed: "at most 100 environment variables" },
+      {
+        field: "env",
+        value: "40694 bytes",
+        allowed: "at most 32768 bytes of keys and values together",
+      },
+    ]);
+  });
+});

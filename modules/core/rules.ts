@@ -1,0 +1,156 @@
+/**
+ * Reusable synth-time rules for AWS inputs. Each returns `undefined` for a good value, otherwise the text
+ * that completes "allowed: ...". The limits and their sources are collected in the README's
+ * "Validation" section (from the AWS API models and service guides).
+ */
+import { isUnresolved, type Problems, type Rule } from "./validation";
+
+/** SageMaker model, endpoint configuration, endpoint, variant and container host names (botocore). */
+export const SAGEMAKER_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** IAM role names (botocore `roleNameType`, 1-64 characters). */
+export const IAM_ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+
+function lengthNote(value: string, max: number): string {
+  return value.length > max ? ` (this one has ${value.length})` : "";
+}
+
+export const sagemakerName: Rule<string> = (value) =>
+  SAGEMAKER_NAME_PATTERN.test(value)
+    ? undefined
+    : "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit" +
+      lengthNote(value, 63);
+
+export const iamRoleName: Rule<string> = (value) =>
+  IAM_ROLE_NAME_PATTERN.test(value)
+    ? undefined
+    : "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -" +
+      lengthNote(value, 64);
+
+const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
+const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+const ACCOUNT_REGIONAL_BUCKET = /-\d{12}-[a-z]{2}(-[a-z]+)+-\d+-an$/;
+
+/** S3 general purpose bucket naming rules (S3 User Guide, "General purpose bucket naming rules"). */
+export const s3BucketName: Rule<string> = (value) => {
+  const broken: string[] = [];
+  if (value.length < 3 || value.length > 63) broken.push(`it has ${value.length} characters`);
+  if (!/^[a-z0-9.-]*$/.test(value))
+    broken.push("it has characters other than a-z, 0-9, '.' and '-'");
+  // Upper case is reported by the character rule above, not again here.
+  if (!/^[a-zA-Z0-9]/.test(value) || !/[a-zA-Z0-9]$/.test(value)) {
+    broken.push("it does not start and end with a letter or digit");
+  }
+  if (value.includes("..")) broken.push("it has two adjacent periods");
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) broken.push("it is formatted as an IP address");
+  const prefix = RESERVED_BUCKET_PREFIXES.find((p) => value.startsWith(p));
+  if (prefix) broken.push(`it starts with the reserved prefix '${prefix}'`);
+  const suffix = RESERVED_BUCKET_SUFFIXES.find((s) => value.endsWith(s));
+  if (suffix) broken.push(`it ends with the reserved suffix '${suffix}'`);
+  if (value.endsWith("-an") && !ACCOUNT_REGIONAL_BUCKET.test(value)) {
+    broken.push("it ends with '-an', which is reserved for account-regional bucket names");
+  }
+  return broken.length === 0
+    ? undefined
+    : "an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a " +
+        `letter or digit, no '..', not an IP address, no reserved prefix or suffix (${broken.join("; ")})`;
+};
+
+/** An `s3://bucket/key` URI whose bucket part is a valid bucket name. */
+export const s3Uri: Rule<string> = (value) => {
+  const match = /^s3:\/\/([^/]+)(\/.*)?$/.exec(value);
+  if (!match) return "an S3 URI of the form s3://<bucket>/<key>";
+  return s3BucketName(match[1]!) === undefined
+    ? undefined
+    : `an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('${match[1]}' is not one)`;
+};
+
+/** One of a fixed set of values. */
+export function oneOf<T extends string | number>(
+  values: readonly T[],
+  unit = "",
+): Rule<T extends string ? string : number> {
+  const shown = values.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v)));
+  const list =
+    shown.length > 1 ? `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}` : shown[0];
+  return (value) => (values.includes(value as T) ? undefined : `one of ${list}${unit}`);
+}
+
+/** A whole number from `min` to `max`, inclusive. */
+export function integerBetween(min: number, max: number, unit = ""): Rule<number> {
+  return (value) =>
+    Number.isInteger(value) && value >= min && value <= max
+      ? undefined
+      : `a whole number from ${min} to ${max}${unit}`;
+}
+
+/** A number from `min` to `max`, inclusive. */
+export function numberBetween(min: number, max: number): Rule<number> {
+  return (value) =>
+    Number.isFinite(value) && value >= min && value <= max
+      ? undefined
+      : `a number from ${min} to ${max}`;
+}
+
+/** A string matching `pattern`, described to the user as `description`. */
+export function matches(pattern: RegExp, description: string): Rule<string> {
+  return (value) => (pattern.test(value) ? undefined : description);
+}
+
+/** Serverless endpoint memory: 1024-6144 MB in 1 GB steps (ProductionVariantServerlessConfig). */
+export const SERVERLESS_MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144] as const;
+export const serverlessMemorySize: Rule<number> = oneOf(SERVERLESS_MEMORY_SIZES, " (MB)");
+/** Serverless max and provisioned concurrency: 1-200. */
+export const serverlessConcurrency: Rule<number> = integerBetween(1, 200);
+
+/** `ContainerDefinition.Image`: at most 255 characters, no whitespace. */
+export const containerImage: Rule<string> = (value) =>
+  /^\S{1,255}$/.test(value)
+    ? undefined
+    : "a container image URI of 1-255 characters without whitespace" + lengthNote(value, 255);
+
+/** `ContainerDefinition.ModelDataUrl` of a compressed artifact: an s3:// or https:// URL of a `.tar.gz`. */
+export const modelDataUrl: Rule<string> = (value) =>
+  /^(https|s3):\/\/[^/]+\/.*\.tar\.gz$/.test(value) && value.length <= 1024
+    ? undefined
+    : "an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact";
+
+const ENVIRONMENT_KEY = /^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$/;
+
+/**
+ * `ContainerDefinition.Environment`: at most 100 entries, keys `[a-zA-Z_][a-zA-Z0-9_]*` up to 1024
+ * characters, values up to 1024 characters, all keys and values together at most 32 KB.
+ */
+export function checkContainerEnvironment(
+  problems: Problems,
+  field: string,
+  environment: Readonly<Record<string, string>> | undefined,
+): void {
+  if (environment === undefined || isUnresolved(Object.keys(environment))) return;
+  const entries = Object.entries(environment);
+  if (entries.length > 100) {
+    problems.add(field, `${entries.length} entries`, "at most 100 environment variables");
+  }
+  let size = 0;
+  for (const [key, value] of entries) {
+    if (!ENVIRONMENT_KEY.test(key)) {
+      problems.add(
+        `${field}.${key}`,
+        key,
+        "an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters",
+      );
+    }
+    if (!isUnresolved(value)) {
+      if (value.length > 1024) {
+        problems.add(
+          `${field}.${key}`,
+          `${value.length} characters`,
+          "a value of at most 1024 characters",
+        );
+      }
+      size += key.length + value.length;
+    }
+  }
+  if (size > 32 * 1024) {
+    problems.add(field, `${size} bytes`, "at most 32768 bytes of keys and values together");
+  }
+}

@@ -1,0 +1,126 @@
+import { Token } from "cdktf";
+import type { IConstruct } from "constructs";
+
+/**
+ * One invalid input: which field, what was given, and what would have been accepted.
+ */
+export interface Problem {
+  /**
+   * Dotted path of the offending prop inside the construct's props,
+   * e.g. `memorySizeInMb` or `endpoints.realtime.provisioned.productionVariants.demo-model.autoScaling`.
+   */
+  readonly field: string;
+  /** The value that was given. */
+  readonly value: unknown;
+  /** What is allowed instead, phrased so that it completes "allowed: ...". */
+  readonly allowed: string;
+}
+
+/**
+ * A check on one value. Returns `undefined` when the value is acceptable, otherwise a description of what
+ * is allowed (it becomes the "allowed: ..." part of the error).
+ */
+export type Rule<T> = (value: T) => string | undefined;
+
+/**
+ * The single error a construct throws for bad input. It lists every problem found, each with the field,
+ * the value given and what is allowed, under the construct's path.
+ */
+export class ValidationError extends Error {
+  public constructor(
+    public readonly constructPath: string,
+    public readonly problems: readonly Problem[],
+  ) {
+    super(formatValidationMessage(constructPath, problems));
+    this.name = "ValidationError";
+  }
+}
+
+/** Renders a value the way it would be written in TypeScript, so the user can find it in their code. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return "(not set)";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null) {
+    return String(value);
+  }
+  return JSON.stringify(value);
+}
+
+export function formatValidationMessage(
+  constructPath: string,
+  problems: readonly Problem[],
+): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  const lines = problems.map(
+    (p) => `  - ${p.field}: got ${formatValue(p.value)}; allowed: ${p.allowed}`,
+  );
+  return [`Invalid configuration for '${constructPath}' (${count}):`, ...lines].join("\n");
+}
+
+/**
+ * True when a value (or anything inside it) is only known at apply time: a cdktf token such as a
+ * variable, a resource attribute or a cross-stack reference. Synth-time checks skip such values.
+ */
+export function isUnresolved(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Token.isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(isUnresolved);
+  if (typeof value === "object") return Object.values(value).some(isUnresolved);
+  return false;
+}
+
+/**
+ * Collects every problem in a construct's props, then throws them together as one {@link ValidationError}.
+ *
+ * ```ts
+ * const problems = new Problems();
+ * problems.check("endpointName", props.endpointName, sagemakerName);
+ * problems.check("memorySizeInMb", props.memorySizeInMb, serverlessMemorySize);
+ * problems.throwIfAny(this);
+ * ```
+ */
+export class Problems {
+  private readonly found: Problem[] = [];
+
+  /** Records a problem found by custom logic. */
+  public add(field: string, value: unknown, allowed: string): this {
+    this.found.push({ field, value, allowed });
+    return this;
+  }
+
+  /**
+   * Applies `rules` in order to a value and records the first failure. Values that are not set, or are
+   * tokens (unknown until apply), are skipped.
+   */
+  public check<T>(field: string, value: T | undefined, ...rules: Rule<T>[]): this {
+    if (value === undefined || isUnresolved(value)) return this;
+    for (const rule of rules) {
+      const allowed = rule(value);
+      if (allowed !== undefined) {
+        this.add(field, value, allowed);
+        break;
+      }
+    }
+    return this;
+  }
+
+  /** Adds every problem of another collection, with `prefix.` in front of each field. */
+  public merge(prefix: string, other: Problems): this {
+    for (const p of other.list)
+      this.add(prefix ? `${prefix}.${p.field}` : p.field, p.value, p.allowed);
+    return this;
+  }
+
+  public get list(): readonly Problem[] {
+    return this.found;
+  }
+
+  public get isEmpty(): boolean {
+    return this.found.length === 0;
+  }
+
+  /** Throws one {@link ValidationError} naming `scope`'s construct path when any problem was found. */
+  public throwIfAny(scope: IConstruct): void {
+    if (!this.isEmpty) throw new ValidationError(scope.node.path, this.found);
+  }
+}
