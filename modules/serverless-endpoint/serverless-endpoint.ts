@@ -1,0 +1,151 @@
+import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
+import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
+import { Construct } from "constructs";
+import {
+  checkContainerEnvironment,
+  containerImage,
+  modelDataUrl,
+  sagemakerName,
+  serverlessConcurrency,
+  serverlessMemorySize,
+} from "../core/rules";
+import { isUnresolved, Problems } from "../core/validation";
+
+export interface ServerlessEndpointProps {
+  /** Name of the SageMaker model. */
+  readonly modelName: string;
+  /** Name of the endpoint configuration. */
+  readonly endpointConfigName: string;
+  /** Name of the endpoint. */
+  readonly endpointName: string;
+  /** ARN of the role SageMaker assumes to pull the image and the model artifact. */
+  readonly executionRoleArn: string;
+  /** Inference container image URI, in the registry of the deployment region. */
+  readonly image: string;
+  /**
+   * S3 (or HTTPS) URL of the compressed model artifact (`.tar.gz`).
+   *
+   * @default - none: the container fetches its model itself (e.g. from the HuggingFace Hub)
+   */
+  readonly modelDataUrl?: string;
+  /**
+   * Environment variables of the container.
+   *
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Name of the single production variant.
+   *
+   * @default - none: Terraform generates one
+   */
+  readonly variantName?: string;
+  /**
+   * Memory of the serverless endpoint in MB: 1024, 2048, 3072, 4096, 5120 or 6144.
+   *
+   * @default 1024
+   */
+  readonly memorySizeInMb?: number;
+  /**
+   * Maximum concurrent invocations, 1-200. All serverless endpoints of an account and region share a
+   * quota of 200 by default.
+   *
+   * @default 20
+   */
+  readonly maxConcurrency?: number;
+  /**
+   * Concurrent invocations kept warm (no cold start), 1-200 and at most `maxConcurrency`.
+   *
+   * @default - none
+   */
+  readonly provisionedConcurrency?: number;
+  /**
+   * Tags of the model, endpoint configuration and endpoint.
+   *
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A SageMaker serverless inference endpoint: one model with one container, a serverless endpoint
+ * configuration with a single variant, and the endpoint.
+ */
+export class ServerlessEndpoint extends Construct {
+  public readonly model: SagemakerModel;
+  public readonly endpointConfiguration: SagemakerEndpointConfiguration;
+  public readonly endpoint: SagemakerEndpoint;
+
+  public constructor(scope: Construct, id: string, props: ServerlessEndpointProps) {
+    super(scope, id);
+    const memorySizeInMb = props.memorySizeInMb ?? 1024;
+    const maxConcurrency = props.maxConcurrency ?? 20;
+    validate(props, memorySizeInMb, maxConcurrency).throwIfAny(this);
+
+    const tags = props.tags ? { ...props.tags } : undefined;
+    this.model = new SagemakerModel(this, "model", {
+      name: props.modelName,
+      executionRoleArn: props.executionRoleArn,
+      primaryContainer: {
+        image: props.image,
+        modelDataUrl: props.modelDataUrl,
+        environment: props.environment ? { ...props.environment } : undefined,
+      },
+      tags,
+    });
+
+    this.endpointConfiguration = new SagemakerEndpointConfiguration(
+      this,
+      "endpoint-configuration",
+      {
+        name: props.endpointConfigName,
+        productionVariants: [
+          {
+            modelName: this.model.name,
+            variantName: props.variantName,
+            serverlessConfig: {
+              memorySizeInMb,
+              maxConcurrency,
+              provisionedConcurrency: props.provisionedConcurrency,
+            },
+          },
+        ],
+        tags,
+      },
+    );
+
+    this.endpoint = new SagemakerEndpoint(this, "endpoint", {
+      name: props.endpointName,
+      endpointConfigName: this.endpointConfiguration.name,
+      tags,
+    });
+  }
+}
+
+function validate(
+  props: ServerlessEndpointProps,
+  memorySizeInMb: number,
+  maxConcurrency: number,
+): Problems {
+  const problems = new Problems()
+    .check("modelName", props.modelName, sagemakerName)
+    .check("endpointConfigName", props.endpointConfigName, sagemakerName)
+    .check("endpointName", props.endpointName, sagemakerName)
+    .check("variantName", props.variantName, sagemakerName)
+    .check("image", props.image, containerImage)
+    .check("modelDataUrl", props.modelDataUrl, modelDataUrl)
+    .check("memorySizeInMb", memorySizeInMb, serverlessMemorySize)
+    .check("maxConcurrency", maxConcurrency, serverlessConcurrency)
+    .check(
+      "provisionedConcurrency",
+      props.provisionedConcurrency,
+      serverlessConcurrency,
+      (value) =>
+        isUnresolved(maxConcurrency) || value <= maxConcurrency
+          ? undefined
+          : `at most maxConcurrency (${maxConcurrency})`,
+    );
+  checkContainerEnvironment(problems, "environment", props.environment);
+  return problems;
+}
