@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "@cdktf/hcl2json";
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { defineStacks } from "../../stacks/app";
+import { REQUIRED_TERRAFORM_VERSION } from "../../stacks/project-stack";
+import { synthProject } from "../helpers/project";
+
+const STACKS = ["iam", "sagemaker-serverless"];
+
+/** Synthesizes the app like `cdktf synth` does (app.synth()), from working directory `cwd`. */
+function synthApp(cwd: string): { outdir: string; files: Record<string, string> } {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const app = Testing.app();
+    defineStacks(app);
+    app.synth();
+    const files = Object.fromEntries(
+      STACKS.map((stack) => [
+        stack,
+        readFileSync(join(app.outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
+      ]),
+    );
+    return { outdir: app.outdir, files };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+describe("the app", () => {
+  const here = synthApp(process.cwd());
+  const elsewhere = synthApp(mkdtempSync(join(tmpdir(), "other-checkout-")));
+
+  it("writes cdktf.out/stacks/<stack>/cdk.tf.json for every stack", () => {
+    expect(Object.keys(here.files)).toEqual(STACKS);
+    const manifest = JSON.parse(readFileSync(join(here.outdir, "manifest.json"), "utf8")) as {
+      stacks: Record<string, { synthesizedStackPath: string; dependencies: string[] }>;
+    };
+    expect(Object.keys(manifest.stacks).sort()).toEqual(STACKS);
+    expect(manifest.stacks["sagemaker-serverless"]).toMatchObject({
+      synthesizedStackPath: "stacks/sagemaker-serverless/cdk.tf.json",
+      dependencies: ["iam"],
+    });
+    expect(manifest.stacks.iam?.dependencies).toEqual([]);
+  });
+
+  it("writes the same bytes whichever folder it runs in, with no path of the machine", () => {
+    expect(elsewhere.files).toEqual(here.files);
+    for (const json of Object.values(here.files)) {
+      expect(json).not.toContain(process.cwd());
+      expect(json).not.toContain(tmpdir());
+      expect(json).not.toMatch(/"\/(home|root|tmp|work|Users)\//);
+    }
+  });
+});
+
+describe("cdktf synth --hcl", () => {
+  it.each(Object.entries(synthProject().stacks))(
+    "writes valid HCL for %s, required_version included",
+    async (_name, stack) => {
+      const parsed = (await parse("cdk.tf", Testing.synthHcl(stack))) as {
+        terraform: { required_version?: string }[];
+      };
+      expect(parsed.terraform[0]?.required_version).toBe(REQUIRED_TERRAFORM_VERSION);
+    },
+  );
+});

@@ -1,0 +1,52 @@
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { describe, expect, it } from "vitest";
+import { localStatePath, ProjectStack } from "../../stacks/project-stack";
+import { addresses, synthStack } from "../helpers/synth";
+
+class Wrapper extends Construct {
+  public readonly role: IamRole;
+  public readonly referenced: string;
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.role = new IamRole(this, "role", { name: "r", assumeRolePolicy: "{}" });
+    // Referring to the role fixes its logical id, as constructs do all the time.
+    this.referenced = this.role.arn;
+  }
+}
+
+class TestStack extends ProjectStack {
+  public constructor(addressesToKeep: Record<string, string>) {
+    super(Testing.app(), "test");
+    this.keepAddresses(addressesToKeep);
+    new Wrapper(this, "wrapper");
+    new Wrapper(this, "other");
+  }
+}
+
+describe("ProjectStack", () => {
+  it("gives nested resources the addresses it is told to keep, even after they were referenced", () => {
+    const json = synthStack(new TestStack({ "wrapper/role": "original_role" }));
+    // The other role keeps cdktf's default name: path plus hash.
+    expect(addresses(json)).toEqual([
+      "aws_iam_role.original_role",
+      expect.stringMatching(/^aws_iam_role\.other_role_[0-9A-F]{8}$/),
+    ]);
+  });
+
+  it("fails synth when a kept address names a construct path that does not exist", () => {
+    const stack = new TestStack({ "wrapper/rol": "original_role" });
+    expect(() => synthStack(stack)).toThrowError(
+      "Stack 'test' keeps addresses for construct paths that do not exist: wrapper/rol",
+    );
+  });
+
+  it("keeps state beside the project, relative to cdktf.out/stacks/<stack>", () => {
+    expect(localStatePath("ml-module")).toBe("../../../terraform.ml-module.tfstate");
+    expect(synthStack(new TestStack({})).terraform).toMatchObject({
+      backend: { local: { path: "../../../terraform.test.tfstate" } },
+      required_version: ">= 1.5",
+    });
+  });
+});

@@ -1,0 +1,161 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
+import { RegionalImage } from "../../modules/images/regional-image";
+import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
+import { ProjectStack } from "../project-stack";
+import { awsRegionVariable } from "./region-variable";
+
+/** The original's image: HuggingFace PyTorch inference, CPU (serverless endpoints have no GPU). */
+export const DEFAULT_IMAGE_REPOSITORY = "huggingface-pytorch-inference";
+export const DEFAULT_IMAGE_TAG = "1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
+export const DEFAULT_IMAGE_URI = `763104351884.dkr.ecr.us-east-1.amazonaws.com/${DEFAULT_IMAGE_REPOSITORY}:${DEFAULT_IMAGE_TAG}`;
+export const DEFAULT_EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
+
+/**
+ * A Terraform condition: `reference` is 1-`max` characters without whitespace. The length is checked with
+ * length(), not a regex repeat: RE2 refuses repeat counts above 1000.
+ */
+function noWhitespaceUpTo(reference: string, max: number): string {
+  return `\${length(${reference}) <= ${max} && can(regex("^\\\\S+$", ${reference}))}`;
+}
+
+export interface SagemakerServerlessStackProps {
+  /** ARN of the SageMaker execution role: the `iam` stack's role (a cross-stack reference). */
+  readonly executionRoleArn: string;
+  /**
+   * Name of the SageMaker model.
+   *
+   * @default "alex-embedding-model"
+   */
+  readonly modelName?: string;
+  /**
+   * Name of the serverless endpoint configuration.
+   *
+   * @default "alex-embedding-serverless-config"
+   */
+  readonly endpointConfigName?: string;
+  /**
+   * Name of the endpoint.
+   *
+   * @default "alex-embedding-endpoint"
+   */
+  readonly endpointName?: string;
+  /**
+   * Memory of the serverless endpoint in MB (1024-6144 in 1 GB steps).
+   *
+   * @default 3072
+   */
+  readonly memorySizeInMb?: number;
+  /**
+   * Maximum concurrent invocations (1-200).
+   *
+   * @default 2 - the original reduced it from 10 to stay inside the default account quota
+   */
+  readonly maxConcurrency?: number;
+}
+
+/**
+ * Stack `sagemaker-serverless`: the Alex embedding endpoint, a HuggingFace sentence-transformers model
+ * served by a SageMaker serverless endpoint (terraform/2_sagemaker in the original).
+ *
+ * Resource addresses, variables and outputs are the original's, so its state can be moved here unchanged.
+ */
+export class SagemakerServerlessStack extends ProjectStack {
+  public readonly endpoint: ServerlessEndpoint;
+
+  public constructor(scope: Construct, id: string, props: SagemakerServerlessStackProps) {
+    super(scope, id);
+    this.keepAddresses({
+      "embedding/model": "embedding_model",
+      "embedding/endpoint-configuration": "serverless_config",
+      "embedding/endpoint": "embedding_endpoint",
+    });
+    const region = awsRegionVariable(this);
+    new AwsProvider(this, "aws", { region: region.stringValue });
+
+    const imageUri = new TerraformVariable(this, "sagemaker_image_uri", {
+      type: "string",
+      default: DEFAULT_IMAGE_URI,
+      description: "URI of the SageMaker container image",
+      validation: [
+        {
+          condition: noWhitespaceUpTo("var.sagemaker_image_uri", 255),
+          errorMessage:
+            "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace.",
+        },
+      ],
+    });
+    const embeddingModel = new TerraformVariable(this, "embedding_model_name", {
+      type: "string",
+      default: DEFAULT_EMBEDDING_MODEL,
+      description: "Name of the HuggingFace model to use",
+      validation: [
+        {
+          condition: noWhitespaceUpTo("var.embedding_model_name", 1024),
+          errorMessage:
+            "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace.",
+        },
+      ],
+    });
+
+    // Correction: the original default image only exists in us-east-1's registry, and SageMaker pulls
+    // images from the model's own region. With the default left in place, the same image is taken from
+    // the deployment region's registry account; a region without one stops the plan (precondition below)
+    // instead of producing an endpoint that never starts. An explicit sagemaker_image_uri is used as given.
+    const regionalImage = new RegionalImage(this, "default-image", {
+      registry: "huggingface-inference",
+      repository: DEFAULT_IMAGE_REPOSITORY,
+      tag: DEFAULT_IMAGE_TAG,
+      region: region.stringValue,
+    });
+    const usesDefaultImage = Op.eq(imageUri.stringValue, DEFAULT_IMAGE_URI);
+    const image = new TerraformLocal(
+      this,
+      "image_uri",
+      Fn.conditional(usesDefaultImage, regionalImage.uri, imageUri.stringValue),
+    );
+
+    this.endpoint = new ServerlessEndpoint(this, "embedding", {
+      modelName: props.modelName ?? "alex-embedding-model",
+      endpointConfigName: props.endpointConfigName ?? "alex-embedding-serverless-config",
+      endpointName: props.endpointName ?? "alex-embedding-endpoint",
+      executionRoleArn: props.executionRoleArn,
+      image: image.asString,
+      environment: { HF_MODEL_ID: embeddingModel.stringValue, HF_TASK: "feature-extraction" },
+      memorySizeInMb: props.memorySizeInMb ?? 3072,
+      maxConcurrency: props.maxConcurrency ?? 2,
+    });
+    const { model, endpoint } = this.endpoint;
+    model.lifecycle = {
+      precondition: [
+        {
+          condition: Op.or(Op.not(usesDefaultImage), regionalImage.regionSupported),
+          errorMessage: `${regionalImage.unsupportedRegionMessage} Set sagemaker_image_uri to an image in the ${region.stringValue} registry.`,
+        },
+      ],
+    };
+
+    new TerraformOutput(this, "sagemaker_endpoint_name", {
+      value: endpoint.name,
+      description: "Name of the SageMaker endpoint",
+    });
+    new TerraformOutput(this, "sagemaker_endpoint_arn", {
+      value: endpoint.arn,
+      description: "ARN of the SageMaker endpoint",
+    });
+    new TerraformOutput(this, "setup_instructions", {
+      value: [
+        "SageMaker serverless endpoint deployed.",
+        "",
+        "Add it to the .env file in the project root:",
+        `  SAGEMAKER_ENDPOINT=${endpoint.name}`,
+        "",
+        "Then test it (the first call after idle takes 10-60 s: cold start):",
+        `  aws sagemaker-runtime invoke-endpoint --endpoint-name ${endpoint.name} --region ${region.stringValue} --content-type application/json --body '{"inputs": "vectorize me"}' --cli-binary-format raw-in-base64-out /dev/stdout`,
+        "",
+      ].join("\n"),
+      description: "Instructions for setting up environment variables",
+    });
+  }
+}

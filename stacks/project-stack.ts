@@ -1,0 +1,87 @@
+import { LocalBackend, TerraformElement, TerraformStack } from "cdktf";
+import type { Construct, Node } from "constructs";
+
+/** The Terraform version every stack requires (`terraform { required_version }`). */
+export const REQUIRED_TERRAFORM_VERSION = ">= 1.5";
+
+/**
+ * Where a stack keeps its local state: `terraform.<stack>.tfstate` in the project root.
+ *
+ * cdktf runs terraform inside `cdktf.out/stacks/<stack>/`, so the path is relative to that folder. A relative
+ * path keeps the synthesized JSON identical on every machine (cdktf's default is an absolute path), and
+ * cross-stack references read the producer's state through the same relative path.
+ */
+export function localStatePath(stackId: string): string {
+  return `../../../terraform.${stackId}.tfstate`;
+}
+
+/**
+ * A stack of this project: local state in the project root, the project's Terraform version, and the
+ * original Terraform addresses of the resources it mirrors.
+ */
+export class ProjectStack extends TerraformStack {
+  private readonly addresses = new Map<string, string>();
+
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new LocalBackend(this, { path: localStatePath(id) });
+    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+  }
+
+  /**
+   * Gives resources their original Terraform names, so state from the original HCL can be moved over and
+   * plan shows no change: `{ "sagemaker-execution-role/role": "sagemaker_role" }` synthesizes the construct
+   * at `<stack>/sagemaker-execution-role/role` as `aws_iam_role.sagemaker_role`.
+   *
+   * Call it before creating the constructs: a resource's name is fixed the first time anything refers to it.
+   * Synth fails if a path matches no construct.
+   */
+  protected keepAddresses(addresses: Readonly<Record<string, string>>): void {
+    for (const [path, name] of Object.entries(addresses)) this.addresses.set(path, name);
+  }
+
+  protected override allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const kept = this.addresses.get(this.pathInStack(node));
+    return kept ?? super.allocateLogicalId(element);
+  }
+
+  public override toTerraform(): Record<string, unknown> {
+    const missing = [...this.addresses.keys()].filter((path) => !findPath(this, path));
+    if (missing.length > 0) {
+      throw new Error(
+        `Stack '${this.node.id}' keeps addresses for construct paths that do not exist: ${missing.join(", ")}`,
+      );
+    }
+    return super.toTerraform();
+  }
+
+  /**
+   * cdktf 0.21 renders any `terraform` attribute besides providers and backend wrongly in HCL (it prints
+   * `0 = "required_version"`), so `cdktf synth --hcl` would write invalid HCL. Put the attribute back.
+   */
+  public override toHclTerraform(): { [key: string]: unknown } {
+    const rendered = super.toHclTerraform();
+    const hcl = String(rendered.hcl).replace(
+      /^(\s*)0 = "required_version"$/m,
+      `$1required_version = "${REQUIRED_TERRAFORM_VERSION}"`,
+    );
+    return { ...rendered, hcl };
+  }
+
+  private pathInStack(node: Node): string {
+    const scopes = node.scopes;
+    return scopes
+      .slice(scopes.indexOf(this) + 1)
+      .map((scope) => scope.node.id)
+      .join("/");
+  }
+}
+
+function findPath(stack: TerraformStack, path: string): boolean {
+  let current: Construct | undefined = stack;
+  for (const id of path.split("/")) {
+    current = current?.node.tryFindChild(id) as Construct | undefined;
+  }
+  return current !== undefined;
+}
