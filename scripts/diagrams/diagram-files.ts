@@ -37,7 +37,7 @@ export function readSynthesizedStacks(outdir: string): SynthesizedStackInput[] {
 }
 
 /** Diagram files in `root`'s diagrams folder that `files` does not have: those of stacks that are gone. */
-export function staleDiagramFiles(root: string, files: Readonly<Record<string, string>>): string[] {
+function staleDiagramFiles(root: string, files: Readonly<Record<string, string>>): string[] {
   const folder = join(root, DIAGRAMS_FOLDER);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -48,22 +48,37 @@ export function staleDiagramFiles(root: string, files: Readonly<Record<string, s
 }
 
 /**
+ * The drift check: paths of `files` that are missing in `root` or differ from it, then stale diagram files.
+ */
+export function outdatedDiagramFiles(
+  root: string,
+  files: Readonly<Record<string, string>>,
+): string[] {
+  const differing = Object.entries(files)
+    .filter(([path, content]) => {
+      const file = join(root, path);
+      return !existsSync(file) || readFileSync(file, "utf8") !== content;
+    })
+    .map(([path]) => path);
+  return [...differing, ...staleDiagramFiles(root, files)];
+}
+
+/**
  * Writes the diagrams of `stacks` into the project at `root` (README section included) and deletes stale ones.
  * Returns the paths it changed.
  */
 export function writeDiagrams(root: string, stacks: readonly SynthesizedStackInput[]): string[] {
   const files = diagramFiles(stacks, readFileSync(join(root, README_FILE), "utf8"));
-  const changed: string[] = [];
-  for (const [path, content] of Object.entries(files)) {
+  const changed = outdatedDiagramFiles(root, files);
+  for (const path of changed) {
     const file = join(root, path);
-    if (existsSync(file) && readFileSync(file, "utf8") === content) continue;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    changed.push(path);
-  }
-  for (const path of staleDiagramFiles(root, files)) {
-    rmSync(join(root, path));
-    changed.push(path);
+    const content = files[path];
+    if (content === undefined) {
+      rmSync(file);
+    } else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
   }
   return changed;
 }

@@ -18,7 +18,7 @@ export type Traversal = readonly string[];
 const TRAVERSAL = /(?<![\w.])[A-Za-z_][\w-]*(?:\.(?:[A-Za-z_][\w-]*|\d+|\*)|\[[\d\s*]*\])*/g;
 const SEGMENT = /[A-Za-z_][\w-]*|\*/g;
 
-/** Every traversal in the interpolations and directives of `template`, in order of appearance. */
+/** Every traversal of two names or more in the interpolations and directives of `template`, in order. */
 export function templateTraversals(template: string): Traversal[] {
   return traversalsIn(expressionCode(template));
 }
@@ -32,9 +32,12 @@ export function expressionTraversals(expression: string): Traversal[] {
 }
 
 function traversalsIn(code: string): Traversal[] {
-  return [...code.matchAll(TRAVERSAL)]
-    .map(([match]) => match.match(SEGMENT) ?? [])
-    .filter((names) => names.length > 0);
+  return (
+    [...code.matchAll(TRAVERSAL)]
+      .map(([match]) => match.match(SEGMENT) ?? [])
+      // A single name (a function, a keyword, a `for` expression's variable) refers to no block.
+      .filter((names) => names.length >= 2)
+  );
 }
 
 /** The code of every expression in a template; literal text and string literals become blanks. */
