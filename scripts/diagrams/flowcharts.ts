@@ -61,21 +61,23 @@ export function stackFlowchart(graph: AppGraph, name: string): string {
   if (stack === undefined) throw new Error(`No stack '${name}' in the app graph.`);
   const edges = graph.edges.filter((edge) => edge.from.stack === name || edge.to.stack === name);
   const nodes = new Map(graph.stacks.flatMap((s) => s.nodes).map((node) => [keyOf(node), node]));
-  const neighbours = new Map<string, GraphNode[]>();
-  for (const ref of edges.flatMap((edge) => [edge.from, edge.to])) {
-    if (ref.stack === name) continue;
-    const known = neighbours.get(ref.stack) ?? [];
-    if (!known.some((node) => node.address === ref.address)) known.push(nodes.get(keyOf(ref))!);
-    neighbours.set(ref.stack, known);
-  }
+  // The nodes of other stacks that this one reads, or that read it.
+  const foreign = new Map(
+    edges
+      .flatMap((edge) => [edge.from, edge.to])
+      .filter((ref) => ref.stack !== name)
+      .map((ref) => [keyOf(ref), nodes.get(keyOf(ref))!]),
+  );
+  const neighbours = [...new Set([...foreign.values()].map((node) => node.stack))].sort(
+    byCodeUnits,
+  );
 
-  const drawn = [...stack.nodes, ...[...neighbours.values()].flat()];
-  const nodeIds = mermaidIds("n", drawn.map(keyOf));
+  const nodeIds = mermaidIds("n", [...stack.nodes, ...foreign.values()].map(keyOf));
   const groupIds = mermaidIds(
     "g",
     stack.nodes.map((node) => `${name}/${node.group}`),
   );
-  const stackIds = mermaidIds("s", [name, ...neighbours.keys()]);
+  const stackIds = mermaidIds("s", [name, ...neighbours]);
   const nodeLineOf = (node: GraphNode) =>
     nodeLine(nodeIds.get(keyOf(node))!, node.kind, nodeLabel(node));
 
@@ -86,8 +88,10 @@ export function stackFlowchart(graph: AppGraph, name: string): string {
     lines.push(`${INDENT.repeat(2)}end`);
   }
   lines.push(`${INDENT}end`);
-  for (const neighbour of [...neighbours.keys()].sort(byCodeUnits)) {
-    const members = neighbours.get(neighbour)!.sort((a, b) => byCodeUnits(a.address, b.address));
+  for (const neighbour of neighbours) {
+    const members = [...foreign.values()]
+      .filter((node) => node.stack === neighbour)
+      .sort((a, b) => byCodeUnits(a.address, b.address));
     lines.push(`${INDENT}subgraph ${stackIds.get(neighbour)}[${stackTitle(neighbour)}]`);
     lines.push(...members.map((node) => INDENT.repeat(2) + nodeLineOf(node)));
     lines.push(`${INDENT}end`);

@@ -193,12 +193,7 @@ class StackReader {
       }
     }
     for (const [name, value] of entries(terraform.locals)) {
-      this.addNode("local", `local.${name}`, "local", name, GROUP_OF_KIND.local, {});
-      this.addSource(
-        `local.${name}`,
-        "reference",
-        collectStrings(value).flatMap(templateTraversals),
-      );
+      this.addNode("local", `local.${name}`, "local", name, GROUP_OF_KIND.local, { value });
     }
     for (const [name, block] of entries(terraform.variable)) {
       // A variable's default is a literal, not a template; only its validation refers to anything.
