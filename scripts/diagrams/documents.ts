@@ -30,7 +30,7 @@ const OVERVIEW_LEGEND = [
   "the attributes it reads from that stack's Terraform state.",
 ].join("\n");
 
-export function stackDiagramFile(stack: string): string {
+function stackDiagramFile(stack: string): string {
   return `${DIAGRAMS_FOLDER}/${stack}.md`;
 }
 
@@ -38,10 +38,9 @@ function mermaidBlock(flowchart: string): string {
   return ["```mermaid", flowchart, "```"].join("\n");
 }
 
-/** Links from `folder` (relative to the project root) to each stack's diagram. */
+/** A list of links to each stack's diagram, `folder` the way from the linking file to the diagrams. */
 function stackLinks(graph: AppGraph, folder: string): string {
-  const prefix = folder === DIAGRAMS_FOLDER ? "" : `${DIAGRAMS_FOLDER}/`;
-  return graph.stacks.map(({ name }) => `- [\`${name}\`](${prefix}${name}.md)`).join("\n");
+  return graph.stacks.map(({ name }) => `- [\`${name}\`](${folder}${name}.md)`).join("\n");
 }
 
 function stackDocument(graph: AppGraph, name: string): string {
@@ -75,7 +74,7 @@ function overviewDocument(graph: AppGraph): string {
     "",
     OVERVIEW_LEGEND,
     "",
-    stackLinks(graph, DIAGRAMS_FOLDER),
+    stackLinks(graph, ""),
     "",
   ].join("\n");
 }
@@ -94,7 +93,7 @@ export function readmeWithDiagrams(readme: string, graph: AppGraph): string {
     "",
     mermaidBlock(overviewFlowchart(graph)),
     "",
-    stackLinks(graph, "."),
+    stackLinks(graph, `${DIAGRAMS_FOLDER}/`),
     "",
     "",
   ].join("\n");
