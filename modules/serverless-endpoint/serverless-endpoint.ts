@@ -10,6 +10,7 @@ import {
   serverlessConcurrency,
   serverlessMemorySize,
 } from "../core/rules";
+import { tagsWithName } from "../core/tags";
 import { isUnresolved, Problems } from "../core/validation";
 
 export interface ServerlessEndpointProps {
@@ -66,6 +67,13 @@ export interface ServerlessEndpointProps {
    * @default - none
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Tag each resource with `Name` = its own name, merged over `tags` (what Terraform modules write as
+   * `merge(var.tags, { Name = ... })`). Works with `tags` known only at apply time.
+   *
+   * @default false
+   */
+  readonly nameTag?: boolean;
 }
 
 /**
@@ -83,7 +91,8 @@ export class ServerlessEndpoint extends Construct {
     const maxConcurrency = props.maxConcurrency ?? 20;
     validate(props, memorySizeInMb, maxConcurrency).throwIfAny(this);
 
-    const tags = props.tags ? { ...props.tags } : undefined;
+    const tagsOf = (name: string) =>
+      props.nameTag ? tagsWithName(props.tags, name) : props.tags ? { ...props.tags } : undefined;
     this.model = new SagemakerModel(this, "model", {
       name: props.modelName,
       executionRoleArn: props.executionRoleArn,
@@ -92,7 +101,7 @@ export class ServerlessEndpoint extends Construct {
         modelDataUrl: props.modelDataUrl,
         environment: props.environment ? { ...props.environment } : undefined,
       },
-      tags,
+      tags: tagsOf(props.modelName),
     });
 
     this.endpointConfiguration = new SagemakerEndpointConfiguration(
@@ -111,14 +120,14 @@ export class ServerlessEndpoint extends Construct {
             },
           },
         ],
-        tags,
+        tags: tagsOf(props.endpointConfigName),
       },
     );
 
     this.endpoint = new SagemakerEndpoint(this, "endpoint", {
       name: props.endpointName,
       endpointConfigName: this.endpointConfiguration.name,
-      tags,
+      tags: tagsOf(props.endpointName),
     });
   }
 }
