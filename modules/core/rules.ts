@@ -20,8 +20,12 @@ function lengthNote(value: string, max: number): string {
   return value.length > max ? ` (this one has ${value.length})` : "";
 }
 
+// The pattern's {0,62} counts groups of hyphens plus one character, not characters: with hyphens in it, a
+// name longer than 63 would match. The length is checked apart.
 export const sagemakerName: Rule<string> = (value) =>
-  SAGEMAKER_NAME_PATTERN.test(value) ? undefined : SAGEMAKER_NAME_RULE + lengthNote(value, 63);
+  value.length <= 63 && SAGEMAKER_NAME_PATTERN.test(value)
+    ? undefined
+    : SAGEMAKER_NAME_RULE + lengthNote(value, 63);
 
 export const iamRoleName: Rule<string> = (value) =>
   IAM_ROLE_NAME_PATTERN.test(value) ? undefined : IAM_ROLE_NAME_RULE + lengthNote(value, 64);

@@ -33,6 +33,14 @@ describe("sagemakerName", () => {
   it("says how long a name that is too long is", () => {
     expect(sagemakerName("x".repeat(64))).toBe(`${SAGEMAKER_NAME} (this one has 64)`);
   });
+
+  it("counts characters, not pattern groups, in a name with hyphens", () => {
+    expect(sagemakerName(`${"a-".repeat(31)}a`)).toBeUndefined();
+    expect(sagemakerName(`${"a-".repeat(32)}a`)).toBe(`${SAGEMAKER_NAME} (this one has 65)`);
+    expect(sagemakerName("mass-voice-campaign-system-production-eu-optimal-call-time-model")).toBe(
+      `${SAGEMAKER_NAME} (this one has 64)`,
+    );
+  });
 });
 
 describe("iamRoleName", () => {

@@ -75,6 +75,8 @@ describe("the RE2 name patterns", () => {
     "x".repeat(63),
     "x".repeat(64),
     "x".repeat(65),
+    `${"a-".repeat(31)}a`,
+    `${"a-".repeat(32)}a`,
     "",
     "-a",
     "a-",
