@@ -1,6 +1,7 @@
 import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import {
   checkContainerEnvironment,
@@ -74,6 +75,13 @@ export interface ServerlessEndpointProps {
    * @default false
    */
   readonly nameTag?: boolean;
+  /**
+   * Resources the model must wait for, e.g. the policy that lets the execution role read the model artifact
+   * (SageMaker checks its access when it creates the model).
+   *
+   * @default - none
+   */
+  readonly modelDependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -102,6 +110,7 @@ export class ServerlessEndpoint extends Construct {
         environment: props.environment ? { ...props.environment } : undefined,
       },
       tags: tagsOf(props.modelName),
+      dependsOn: props.modelDependsOn ? [...props.modelDependsOn] : undefined,
     });
 
     this.endpointConfiguration = new SagemakerEndpointConfiguration(

@@ -1,3 +1,4 @@
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
@@ -121,6 +122,17 @@ describe("ServerlessEndpoint", () => {
       e2: '${merge(var.tags, {"Name" = "e2"})}',
       e3: { Name: "e3" },
     });
+  });
+
+  it("creates the model after the resources it is told to wait for", () => {
+    const json = synthScope((scope) => {
+      const wait = new IamRole(scope, "role", { name: "r", assumeRolePolicy: "{}" });
+      wait.overrideLogicalId("role");
+      new ServerlessEndpoint(scope, "ep", { ...MINIMAL, modelDependsOn: [wait] });
+    });
+    expect(onlyResource(json, "aws_sagemaker_model").attributes.depends_on).toEqual([
+      "aws_iam_role.role",
+    ]);
   });
 
   it("lists every invalid prop in one error", () => {
