@@ -99,6 +99,8 @@ export function namePrecondition(names: MlModuleNames, resource: NamedResource):
   const name = names[resource];
   const limit = LIMITED_NAMES[resource];
   if (limit === undefined || !isUnresolved(name)) return [];
+  // Single quotes around the name: cdktf's HCL rendering (`cdktf synth --hcl`) breaks on double quotes next
+  // to an interpolation inside a string.
   return [
     {
       condition: limit.condition(name),

@@ -90,10 +90,10 @@ export interface LambdaInvokePolicyProps {
 /**
  * What the Lambda functions may do: invoke this endpoint and write their own logs.
  *
- * Correction: the original lets the functions write to every log group of every account and region (`*`
- * partition-free log ARN). This allows the log groups of the project's functions only,
- * `/aws/lambda/<projectName>-<environment>-*` in this account and region, and builds the endpoint ARN in the
- * stack's partition.
+ * Correction: the original lets the functions write to every log ARN. This allows the log groups of the
+ * project's functions only, `/aws/lambda/<projectName>-<environment>-*` in this account and region, and builds
+ * the endpoint ARN in the stack's partition with the name in lower case. (The AWS managed policy the original
+ * also attaches, AWSLambdaVPCAccessExecutionRole, still allows logs on `*`: see the README.)
  */
 export function lambdaInvokePolicyDocument(
   scope: Construct,
