@@ -10,10 +10,17 @@ import {
 } from "../../../modules/ml-module/ml-module";
 import { ProjectStack } from "../../../stacks/project-stack";
 import { addresses, resolved, synthStack, type SynthesizedStack } from "../../helpers/synth";
+import {
+  ADDRESSES,
+  executionPolicy,
+  LAMBDA_TRUST,
+  lambdaInvokePolicy,
+  PARTITION,
+  REGION,
+  REPOSITORY_OF_IMAGE_LOCAL,
+  SAGEMAKER_TRUST,
+} from "./expected";
 
-const PARTITION = "${data.aws_partition.current.partition}";
-const REGION = "${data.aws_region.current.region}";
-const ACCOUNT = "${data.aws_caller_identity.current.account_id}";
 const MY_IMAGE = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/call-time-model:v3";
 const PROPS: MlModuleProps = {
   projectName: "voice",
@@ -43,23 +50,7 @@ describe("MlModule with values known at synth time", () => {
   const documents = json.data!.aws_iam_policy_document!;
 
   it("creates the original's eight resources under their addresses", () => {
-    expect(addresses(json)).toEqual([
-      "aws_iam_role.lambda_sagemaker_invoke_role",
-      "aws_iam_role.sagemaker_execution_role",
-      "aws_iam_role_policy.lambda_sagemaker_invoke_policy",
-      "aws_iam_role_policy.sagemaker_execution_policy",
-      "aws_iam_role_policy_attachment.lambda_vpc_execution",
-      "aws_sagemaker_endpoint.serverless_endpoint",
-      "aws_sagemaker_endpoint_configuration.serverless_config",
-      "aws_sagemaker_model.optimal_call_time_predictor",
-      "data.aws_caller_identity.current",
-      "data.aws_iam_policy_document.lambda_sagemaker_invoke_assume_role",
-      "data.aws_iam_policy_document.lambda_sagemaker_invoke_policy",
-      "data.aws_iam_policy_document.sagemaker_execution_assume_role",
-      "data.aws_iam_policy_document.sagemaker_execution_policy",
-      "data.aws_partition.current",
-      "data.aws_region.current",
-    ]);
+    expect(addresses(json)).toEqual(ADDRESSES);
   });
 
   it("names every resource <projectName>-<environment>-..., tagged with its own Name over the tags", () => {
@@ -155,95 +146,24 @@ describe("MlModule with values known at synth time", () => {
   });
 
   it("lets only SageMaker for this account and region, and Lambda for this account, assume the roles", () => {
-    const trust = (principal: string, condition: Record<string, unknown>) => ({
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: [principal] }],
-          condition: [condition],
-        },
-      ],
-    });
-    expect(documents.sagemaker_execution_assume_role).toEqual(
-      trust("sagemaker.amazonaws.com", {
-        test: "ArnLike",
-        variable: "aws:SourceArn",
-        values: [`arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:*`],
-      }),
-    );
-    expect(documents.lambda_sagemaker_invoke_assume_role).toEqual(
-      trust("lambda.amazonaws.com", {
-        test: "StringEquals",
-        variable: "aws:SourceAccount",
-        values: [ACCOUNT],
-      }),
-    );
+    expect(documents.sagemaker_execution_assume_role).toEqual(SAGEMAKER_TRUST);
+    expect(documents.lambda_sagemaker_invoke_assume_role).toEqual(LAMBDA_TRUST);
   });
 
   it("lets SageMaker read the two model objects, pull its image and write its endpoint's log group only", () => {
-    const logGroup = `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/voice-dev-optimal-call-time-endpoint`;
-    expect(documents.sagemaker_execution_policy).toEqual({
-      statement: [
-        {
-          sid: "ReadModel",
-          effect: "Allow",
-          actions: ["s3:GetObject"],
-          resources: [
-            `arn:${PARTITION}:s3:::voice-ml-models/models/optimal-call-time/model.tar.gz`,
-            `arn:${PARTITION}:s3:::voice-ml-models/models/optimal-call-time/code`,
-          ],
-        },
-        {
-          sid: "PullImage",
-          effect: "Allow",
-          actions: [
-            "ecr:BatchCheckLayerAvailability",
-            "ecr:GetDownloadUrlForLayer",
-            "ecr:BatchGetImage",
-          ],
-          resources: [
-            '${replace(local.image_uri, "/^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$/", ' +
-              `"arn:${PARTITION}:ecr:$2:$1:repository/$4")}`,
-          ],
-        },
-        {
-          sid: "AuthenticateToEcr",
-          effect: "Allow",
-          actions: ["ecr:GetAuthorizationToken"],
-          resources: ["*"],
-        },
-        {
-          sid: "WriteEndpointLogs",
-          effect: "Allow",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [logGroup, `${logGroup}:log-stream:*`],
-        },
-      ],
-    });
+    expect(documents.sagemaker_execution_policy).toEqual(
+      executionPolicy(
+        "voice-ml-models",
+        "voice-dev-optimal-call-time-endpoint",
+        REPOSITORY_OF_IMAGE_LOCAL,
+      ),
+    );
   });
 
   it("lets the Lambda functions invoke this endpoint and write the project's function logs only", () => {
-    expect(documents.lambda_sagemaker_invoke_policy).toEqual({
-      statement: [
-        {
-          sid: "InvokeEndpoint",
-          effect: "Allow",
-          actions: ["sagemaker:InvokeEndpoint"],
-          resources: [
-            `arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:endpoint/voice-dev-optimal-call-time-endpoint`,
-          ],
-        },
-        {
-          sid: "WriteFunctionLogs",
-          effect: "Allow",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [
-            `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/voice-dev-*`,
-          ],
-        },
-      ],
-    });
+    expect(documents.lambda_sagemaker_invoke_policy).toEqual(
+      lambdaInvokePolicy("voice-dev-optimal-call-time-endpoint", "voice-dev-"),
+    );
   });
 
   it("exposes the names, ARNs and resources it created", () => {
@@ -294,19 +214,13 @@ describe("MlModule images", () => {
     expect(model.primary_container).toMatchObject({ image: "${local.image_uri}" });
     expect(model.lifecycle).toBeUndefined();
     expect(json.locals).toEqual({ image_uri: MY_IMAGE });
-    expect(json.data!.aws_iam_policy_document!.sagemaker_execution_policy).toMatchObject({
-      statement: [
-        {},
-        {
-          sid: "PullImage",
-          resources: [
-            `arn:${PARTITION}:ecr:eu-west-1:111122223333:repository/team/call-time-model`,
-          ],
-        },
-        {},
-        {},
-      ],
-    });
+    expect(json.data!.aws_iam_policy_document!.sagemaker_execution_policy).toEqual(
+      executionPolicy(
+        "voice-ml-models",
+        "voice-dev-optimal-call-time-endpoint",
+        `arn:${PARTITION}:ecr:eu-west-1:111122223333:repository/team/call-time-model`,
+      ),
+    );
   });
 
   it("takes the original's us-east-1 default as 'the scikit-learn image of this region'", () => {
@@ -323,16 +237,9 @@ describe("MlModule images", () => {
     expect(json.resource!.aws_sagemaker_endpoint!.serverless_endpoint!.name).toBe(
       "Voice-dev-optimal-call-time-endpoint",
     );
-    expect(json.data!.aws_iam_policy_document!.lambda_sagemaker_invoke_policy).toMatchObject({
-      statement: [
-        {
-          resources: [
-            `arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:endpoint/voice-dev-optimal-call-time-endpoint`,
-          ],
-        },
-        {},
-      ],
-    });
+    expect(json.data!.aws_iam_policy_document!.lambda_sagemaker_invoke_policy).toEqual(
+      lambdaInvokePolicy("voice-dev-optimal-call-time-endpoint", "Voice-dev-"),
+    );
   });
 });
 

@@ -8,10 +8,17 @@ import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-acc
 import { regionsWithImages } from "../../../modules/images/regional-image";
 import { synthProject } from "../../helpers/project";
 import { addresses } from "../../helpers/synth";
+import {
+  ADDRESSES,
+  executionPolicy,
+  LAMBDA_TRUST,
+  lambdaInvokePolicy,
+  PARTITION,
+  REGION,
+  REPOSITORY_OF_IMAGE_LOCAL,
+  SAGEMAKER_TRUST,
+} from "../../modules/ml-module/expected";
 
-const PARTITION = "${data.aws_partition.current.partition}";
-const REGION = "${data.aws_region.current.region}";
-const ACCOUNT = "${data.aws_caller_identity.current.account_id}";
 const PREFIX = "${var.project_name}-${var.environment}";
 const ORIGINAL_IMAGE =
   "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
@@ -42,23 +49,7 @@ describe("stack ml-module", () => {
   const documents = json.data!.aws_iam_policy_document!;
 
   it("keeps the original module's eight addresses", () => {
-    expect(addresses(json)).toEqual([
-      "aws_iam_role.lambda_sagemaker_invoke_role",
-      "aws_iam_role.sagemaker_execution_role",
-      "aws_iam_role_policy.lambda_sagemaker_invoke_policy",
-      "aws_iam_role_policy.sagemaker_execution_policy",
-      "aws_iam_role_policy_attachment.lambda_vpc_execution",
-      "aws_sagemaker_endpoint.serverless_endpoint",
-      "aws_sagemaker_endpoint_configuration.serverless_config",
-      "aws_sagemaker_model.optimal_call_time_predictor",
-      "data.aws_caller_identity.current",
-      "data.aws_iam_policy_document.lambda_sagemaker_invoke_assume_role",
-      "data.aws_iam_policy_document.lambda_sagemaker_invoke_policy",
-      "data.aws_iam_policy_document.sagemaker_execution_assume_role",
-      "data.aws_iam_policy_document.sagemaker_execution_policy",
-      "data.aws_partition.current",
-      "data.aws_region.current",
-    ]);
+    expect(addresses(json)).toEqual(ADDRESSES);
   });
 
   it("declares the original variables with their types and defaults, each validated", () => {
@@ -240,97 +231,24 @@ describe("stack ml-module", () => {
   });
 
   it("trusts SageMaker for this account and region, and Lambda for this account", () => {
-    expect(documents.sagemaker_execution_assume_role).toEqual({
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["sagemaker.amazonaws.com"] }],
-          condition: [
-            {
-              test: "ArnLike",
-              variable: "aws:SourceArn",
-              values: [`arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:*`],
-            },
-          ],
-        },
-      ],
-    });
-    expect(documents.lambda_sagemaker_invoke_assume_role).toEqual({
-      statement: [
-        {
-          effect: "Allow",
-          actions: ["sts:AssumeRole"],
-          principals: [{ type: "Service", identifiers: ["lambda.amazonaws.com"] }],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] }],
-        },
-      ],
-    });
+    expect(documents.sagemaker_execution_assume_role).toEqual(SAGEMAKER_TRUST);
+    expect(documents.lambda_sagemaker_invoke_assume_role).toEqual(LAMBDA_TRUST);
   });
 
   it("grants the execution role the model objects, the image's repository and the endpoint's logs only", () => {
-    const logGroup = `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/${PREFIX}-optimal-call-time-endpoint`;
-    expect(documents.sagemaker_execution_policy).toEqual({
-      statement: [
-        {
-          sid: "ReadModel",
-          effect: "Allow",
-          actions: ["s3:GetObject"],
-          resources: [
-            `arn:${PARTITION}:s3:::\${var.ml_models_bucket}/models/optimal-call-time/model.tar.gz`,
-            `arn:${PARTITION}:s3:::\${var.ml_models_bucket}/models/optimal-call-time/code`,
-          ],
-        },
-        {
-          sid: "PullImage",
-          effect: "Allow",
-          actions: [
-            "ecr:BatchCheckLayerAvailability",
-            "ecr:GetDownloadUrlForLayer",
-            "ecr:BatchGetImage",
-          ],
-          resources: [
-            '${replace(local.image_uri, "/^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$/", ' +
-              `"arn:${PARTITION}:ecr:$2:$1:repository/$4")}`,
-          ],
-        },
-        {
-          sid: "AuthenticateToEcr",
-          effect: "Allow",
-          actions: ["ecr:GetAuthorizationToken"],
-          resources: ["*"],
-        },
-        {
-          sid: "WriteEndpointLogs",
-          effect: "Allow",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [logGroup, `${logGroup}:log-stream:*`],
-        },
-      ],
-    });
+    expect(documents.sagemaker_execution_policy).toEqual(
+      executionPolicy(
+        "${var.ml_models_bucket}",
+        `${PREFIX}-optimal-call-time-endpoint`,
+        REPOSITORY_OF_IMAGE_LOCAL,
+      ),
+    );
   });
 
   it("lets the Lambda role invoke this endpoint (by its lower-case ARN) and write the project's function logs", () => {
-    expect(documents.lambda_sagemaker_invoke_policy).toEqual({
-      statement: [
-        {
-          sid: "InvokeEndpoint",
-          effect: "Allow",
-          actions: ["sagemaker:InvokeEndpoint"],
-          resources: [
-            `arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:endpoint/\${lower("${PREFIX}-optimal-call-time-endpoint")}`,
-          ],
-        },
-        {
-          sid: "WriteFunctionLogs",
-          effect: "Allow",
-          actions: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
-          resources: [
-            `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/${PREFIX}-*`,
-          ],
-        },
-      ],
-    });
+    expect(documents.lambda_sagemaker_invoke_policy).toEqual(
+      lambdaInvokePolicy(`\${lower("${PREFIX}-optimal-call-time-endpoint")}`, `${PREFIX}-`),
+    );
   });
 
   it("outputs the original six values under their names and descriptions", () => {
