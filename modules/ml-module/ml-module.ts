@@ -29,7 +29,9 @@ export interface MlModuleProps {
    */
   readonly mlModelsBucket: string;
   /**
-   * URI of the inference image, an Amazon ECR image in the deployment region.
+   * URI of the inference image, an Amazon ECR image in the deployment region. A value known at synth time is
+   * checked; guard one known only at apply time with `ecrImageUriCondition` (the ml-module stack validates
+   * its variable so), since the pull permission is built from the URI.
    *
    * @default - the SageMaker scikit-learn 1.2-1 CPU image from the deployment region's registry. The original's
    * default, us-east-1's copy of that image ({@link ORIGINAL_DEFAULT_IMAGE}), means the same, also when it is

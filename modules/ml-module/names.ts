@@ -65,7 +65,7 @@ const IAM_ROLE: NameLimit = {
  * plus two characters, from the same characters, and IAM allows 128 for a policy name, so they are valid
  * whenever the role names are.
  */
-export const LIMITED_NAMES: Readonly<Partial<Record<NamedResource, NameLimit>>> = {
+const LIMITED_NAMES: Readonly<Partial<Record<NamedResource, NameLimit>>> = {
   executionRole: IAM_ROLE,
   model: SAGEMAKER,
   endpointConfig: SAGEMAKER,

@@ -5,13 +5,9 @@ import { AwsContext } from "../core/aws-context";
 import { isUnresolved } from "../core/validation";
 
 /** The CloudWatch Logs actions a writer of logs needs (the original's three). */
-export const LOG_WRITE_ACTIONS = [
-  "logs:CreateLogGroup",
-  "logs:CreateLogStream",
-  "logs:PutLogEvents",
-];
+const LOG_WRITE_ACTIONS = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
 /** The ECR actions that pull an image's layers; `ecr:GetAuthorizationToken` is granted separately on `*`. */
-export const IMAGE_PULL_ACTIONS = [
+const IMAGE_PULL_ACTIONS = [
   "ecr:BatchCheckLayerAvailability",
   "ecr:GetDownloadUrlForLayer",
   "ecr:BatchGetImage",
