@@ -127,10 +127,12 @@ export class MlModule extends Construct {
       modelDependsOn: [this.executionPolicy],
     });
     const { model, endpointConfiguration, endpoint } = this.serverless;
-    addPreconditions(model, [...namePrecondition(names, "model"), ...image.preconditions]);
-    addPreconditions(endpointConfiguration, namePrecondition(names, "endpointConfig"));
-    addPreconditions(endpoint, namePrecondition(names, "endpoint"));
-    addPreconditions(this.executionRole.role, namePrecondition(names, "executionRole"));
+    const nameCheck = (resource: Parameters<typeof namePrecondition>[2]) =>
+      namePrecondition(props.projectName, props.environment, resource);
+    addPreconditions(model, [...nameCheck("model"), ...image.preconditions]);
+    addPreconditions(endpointConfiguration, nameCheck("endpointConfig"));
+    addPreconditions(endpoint, nameCheck("endpoint"));
+    addPreconditions(this.executionRole.role, nameCheck("executionRole"));
 
     this.lambdaInvokeRole = new ServiceRole(this, "lambda-sagemaker-invoke-role", {
       roleName: names.lambdaInvokeRole,
@@ -138,7 +140,7 @@ export class MlModule extends Construct {
       managedPolicies: [LAMBDA_VPC_ACCESS_POLICY],
       tags: tags(names.lambdaInvokeRole),
     });
-    addPreconditions(this.lambdaInvokeRole.role, namePrecondition(names, "lambdaInvokeRole"));
+    addPreconditions(this.lambdaInvokeRole.role, nameCheck("lambdaInvokeRole"));
     this.lambdaVpcExecution =
       this.lambdaInvokeRole.managedPolicyAttachments[LAMBDA_VPC_ACCESS_POLICY]!;
     this.lambdaInvokePolicy = new IamRolePolicy(this, "lambda-sagemaker-invoke-policy", {

@@ -95,16 +95,23 @@ export function checkNames(problems: Problems, names: MlModuleNames): void {
  * Terraform 1.5 cannot validate a combination of variables, and the provider's own checks are weaker (it lets
  * a trailing hyphen through) and do not say where the name came from.
  */
-export function namePrecondition(names: MlModuleNames, resource: NamedResource): Precondition[] {
-  const name = names[resource];
+export function namePrecondition(
+  projectName: string,
+  environment: string,
+  resource: NamedResource,
+): Precondition[] {
+  const name = mlModuleNames(projectName, environment)[resource];
   const limit = LIMITED_NAMES[resource];
   if (limit === undefined || !isUnresolved(name)) return [];
+  // Inside function calls the name is join() of its parts: cdktf warns about, and may mis-render, a string
+  // template in a function's arguments.
+  const joined = Fn.join("-", [projectName, environment, SUFFIXES[resource]]);
   // Single quotes around the name: cdktf's HCL rendering (`cdktf synth --hcl`) breaks on double quotes next
   // to an interpolation inside a string.
   return [
     {
-      condition: limit.condition(name),
-      errorMessage: `${label(resource)} is '${name}', ${Fn.lengthOf(name)} characters; allowed: ${limit.description}. Shorten the project name or the environment.`,
+      condition: limit.condition(joined),
+      errorMessage: `${label(resource)} is '${name}', ${Fn.lengthOf(joined)} characters; allowed: ${limit.description}. Shorten the project name or the environment.`,
     },
   ];
 }

@@ -28,14 +28,14 @@ const IAM_RULE = "an IAM role name: 1-64 characters from letters, digits and + =
 
 /** The precondition on a resource whose name is `<project_name>-<environment>-<suffix>`. */
 function nameCheck(field: string, suffix: string, limit: "sagemaker" | "iam") {
-  const name = `${PREFIX}-${suffix}`;
+  const joined = `join("-", [var.project_name, var.environment, "${suffix}"])`;
   const condition =
     limit === "sagemaker"
-      ? `\${((length("${name}") <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", "${name}")))}`
-      : `\${((length("${name}") <= 64) && can(regex("^[a-zA-Z0-9_+=,.@-]+$", "${name}")))}`;
+      ? `\${((length(${joined}) <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", ${joined})))}`
+      : `\${((length(${joined}) <= 64) && can(regex("^[a-zA-Z0-9_+=,.@-]+$", ${joined})))}`;
   return {
     condition,
-    error_message: `${field} (<projectName>-<environment>-${suffix}) is '${name}', \${length("${name}")} characters; allowed: ${limit === "sagemaker" ? SAGEMAKER_RULE : IAM_RULE}. Shorten the project name or the environment.`,
+    error_message: `${field} (<projectName>-<environment>-${suffix}) is '${PREFIX}-${suffix}', \${length(${joined})} characters; allowed: ${limit === "sagemaker" ? SAGEMAKER_RULE : IAM_RULE}. Shorten the project name or the environment.`,
   };
 }
 
