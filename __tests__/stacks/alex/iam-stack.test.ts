@@ -165,48 +165,26 @@ describe("stack iam with the least-privilege execution policy", () => {
     });
   });
 
-  it("grants the endpoint logs, metrics, the ECR login and pulls from the region's HuggingFace repository", () => {
-    expect(json.data?.aws_iam_policy_document?.sagemaker_execution).toEqual({
-      statement: [
-        {
-          sid: "EndpointLogs",
-          effect: "Allow",
-          actions: [
-            "logs:CreateLogGroup",
-            "logs:CreateLogStream",
-            "logs:DescribeLogStreams",
-            "logs:PutLogEvents",
-          ],
-          resources: [
-            `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/*`,
-          ],
-        },
-        {
-          sid: "Metrics",
-          effect: "Allow",
-          actions: ["cloudwatch:PutMetricData"],
-          resources: ["*"],
-        },
-        {
-          sid: "RegistryLogin",
-          effect: "Allow",
-          actions: ["ecr:GetAuthorizationToken"],
-          resources: ["*"],
-        },
-        {
-          sid: "ImagePull",
-          effect: "Allow",
-          actions: [
-            "ecr:BatchCheckLayerAvailability",
-            "ecr:BatchGetImage",
-            "ecr:GetDownloadUrlForLayer",
-          ],
-          resources: [
-            `arn:${PARTITION}:ecr:\${var.aws_region}:\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}:repository/huggingface-pytorch-inference`,
-          ],
-        },
+  it("grants InferenceExecutionPolicy's permissions, with pulls from the region's HuggingFace repository", () => {
+    const statements = json.data?.aws_iam_policy_document?.sagemaker_execution?.statement as {
+      sid: string;
+      resources: string[];
+    }[];
+    // The statements themselves are InferenceExecutionPolicy's (tested with it); the repository is the stack's.
+    expect(statements.map(({ sid, resources }) => [sid, resources])).toEqual([
+      [
+        "EndpointLogs",
+        [`arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/*`],
       ],
-    });
+      ["Metrics", ["*"]],
+      ["RegistryLogin", ["*"]],
+      [
+        "ImagePull",
+        [
+          `arn:${PARTITION}:ecr:\${var.aws_region}:\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}:repository/huggingface-pytorch-inference`,
+        ],
+      ],
+    ]);
     expect(json.locals).toEqual({
       huggingface_inference_registry_accounts: HUGGINGFACE_INFERENCE_ACCOUNTS,
     });
