@@ -1,4 +1,5 @@
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ecrScanOnPush as rule } from "../../../../modules/policy/rules/ecr-scan-on-push";
 import { findingsOf } from "../../../helpers/policy";
@@ -15,9 +16,14 @@ describe(rule.id, () => {
     ).toEqual([]);
   });
 
-  it("reports a repository without scanning, and one with scanning off", () => {
+  it("reports a repository without scanning, one with scanning off, and one decided at apply time", () => {
     expect(
       findingsOf(rule, (scope) => {
+        const scan = new TerraformVariable(scope, "scan", { type: "bool" });
+        new EcrRepository(scope, "variable", {
+          name: "c",
+          imageScanningConfiguration: { scanOnPush: scan.booleanValue },
+        });
         new EcrRepository(scope, "unset", { name: "a" });
         new EcrRepository(scope, "off", {
           name: "b",
@@ -25,6 +31,12 @@ describe(rule.id, () => {
         });
       }),
     ).toEqual([
+      {
+        address: "aws_ecr_repository.variable",
+        severity: "warning",
+        message:
+          'Does not scan images on push (image_scanning_configuration.scan_on_push is "${var.scan}"); set it to true.',
+      },
       {
         address: "aws_ecr_repository.unset",
         severity: "warning",

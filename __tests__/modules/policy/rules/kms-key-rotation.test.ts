@@ -12,6 +12,7 @@ describe(rule.id, () => {
           customerMasterKeySpec: "RSA_2048",
           keyUsage: "SIGN_VERIFY",
         });
+        new KmsKey(scope, "cloudhsm", { customKeyStoreId: "cks-1234567890abcdef0" });
         new KmsKey(scope, "hmac", {
           customerMasterKeySpec: "HMAC_256",
           keyUsage: "GENERATE_VERIFY_MAC",

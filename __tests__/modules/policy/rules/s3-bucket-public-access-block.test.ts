@@ -1,5 +1,6 @@
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { s3BucketPublicAccessBlock as rule } from "../../../../modules/policy/rules/s3-bucket-public-access-block";
 import { findingsOf } from "../../../helpers/policy";
@@ -29,10 +30,17 @@ describe(rule.id, () => {
     ).toEqual([]);
   });
 
-  it("reports a bucket without a block, and a block that leaves settings off", () => {
+  it("reports a bucket without a block, a block that leaves settings off, and one decided at apply time", () => {
     expect(
       findingsOf(rule, (scope) => {
         new S3Bucket(scope, "open", {});
+        const variable = new S3Bucket(scope, "variable", {});
+        const blockAcls = new TerraformVariable(scope, "block_acls", { type: "bool" });
+        new S3BucketPublicAccessBlock(scope, "variable-block", {
+          bucket: variable.id,
+          ...ALL_BLOCKED,
+          blockPublicAcls: blockAcls.booleanValue,
+        });
         const partly = new S3Bucket(scope, "partly", {});
         new S3BucketPublicAccessBlock(scope, "partly-block", {
           bucket: partly.bucket,
@@ -47,6 +55,12 @@ describe(rule.id, () => {
         severity: "error",
         message:
           "Has no aws_s3_bucket_public_access_block; add one with block_public_acls, block_public_policy, ignore_public_acls and restrict_public_buckets set to true.",
+      },
+      {
+        address: "aws_s3_bucket.variable",
+        severity: "error",
+        message:
+          'Its public access block aws_s3_bucket_public_access_block.variable-block does not set block_public_acls ("${var.block_acls}") to true.',
       },
       {
         address: "aws_s3_bucket.partly",
