@@ -42,9 +42,8 @@ export function abbreviated(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}...` : text;
 }
 
-/** Whether a boolean argument is `true`; an expression is "unknown" (decided at apply time). */
-export function isTrue(value: unknown): boolean | "unknown" {
-  if (isExpression(value)) return "unknown";
+/** Whether a boolean argument is literally `true`; an expression is not (it is only decided at apply time). */
+export function isTrue(value: unknown): boolean {
   return value === true || value === "true";
 }
 

@@ -10,7 +10,7 @@ export const ecrScanOnPush: PolicyRule = {
   appliesTo: ["aws_ecr_repository"],
   check(repository) {
     const scanOnPush = asBlock(repository.attributes.image_scanning_configuration)?.scan_on_push;
-    return isTrue(scanOnPush) === true
+    return isTrue(scanOnPush)
       ? []
       : [
           `Does not scan images on push (image_scanning_configuration.scan_on_push is ${shown(scanOnPush)}); ` +

@@ -13,7 +13,7 @@ export const kmsKeyRotation: PolicyRule = {
     // AWS rotates only symmetric encryption keys in the default key store.
     if ((isSet(spec) && spec !== "SYMMETRIC_DEFAULT") || isSet(keyStore)) return [];
     const rotation = key.attributes.enable_key_rotation;
-    return isTrue(rotation) === true
+    return isTrue(rotation)
       ? []
       : [
           `Does not rotate its key material (enable_key_rotation is ${shown(rotation)}); set it to true.`,

@@ -29,7 +29,7 @@ export const s3BucketPublicAccessBlock: PolicyRule = {
       ];
     }
     return blocks.flatMap((block) => {
-      const weak = SETTINGS.filter((setting) => isTrue(block.attributes[setting]) !== true);
+      const weak = SETTINGS.filter((setting) => !isTrue(block.attributes[setting]));
       return weak.length === 0
         ? []
         : [

@@ -13,7 +13,7 @@ export const s3BucketVersioning: PolicyRule = {
       .companionsOf(bucket, "bucket", "aws_s3_bucket_versioning", "bucket")
       .map((versioning) => asBlock(versioning.attributes.versioning_configuration)?.status);
     const inline = asBlock(bucket.attributes.versioning)?.enabled;
-    if (statuses.includes("Enabled") || isTrue(inline) === true) return [];
+    if (statuses.includes("Enabled") || isTrue(inline)) return [];
     return [
       statuses.length === 0
         ? 'Has no versioning; add an aws_s3_bucket_versioning with status "Enabled".'

@@ -41,7 +41,7 @@ export const sagemakerModelNetworkIsolation: PolicyRule = {
   appliesTo: ["aws_sagemaker_model"],
   check(model, configuration) {
     const isolation = model.attributes.enable_network_isolation;
-    if (isTrue(isolation) === true || servedServerless(model, configuration)) return [];
+    if (isTrue(isolation) || servedServerless(model, configuration)) return [];
     const containers = [model.attributes.primary_container, ...asList(model.attributes.container)]
       .map(asBlock)
       .filter((container) => container !== undefined);

@@ -10,14 +10,22 @@ const ADVICE =
   "with a literal partition; build the ARN from data.aws_partition (AwsContext.arn() or managedPolicyArn()).";
 
 describe(rule.id, () => {
-  it("accepts ARNs built from data.aws_partition", () => {
+  it("accepts ARNs built from data.aws_partition, and example ARNs in precondition messages", () => {
     expect(
       findingsOf(rule, (scope) => {
         const aws = AwsContext.of(scope);
-        new IamRolePolicyAttachment(scope, "attachment", {
+        const attachment = new IamRolePolicyAttachment(scope, "attachment", {
           role: "r",
           policyArn: aws.managedPolicyArn("ReadOnlyAccess"),
         });
+        attachment.lifecycle = {
+          precondition: [
+            {
+              condition: true,
+              errorMessage: "Give a role ARN such as arn:aws:iam::111122223333:role/r.",
+            },
+          ],
+        };
         new DataAwsIamPolicyDocument(scope, "document", {
           statement: [
             {
