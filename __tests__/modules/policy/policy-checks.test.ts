@@ -29,6 +29,14 @@ function checkedStack(build: (stack: TerraformStack) => void): { app: App; stack
   return { app, stack };
 }
 
+/** The annotations `app.synth()` wrote to the manifest, which `cdktf synth` prints. */
+function manifestAnnotations(app: App): { level: string; message: string }[] {
+  const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { annotations: { level: string; message: string }[] }>;
+  };
+  return manifest.stacks.stack!.annotations.map(({ level, message }) => ({ level, message }));
+}
+
 function warningAndAcknowledgedError(stack: TerraformStack): void {
   new CloudwatchLogGroup(stack, "logs", {});
   const legacy = new Construct(stack, "legacy-keys");
@@ -58,15 +66,22 @@ describe("PolicyChecks", () => {
     );
   });
 
+  it("hands the error to cdktf synth, which prints it and exits with 1", () => {
+    // The CLI runs the app with this variable set, then fails on the error annotations of the manifest.
+    process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = "true";
+    try {
+      const { app } = checkedStack((scope) => new KmsKey(scope, "key", {}));
+      app.synth();
+      expect(manifestAnnotations(app)).toEqual([{ level: "@cdktf/error", message: KEY_ERROR }]);
+    } finally {
+      delete process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+    }
+  });
+
   it("synthesizes with warnings and acknowledged findings, and hands them to the CLI to print", () => {
     const { app } = checkedStack(warningAndAcknowledgedError);
     app.synth();
-    const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
-      stacks: Record<string, { annotations: { level: string; message: string }[] }>;
-    };
-    expect(
-      manifest.stacks.stack?.annotations.map(({ level, message }) => ({ level, message })),
-    ).toEqual([
+    expect(manifestAnnotations(app)).toEqual([
       { level: "@cdktf/warn", message: LOGS_WARNING },
       { level: "@cdktf/info", message: LEGACY_INFO },
     ]);
