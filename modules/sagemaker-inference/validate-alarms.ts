@@ -1,0 +1,104 @@
+import { integerAtLeast, integerBetween, matches, maxLength, snsTopicArn } from "../core/rules";
+import { isUnresolved, type Problems } from "../core/validation";
+import { checkDuration, formatDuration, KNOWN_AT_SYNTH, parseDuration } from "./duration";
+import { ALARM_GRAMMAR, parseAlarmExpression } from "./expressions/alarm-expression";
+import { describeProblem } from "./expressions/tokens";
+import { alarmNameOf } from "./names";
+import type { AlarmProps } from "./props";
+
+/** CloudWatch `AlarmName`: 1-255 characters, no control characters. */
+const ALARM_NAME = matches(
+  /^[^\p{Cc}]{1,255}$/u,
+  "an alarm name of 1-255 characters without control characters",
+);
+
+/** The alarm period the module documents: "1 minute" to "6 hours"; CloudWatch wants whole minutes. */
+export const ALARM_PERIOD = { min: 60, max: 6 * 3600, step: 60 } as const;
+export const DEFAULT_ALARM_PERIOD = "1 minute";
+
+/** The production variant the alarms watch. */
+export interface AlarmedVariant {
+  readonly endpointKey: string;
+  readonly variantName: string;
+  readonly asyncInference: boolean;
+}
+
+/**
+ * Checks the alarms of one variant. `alarmNames` holds every alarm name of the construct so far (alarm
+ * names are unique in an account and region) with the field that uses it.
+ */
+export function validateAlarms(
+  problems: Problems,
+  field: string,
+  alarms: Readonly<Record<string, AlarmProps>>,
+  variant: AlarmedVariant,
+  alarmNames: Map<string, string>,
+): void {
+  for (const [key, alarm] of Object.entries(alarms)) {
+    const alarmField = `${field}.${key}`;
+    const expressionField = `${alarmField}.expression`;
+    if (isUnresolved(alarm.expression)) {
+      problems.add(expressionField, alarm.expression, KNOWN_AT_SYNTH);
+    } else {
+      const parsed = parseAlarmExpression(alarm.expression, variant);
+      if (!parsed.ok) {
+        problems.add(
+          expressionField,
+          alarm.expression,
+          describeProblem(ALARM_GRAMMAR, parsed.problem),
+        );
+      }
+    }
+
+    checkDuration(problems, `${alarmField}.period`, alarm.period, ALARM_PERIOD);
+    const evaluationPeriods = alarm.evaluationPeriods ?? 1;
+    problems.check(`${alarmField}.evaluationPeriods`, evaluationPeriods, integerAtLeast(1));
+    checkEvaluationRange(problems, `${alarmField}.evaluationPeriods`, alarm, evaluationPeriods);
+    problems.check(
+      `${alarmField}.datapointsToAlarm`,
+      alarm.datapointsToAlarm,
+      isUnresolved(evaluationPeriods)
+        ? integerAtLeast(1)
+        : integerBetween(1, evaluationPeriods, ` (evaluationPeriods is ${evaluationPeriods})`),
+    );
+    problems.check(`${alarmField}.description`, alarm.description, maxLength(1024));
+    problems.check(`${alarmField}.notificationSnsTopic`, alarm.notificationSnsTopic, snsTopicArn);
+
+    const name = alarmNameOf(variant.endpointKey, variant.variantName, key, alarm);
+    const nameField = alarm.alarmName === undefined ? alarmField : `${alarmField}.alarmName`;
+    problems.check(nameField, name, ALARM_NAME);
+    if (!isUnresolved(name)) {
+      const other = alarmNames.get(name);
+      if (other !== undefined) {
+        problems.add(nameField, name, `an alarm name no other alarm uses (${other} has it too)`);
+      } else {
+        alarmNames.set(name, nameField);
+      }
+    }
+  }
+}
+
+/**
+ * CloudWatch evaluates at most one day of data for periods under an hour, at most seven days otherwise
+ * (period x evaluation periods, `PutMetricAlarm`).
+ */
+function checkEvaluationRange(
+  problems: Problems,
+  field: string,
+  alarm: AlarmProps,
+  evaluationPeriods: number,
+): void {
+  const period = isUnresolved(alarm.period)
+    ? undefined
+    : parseDuration(alarm.period ?? DEFAULT_ALARM_PERIOD);
+  if (period === undefined || isUnresolved(evaluationPeriods) || period <= 0) return;
+  const limit = period < 3600 ? 86400 : 7 * 86400;
+  if (period * evaluationPeriods > limit) {
+    problems.add(
+      field,
+      evaluationPeriods,
+      `at most ${Math.floor(limit / period)} with a period of "${formatDuration(period)}" ` +
+        "(CloudWatch evaluates at most 1 day of data for periods under an hour, 7 days otherwise)",
+    );
+  }
+}
