@@ -68,13 +68,20 @@ export interface SynthesizedInference {
   readonly json: SynthesizedStack;
 }
 
-/** The construct, with id `inference`, alone in a stack `test`. */
+/**
+ * The construct, with id `inference`, alone in a stack `test`. Pass a function to build the props in the
+ * stack (for Terraform variables).
+ */
 export function synthInference(
-  props: SagemakerInferenceProps,
+  props: SagemakerInferenceProps | ((stack: TerraformStack) => SagemakerInferenceProps),
   id = "inference",
 ): SynthesizedInference {
   const stack = new TerraformStack(Testing.app(), "test");
-  const inference = new SagemakerInference(stack, id, props);
+  const inference = new SagemakerInference(
+    stack,
+    id,
+    typeof props === "function" ? props(stack) : props,
+  );
   return { stack, inference, json: synthStack(stack) };
 }
 
