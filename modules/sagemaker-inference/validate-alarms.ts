@@ -57,7 +57,8 @@ export function validateAlarms(
     problems.check(
       `${alarmField}.datapointsToAlarm`,
       alarm.datapointsToAlarm,
-      isUnresolved(evaluationPeriods)
+      // Against an unknown or invalid evaluationPeriods (reported above) only the lower bound is clear.
+      isUnresolved(evaluationPeriods) || !(evaluationPeriods >= 1)
         ? integerAtLeast(1)
         : integerBetween(1, evaluationPeriods, ` (evaluationPeriods is ${evaluationPeriods})`),
     );

@@ -150,9 +150,12 @@ function validateProvisioned(
     const variantField = `${variantsField}.${modelKey}`;
     checkModelReference(problems, variantField, modelKey, registry);
     validateInstanceVariant(problems, variantField, modelKey, variant, variantNames);
+    // Only a sum of valid, known weights says something; a negative weight is reported on its own.
     const weight = variant.initialWeight ?? 1;
     totalWeight =
-      totalWeight === undefined || isUnresolved(weight) ? undefined : totalWeight + weight;
+      totalWeight === undefined || isUnresolved(weight) || !(weight >= 0)
+        ? undefined
+        : totalWeight + weight;
 
     const variantName = variantNameOf(modelKey, variant);
     if (variant.autoScaling) {
