@@ -11,12 +11,16 @@ import {
   s3Uri,
   sagemakerName,
 } from "../core/rules";
-import type { Problems } from "../core/validation";
+import type { Problems, Rule } from "../core/validation";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
 import type { TagsFor } from "./tags";
 
 /** The most containers of one model (botocore `ContainerDefinitionList`). */
 const MAX_CONTAINERS = 15;
+
+/** An `s3://` URL must name a valid bucket (an `https://` one is left to SageMaker). */
+const bucketOfS3Url: Rule<string> = (value) =>
+  value.startsWith("s3://") ? s3Uri(value) : undefined;
 
 /** Security group and subnet ids (botocore `SecurityGroupId`, `SubnetId`). */
 const VPC_ID = matches(/^[-0-9a-zA-Z]{1,32}$/, "an id of 1-32 letters, digits and '-'");
@@ -100,7 +104,7 @@ function validateContainer(
     }
     problems.check(location, container.modelDataLocation, s3Uri, maxLength(1024));
   } else {
-    problems.check(location, container.modelDataLocation, modelDataUrl);
+    problems.check(location, container.modelDataLocation, modelDataUrl, bucketOfS3Url);
   }
 }
 

@@ -63,6 +63,7 @@ describe("SagemakerInference validation of models", () => {
           m: model({
             containerDefinitions: {
               zip: { image: IMAGE, modelDataLocation: "s3://models/model.zip" },
+              bucket: { image: IMAGE, modelDataLocation: "s3://Demo_Bucket/model.tar.gz" },
               raw: { image: IMAGE, compressionType: "UncompressedModel" },
               "raw-http": {
                 image: IMAGE,
@@ -82,6 +83,7 @@ describe("SagemakerInference validation of models", () => {
       },
       [
         'models.m.containerDefinitions.zip.modelDataLocation: got "s3://models/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
+        "models.m.containerDefinitions.bucket.modelDataLocation: got \"s3://Demo_Bucket/model.tar.gz\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('Demo_Bucket' is not one)",
         "models.m.containerDefinitions.raw.modelDataLocation: got (not set); allowed: the S3 object or prefix (ending in /) of the uncompressed model",
         'models.m.containerDefinitions.raw-http.modelDataLocation: got "https://models.s3.amazonaws.com/m/"; allowed: an S3 URI of the form s3://<bucket>/<key>',
         "models.m.containerDefinitions.many.modelDataLocation: got (not set); allowed: the S3 prefix that holds the models of a multi-model container",
