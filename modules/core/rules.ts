@@ -103,6 +103,15 @@ export function numberAtLeast(min: number): Rule<number> {
     Number.isFinite(value) && value >= min ? undefined : `a number of at least ${min}`;
 }
 
+/**
+ * At most another prop's value, e.g. `atMost(maxConcurrency, "maxConcurrency")`. Anything passes while that
+ * value is a token.
+ */
+export function atMost(limit: number, name: string): Rule<number> {
+  return (value) =>
+    isUnresolved(limit) || value <= limit ? undefined : `at most ${name} (${limit})`;
+}
+
 /** A string of at most `max` characters. */
 export function maxLength(max: number): Rule<string> {
   return (value) =>

@@ -2,7 +2,7 @@
  * Durations as the FriendsOfTerraform module writes them: a whole number and a unit, `"5 minutes"`,
  * `"1 hour"`, `"30 seconds"`, `"1 day"` (singular or plural, any case).
  */
-import { isUnresolved, type Problems, type Rule } from "../core/validation";
+import { isUnresolved, KNOWN_AT_SYNTH, type Problems, type Rule } from "../core/validation";
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
   second: 1,
@@ -73,9 +73,6 @@ export function durationIn(range: DurationRange): Rule<string> {
     return inRange ? undefined : describeRange(range);
   };
 }
-
-/** Text for values that must be known when the stack is synthesized. */
-export const KNOWN_AT_SYNTH = "a literal value known at synth time, not a Terraform expression";
 
 /**
  * Checks a duration prop. Unlike most props, a duration cannot be a token: it becomes a number of seconds

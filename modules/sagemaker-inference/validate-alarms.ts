@@ -1,8 +1,8 @@
 import { integerAtLeast, integerBetween, matches, maxLength, snsTopicArn } from "../core/rules";
-import { isUnresolved, type Problems } from "../core/validation";
-import { checkDuration, formatDuration, KNOWN_AT_SYNTH, parseDuration } from "./duration";
+import { isUnresolved, type Problems, type UniqueNames } from "../core/validation";
+import { checkDuration, formatDuration, parseDuration } from "./duration";
 import { ALARM_GRAMMAR, parseAlarmExpression } from "./expressions/alarm-expression";
-import { describeProblem } from "./expressions/tokens";
+import { checkExpression } from "./expressions/check-expression";
 import { alarmNameOf } from "./names";
 import type { AlarmProps } from "./props";
 
@@ -24,31 +24,20 @@ export interface AlarmedVariant {
 }
 
 /**
- * Checks the alarms of one variant. `alarmNames` holds every alarm name of the construct so far (alarm
- * names are unique in an account and region) with the field that uses it.
+ * Checks the alarms of one variant. `alarmNames` holds every alarm name of the construct so far.
  */
 export function validateAlarms(
   problems: Problems,
   field: string,
   alarms: Readonly<Record<string, AlarmProps>>,
   variant: AlarmedVariant,
-  alarmNames: Map<string, string>,
+  alarmNames: UniqueNames,
 ): void {
   for (const [key, alarm] of Object.entries(alarms)) {
     const alarmField = `${field}.${key}`;
-    const expressionField = `${alarmField}.expression`;
-    if (isUnresolved(alarm.expression)) {
-      problems.add(expressionField, alarm.expression, KNOWN_AT_SYNTH);
-    } else {
-      const parsed = parseAlarmExpression(alarm.expression, variant);
-      if (!parsed.ok) {
-        problems.add(
-          expressionField,
-          alarm.expression,
-          describeProblem(ALARM_GRAMMAR, parsed.problem),
-        );
-      }
-    }
+    checkExpression(problems, `${alarmField}.expression`, alarm.expression, ALARM_GRAMMAR, (text) =>
+      parseAlarmExpression(text, variant),
+    );
 
     checkDuration(problems, `${alarmField}.period`, alarm.period, ALARM_PERIOD);
     const evaluationPeriods = alarm.evaluationPeriods ?? 1;
@@ -68,14 +57,7 @@ export function validateAlarms(
     const name = alarmNameOf(variant.endpointKey, variant.variantName, key, alarm);
     const nameField = alarm.alarmName === undefined ? alarmField : `${alarmField}.alarmName`;
     problems.check(nameField, name, ALARM_NAME);
-    if (!isUnresolved(name)) {
-      const other = alarmNames.get(name);
-      if (other !== undefined) {
-        problems.add(nameField, name, `an alarm name no other alarm uses (${other} has it too)`);
-      } else {
-        alarmNames.set(name, nameField);
-      }
-    }
+    alarmNames.claim(problems, nameField, name);
   }
 }
 

@@ -1,12 +1,12 @@
-import { integerAtLeast, integerBetween, matches } from "../core/rules";
-import { isUnresolved, type Problems } from "../core/validation";
-import { checkDuration, KNOWN_AT_SYNTH } from "./duration";
+import { atMost, integerAtLeast, integerBetween, matches } from "../core/rules";
+import { UniqueNames, type Problems } from "../core/validation";
+import { checkDuration } from "./duration";
+import { checkExpression } from "./expressions/check-expression";
 import {
   parseScalingExpression,
   SCALING_GRAMMAR,
   type ScalingContext,
 } from "./expressions/scaling-expression";
-import { describeProblem } from "./expressions/tokens";
 import { scalingPolicyNameOf } from "./names";
 import type { AutoScalingProps } from "./props";
 
@@ -33,38 +33,30 @@ export function validateAutoScaling(
   const maximum = autoScaling.maximumCapacity ?? variant.defaultMaximum;
   const capacityRule =
     variant.scales === "provisioned-concurrency" ? integerBetween(1, 200) : integerAtLeast(1);
-  problems.check(`${field}.minimumCapacity`, minimum, capacityRule);
-  problems.check(`${field}.maximumCapacity`, maximum, capacityRule, (value) => {
-    const limit = variant.capacityLimit;
-    return limit === undefined || isUnresolved(limit.value) || value <= limit.value
-      ? undefined
-      : `at most ${limit.name} (${limit.value})`;
-  });
-  if (
-    maximum !== undefined &&
-    !isUnresolved(maximum) &&
-    !isUnresolved(minimum) &&
-    minimum > maximum
-  ) {
-    problems.add(`${field}.minimumCapacity`, minimum, `at most maximumCapacity (${maximum})`);
-  }
+  const limit = variant.capacityLimit;
+  problems.check(
+    `${field}.minimumCapacity`,
+    minimum,
+    capacityRule,
+    ...(maximum === undefined ? [] : [atMost(maximum, "maximumCapacity")]),
+  );
+  problems.check(
+    `${field}.maximumCapacity`,
+    maximum,
+    capacityRule,
+    ...(limit === undefined ? [] : [atMost(limit.value, limit.name)]),
+  );
 
-  const policyNames = new Set<string>();
+  const policyNames = new UniqueNames("a policy name no other policy of this variant uses");
   for (const [key, policy] of Object.entries(autoScaling.policies)) {
     const policyField = `${field}.policies.${key}`;
-    const expressionField = `${policyField}.expression`;
-    if (isUnresolved(policy.expression)) {
-      problems.add(expressionField, policy.expression, KNOWN_AT_SYNTH);
-    } else {
-      const parsed = parseScalingExpression(policy.expression, variant);
-      if (!parsed.ok) {
-        problems.add(
-          expressionField,
-          policy.expression,
-          describeProblem(SCALING_GRAMMAR, parsed.problem),
-        );
-      }
-    }
+    checkExpression(
+      problems,
+      `${policyField}.expression`,
+      policy.expression,
+      SCALING_GRAMMAR,
+      (text) => parseScalingExpression(text, variant),
+    );
     checkDuration(problems, `${policyField}.scaleInCooldownPeriod`, policy.scaleInCooldownPeriod, {
       min: 0,
     });
@@ -80,11 +72,6 @@ export function validateAutoScaling(
     const name = scalingPolicyNameOf(variant.endpointKey, variant.variantName, key, policy);
     const nameField = policy.policyName === undefined ? policyField : `${policyField}.policyName`;
     problems.check(nameField, name, POLICY_NAME);
-    if (!isUnresolved(name)) {
-      if (policyNames.has(name)) {
-        problems.add(nameField, name, "a policy name no other policy of this variant uses");
-      }
-      policyNames.add(name);
-    }
+    policyNames.claim(problems, nameField, name);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  atMost,
   instanceType,
   integerAtLeast,
   integerBetween,
@@ -12,7 +13,7 @@ import {
   serverlessMemorySize,
   snsTopicArn,
 } from "../core/rules";
-import { isUnresolved, type Problems } from "../core/validation";
+import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
 import { checkDuration } from "./duration";
 import { endpointConfigurationNameOf, variantNameOf } from "./names";
 import type {
@@ -43,10 +44,9 @@ const CONTENT_TYPE = matches(
 /** The endpoints' checks that need the whole construct: names that must be unique across it. */
 interface Registry {
   readonly models: Models;
-  /** Endpoint configuration names, with the field that uses each. */
-  readonly configurationNames: Map<string, string>;
-  /** Alarm names, with the field that uses each. */
-  readonly alarmNames: Map<string, string>;
+  readonly configurationNames: UniqueNames;
+  /** Alarm names are unique in an account and region. */
+  readonly alarmNames: UniqueNames;
   /** "a model defined in models (a, b, c)", computed on first use. */
   modelReference(): string;
 }
@@ -60,8 +60,8 @@ export function validateEndpoints(
   let modelReference: string | undefined;
   const registry: Registry = {
     models,
-    configurationNames: new Map(),
-    alarmNames: new Map(),
+    configurationNames: new UniqueNames("an endpoint configuration name no other endpoint uses"),
+    alarmNames: new UniqueNames("an alarm name no other alarm uses"),
     modelReference: () => (modelReference ??= describeModels(models)),
   };
   for (const [key, endpoint] of Object.entries(endpoints)) {
@@ -93,18 +93,7 @@ function validateEndpoint(
   if (endpoint.endpointConfigurationName !== undefined) {
     problems.check(nameField, configurationName, sagemakerName);
   }
-  if (!isUnresolved(configurationName)) {
-    const other = registry.configurationNames.get(configurationName);
-    if (other !== undefined) {
-      problems.add(
-        nameField,
-        configurationName,
-        `an endpoint configuration name no other endpoint uses (${other} has it too)`,
-      );
-    } else {
-      registry.configurationNames.set(configurationName, nameField);
-    }
-  }
+  registry.configurationNames.claim(problems, nameField, configurationName);
 
   problems.check(`${field}.encryptionKey`, endpoint.encryptionKey, kmsKeyArn);
   validateTagCount(problems, `${field}.additionalTags`, endpoint.additionalTags, tagsFor);
@@ -144,7 +133,7 @@ function validateProvisioned(
   }
 
   const asyncInference = provisioned.asyncInvocationConfig !== undefined;
-  const variantNames = new Map<string, string>();
+  const variantNames = new UniqueNames("a variant name no other variant of this endpoint uses");
   let totalWeight: number | undefined = 0;
   for (const [modelKey, variant] of variants) {
     const variantField = `${variantsField}.${modelKey}`;
@@ -247,7 +236,7 @@ function validateInstanceVariant(
   field: string,
   modelKey: string,
   variant: InstanceVariantProps,
-  variantNames: Map<string, string>,
+  variantNames: UniqueNames,
 ): void {
   problems.check(`${field}.instanceType`, variant.instanceType, instanceType);
   problems.check(`${field}.initialInstanceCount`, variant.initialInstanceCount, integerAtLeast(1));
@@ -271,18 +260,7 @@ function validateInstanceVariant(
   const name = variantNameOf(modelKey, variant);
   const nameField = variant.variantName === undefined ? field : `${field}.variantName`;
   if (variant.variantName !== undefined) problems.check(nameField, name, sagemakerName);
-  if (!isUnresolved(name)) {
-    const other = variantNames.get(name);
-    if (other !== undefined) {
-      problems.add(
-        nameField,
-        name,
-        `a variant name no other variant of this endpoint uses (${other} has it too)`,
-      );
-    } else {
-      variantNames.set(name, nameField);
-    }
-  }
+  variantNames.claim(problems, nameField, name);
 }
 
 /** Shadow tests exclude multi-container and multi-model endpoints, and Inf1 instances. */
@@ -398,10 +376,7 @@ function validateServerless(
     `${variantField}.provisionedConcurrency`,
     variant.provisionedConcurrency,
     serverlessConcurrency,
-    (value) =>
-      isUnresolved(maxConcurrency) || value <= maxConcurrency
-        ? undefined
-        : `at most maxConcurrency (${maxConcurrency})`,
+    atMost(maxConcurrency, "maxConcurrency"),
   );
   problems.check(`${variantField}.variantName`, variant.variantName, sagemakerName);
 

@@ -78,34 +78,28 @@ function validateContainer(
 
   const location = `${field}.modelDataLocation`;
   const uncompressed = container.compressionType === "UncompressedModel";
-  if (container.useMultipleModels) {
-    if (uncompressed) {
-      problems.add(
-        `${field}.compressionType`,
-        container.compressionType,
-        '"CompressedModel" for a multi-model container (SageMaker cannot combine a model data source with multi-model endpoints)',
-      );
-    }
-    if (container.modelDataLocation === undefined) {
-      problems.add(
-        location,
-        undefined,
-        "the S3 prefix that holds the models of a multi-model container",
-      );
-    }
-    problems.check(location, container.modelDataLocation, s3Uri, maxLength(1024));
-  } else if (uncompressed) {
-    if (container.modelDataLocation === undefined) {
-      problems.add(
-        location,
-        undefined,
-        "the S3 object or prefix (ending in /) of the uncompressed model",
-      );
-    }
-    problems.check(location, container.modelDataLocation, s3Uri, maxLength(1024));
-  } else {
-    problems.check(location, container.modelDataLocation, modelDataUrl, bucketOfS3Url);
+  if (container.useMultipleModels && uncompressed) {
+    problems.add(
+      `${field}.compressionType`,
+      container.compressionType,
+      '"CompressedModel" for a multi-model container (SageMaker cannot combine a model data source with multi-model endpoints)',
+    );
   }
+  // A multi-model container reads its models from an S3 prefix, an uncompressed model from an S3 object or
+  // prefix; both need one. A compressed model is an optional .tar.gz archive.
+  const required = container.useMultipleModels
+    ? "the S3 prefix that holds the models of a multi-model container"
+    : uncompressed
+      ? "the S3 object or prefix (ending in /) of the uncompressed model"
+      : undefined;
+  if (required !== undefined && container.modelDataLocation === undefined) {
+    problems.add(location, undefined, required);
+  }
+  problems.check(
+    location,
+    container.modelDataLocation,
+    ...(required !== undefined ? [s3Uri, maxLength(1024)] : [modelDataUrl, bucketOfS3Url]),
+  );
 }
 
 function validateVpcConfig(problems: Problems, field: string, vpc: VpcConfigProps): void {

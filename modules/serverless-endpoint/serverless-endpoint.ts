@@ -3,6 +3,7 @@ import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemake
 import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Construct } from "constructs";
 import {
+  atMost,
   checkContainerEnvironment,
   containerImage,
   modelDataUrl,
@@ -10,7 +11,7 @@ import {
   serverlessConcurrency,
   serverlessMemorySize,
 } from "../core/rules";
-import { isUnresolved, Problems } from "../core/validation";
+import { Problems } from "../core/validation";
 
 export interface ServerlessEndpointProps {
   /** Name of the SageMaker model. */
@@ -141,10 +142,7 @@ function validate(
       "provisionedConcurrency",
       props.provisionedConcurrency,
       serverlessConcurrency,
-      (value) =>
-        isUnresolved(maxConcurrency) || value <= maxConcurrency
-          ? undefined
-          : `at most maxConcurrency (${maxConcurrency})`,
+      atMost(maxConcurrency, "maxConcurrency"),
     );
   checkContainerEnvironment(problems, "environment", props.environment);
   return problems;

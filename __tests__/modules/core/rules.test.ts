@@ -1,6 +1,7 @@
 import { Fn, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
+  atMost,
   checkContainerEnvironment,
   checkTags,
   containerImage,
@@ -136,6 +137,12 @@ describe("number and choice rules", () => {
     expect(numberAtLeast(0)(0.25)).toBeUndefined();
     expect(numberAtLeast(0)(-0.5)).toBe("a number of at least 0");
     expect(numberAtLeast(0)(Number.NaN)).toBe("a number of at least 0");
+  });
+
+  it("atMost names the prop it is compared with, and lets anything pass while that is a token", () => {
+    expect(atMost(5, "maxConcurrency")(5)).toBeUndefined();
+    expect(atMost(5, "maxConcurrency")(6)).toBe("at most maxConcurrency (5)");
+    expect(atMost(Token.asNumber(Fn.abs(1)), "maxConcurrency")(1000)).toBeUndefined();
   });
 
   it("maxLength says how long the value is", () => {

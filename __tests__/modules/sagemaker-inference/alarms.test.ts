@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resourcesOf } from "../../helpers/synth";
-import { model, synthInference, TOPIC } from "./fixtures";
+import { model, resourcesBy, synthInference, TOPIC } from "./fixtures";
 
 describe("SagemakerInference alarms", () => {
   const { json, inference } = synthInference({
@@ -32,12 +31,7 @@ describe("SagemakerInference alarms", () => {
       },
     },
   });
-  const alarms = Object.fromEntries(
-    Object.values(resourcesOf(json, "aws_cloudwatch_metric_alarm")).map((a) => [
-      a.alarm_name as string,
-      a,
-    ]),
-  );
+  const alarms = resourcesBy(json, "aws_cloudwatch_metric_alarm", "alarm_name");
 
   it("writes every alarm setting; the SNS topic is told when the alarm fires and when it recovers", () => {
     expect(alarms["realtime-high-latency"]).toEqual({

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resourcesOf, type Attributes } from "../../helpers/synth";
-import { model, synthInference } from "./fixtures";
-
-function byName(
-  json: ReturnType<typeof synthInference>["json"],
-  type: string,
-): Record<string, Attributes> {
-  return Object.fromEntries(
-    Object.values(resourcesOf(json, type)).map((r) => [(r.name ?? r.resource_id) as string, r]),
-  );
-}
+import { resourcesOf } from "../../helpers/synth";
+import { model, resourcesBy, synthInference } from "./fixtures";
 
 describe("SagemakerInference auto scaling", () => {
   const { json, inference } = synthInference({
@@ -62,8 +53,8 @@ describe("SagemakerInference auto scaling", () => {
       },
     },
   });
-  const targets = byName(json, "aws_appautoscaling_target");
-  const policies = byName(json, "aws_appautoscaling_policy");
+  const targets = resourcesBy(json, "aws_appautoscaling_target", "resource_id");
+  const policies = resourcesBy(json, "aws_appautoscaling_policy", "name");
   const targetOf = (variantPath: string) =>
     Object.entries(resourcesOf(json, "aws_appautoscaling_target")).find(
       ([, t]) => t.resource_id === `endpoint/${variantPath}`,

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SagemakerInferenceProps } from "../../../modules/sagemaker-inference/props";
-import { resourcesOf, type Attributes } from "../../helpers/synth";
-import { KEY, model, synthInference, TOPIC } from "./fixtures";
-
-/** The synthesized resources of `type`, by their `name` (or `alarm_name`) attribute. */
-function byName(
-  json: ReturnType<typeof synthInference>["json"],
-  type: string,
-): Record<string, Attributes> {
-  return Object.fromEntries(
-    Object.values(resourcesOf(json, type)).map((r) => [(r.name ?? r.alarm_name) as string, r]),
-  );
-}
+import { resourcesOf } from "../../helpers/synth";
+import { KEY, model, resourcesBy, synthInference, TOPIC } from "./fixtures";
 
 const MODELS: SagemakerInferenceProps["models"] = {
   a: model(),
@@ -122,7 +112,7 @@ describe("SagemakerInference endpoints", () => {
       },
     },
   });
-  const configurations = byName(json, "aws_sagemaker_endpoint_configuration");
+  const configurations = resourcesBy(json, "aws_sagemaker_endpoint_configuration", "name");
   const modelName = (key: string) =>
     `\${aws_sagemaker_model.${Object.entries(resourcesOf(json, "aws_sagemaker_model")).find(([, m]) => m.name === key)![0]}.name}`;
 
@@ -154,7 +144,7 @@ describe("SagemakerInference endpoints", () => {
   });
 
   it("names the endpoint by its key and runs the configuration of its own name", () => {
-    const endpoint = byName(json, "aws_sagemaker_endpoint")["two-variants"]!;
+    const endpoint = resourcesBy(json, "aws_sagemaker_endpoint", "name")["two-variants"]!;
     const configuration = Object.entries(
       resourcesOf(json, "aws_sagemaker_endpoint_configuration"),
     ).find(([, c]) => c.name === "two-variants-config")![0];
@@ -282,10 +272,12 @@ describe("SagemakerInference with serverless and provisioned endpoints in one ma
   });
 
   it("creates both endpoints and alarms the provisioned variant only", () => {
-    expect(Object.keys(byName(json, "aws_sagemaker_endpoint")).sort()).toEqual([
+    expect(Object.keys(resourcesBy(json, "aws_sagemaker_endpoint", "name")).sort()).toEqual([
       "realtime",
       "serverless",
     ]);
-    expect(Object.keys(byName(json, "aws_cloudwatch_metric_alarm"))).toEqual(["realtime/a/errors"]);
+    expect(Object.keys(resourcesBy(json, "aws_cloudwatch_metric_alarm", "alarm_name"))).toEqual([
+      "realtime/a/errors",
+    ]);
   });
 });

@@ -8,7 +8,12 @@ import {
   SagemakerInference,
   type SagemakerInferenceProps,
 } from "../../../modules/sagemaker-inference/sagemaker-inference";
-import { synthStack, type SynthesizedStack } from "../../helpers/synth";
+import {
+  resourcesOf,
+  synthStack,
+  type Attributes,
+  type SynthesizedStack,
+} from "../../helpers/synth";
 
 export const ROLE_ARN =
   "arn:aws:iam::111122223333:role/service-role/AmazonSageMakerServiceCatalogProductsExecutionRole";
@@ -104,5 +109,19 @@ export function expectProblems(props: SagemakerInferenceProps, problems: readonl
       `Invalid configuration for 'test/inference' (${count}):`,
       ...problems.map((p) => `  - ${p}`),
     ].join("\n"),
+  );
+}
+
+/** The synthesized resources of `type` by the value of their attribute `key` (their name). */
+export function resourcesBy(
+  json: SynthesizedStack,
+  type: string,
+  key: string,
+): Record<string, Attributes> {
+  return Object.fromEntries(
+    Object.values(resourcesOf(json, type)).map((attributes) => [
+      String(attributes[key]),
+      attributes,
+    ]),
   );
 }

@@ -1,7 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { onlyResource, resourcesOf } from "../../helpers/synth";
-import { IMAGE, model, ROLE_ARN, synthInference } from "./fixtures";
+import { onlyResource } from "../../helpers/synth";
+import { IMAGE, model, resourcesBy, ROLE_ARN, synthInference } from "./fixtures";
 
 describe("SagemakerInference models", () => {
   const { json } = synthInference({
@@ -53,9 +53,7 @@ describe("SagemakerInference models", () => {
     },
     additionalTagsAll: { owner: "platform", env: "prod" },
   });
-  const models = Object.fromEntries(
-    Object.values(resourcesOf(json, "aws_sagemaker_model")).map((m) => [m.name as string, m]),
-  );
+  const models = resourcesBy(json, "aws_sagemaker_model", "name");
 
   it("writes network isolation, the VPC and the merged tags; tags for all win", () => {
     expect(models.compressed).toEqual({
