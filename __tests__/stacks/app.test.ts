@@ -8,7 +8,7 @@ import { defineStacks } from "../../stacks/app";
 import { REQUIRED_TERRAFORM_VERSION } from "../../stacks/project-stack";
 import { synthProject } from "../helpers/project";
 
-const STACKS = ["iam", "sagemaker-serverless"];
+const STACKS = ["iam", "ml-module", "sagemaker-serverless"];
 
 /** Synthesizes the app like `cdktf synth` does (app.synth()), from working directory `cwd`. */
 function synthApp(cwd: string): { outdir: string; files: Record<string, string> } {
@@ -45,6 +45,7 @@ describe("the app", () => {
       dependencies: ["iam"],
     });
     expect(manifest.stacks.iam?.dependencies).toEqual([]);
+    expect(manifest.stacks["ml-module"]?.dependencies).toEqual([]);
   });
 
   it("writes the same bytes whichever folder it runs in, with no path of the machine", () => {

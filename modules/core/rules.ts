@@ -7,24 +7,28 @@ import { isUnresolved, type Problems, type Rule } from "./validation";
 
 /** SageMaker model, endpoint configuration, endpoint, variant and container host names (botocore). */
 export const SAGEMAKER_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** What {@link sagemakerName} allows, in words. */
+export const SAGEMAKER_NAME_RULE =
+  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
 /** IAM role names (botocore `roleNameType`, 1-64 characters). */
 export const IAM_ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+/** What {@link iamRoleName} allows, in words. */
+export const IAM_ROLE_NAME_RULE =
+  "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
 
 function lengthNote(value: string, max: number): string {
   return value.length > max ? ` (this one has ${value.length})` : "";
 }
 
+// The pattern's {0,62} counts groups of hyphens plus one character, not characters: with hyphens in it, a
+// name longer than 63 would match. The length is checked apart.
 export const sagemakerName: Rule<string> = (value) =>
-  SAGEMAKER_NAME_PATTERN.test(value)
+  value.length <= 63 && SAGEMAKER_NAME_PATTERN.test(value)
     ? undefined
-    : "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit" +
-      lengthNote(value, 63);
+    : SAGEMAKER_NAME_RULE + lengthNote(value, 63);
 
 export const iamRoleName: Rule<string> = (value) =>
-  IAM_ROLE_NAME_PATTERN.test(value)
-    ? undefined
-    : "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -" +
-      lengthNote(value, 64);
+  IAM_ROLE_NAME_PATTERN.test(value) ? undefined : IAM_ROLE_NAME_RULE + lengthNote(value, 64);
 
 const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
 const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
@@ -134,6 +138,27 @@ export const containerImage: Rule<string> = (value) =>
   /^\S{1,255}$/.test(value)
     ? undefined
     : "a container image URI of 1-255 characters without whitespace" + lengthNote(value, 255);
+
+/**
+ * An Amazon ECR image URI, `<account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]`
+ * (repository and tag as botocore's ECR model allows them). Written without backslashes so that the same text
+ * works as a JavaScript and as a Terraform (RE2) pattern, inside HCL strings too. Capture groups: 1 account,
+ * 2 region, 3 DNS suffix, 4 repository.
+ */
+export const ECR_IMAGE_URI_PATTERN =
+  "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/" +
+  "([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)" +
+  "(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
+/** What {@link ecrImageUri} allows, in words. */
+export const ECR_IMAGE_URI_RULE =
+  "an Amazon ECR image URI of at most 255 characters: " +
+  "<account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]";
+
+/** An image SageMaker pulls from Amazon ECR (`ContainerDefinition.Image`, at most 255 characters). */
+export const ecrImageUri: Rule<string> = (value) =>
+  value.length <= 255 && new RegExp(ECR_IMAGE_URI_PATTERN).test(value)
+    ? undefined
+    : ECR_IMAGE_URI_RULE + lengthNote(value, 255);
 
 /** `ContainerDefinition.ModelDataUrl` of a compressed artifact: an s3:// or https:// URL of a `.tar.gz`. */
 export const modelDataUrl: Rule<string> = (value) =>

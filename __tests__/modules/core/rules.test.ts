@@ -5,6 +5,8 @@ import {
   checkContainerEnvironment,
   checkTags,
   containerImage,
+  ECR_IMAGE_URI_RULE,
+  ecrImageUri,
   iamRoleArn,
   iamRoleName,
   instanceType,
@@ -40,6 +42,14 @@ describe("sagemakerName", () => {
 
   it("says how long a name that is too long is", () => {
     expect(sagemakerName("x".repeat(64))).toBe(`${SAGEMAKER_NAME} (this one has 64)`);
+  });
+
+  it("counts characters, not pattern groups, in a name with hyphens", () => {
+    expect(sagemakerName(`${"a-".repeat(31)}a`)).toBeUndefined();
+    expect(sagemakerName(`${"a-".repeat(32)}a`)).toBe(`${SAGEMAKER_NAME} (this one has 65)`);
+    expect(sagemakerName("mass-voice-campaign-system-production-eu-optimal-call-time-model")).toBe(
+      `${SAGEMAKER_NAME} (this one has 64)`,
+    );
   });
 });
 
@@ -180,6 +190,34 @@ describe("container rules", () => {
     expect(containerImage("x".repeat(256))).toBe(
       "a container image URI of 1-255 characters without whitespace (this one has 256)",
     );
+  });
+
+  it.each([
+    "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
+    "450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-scikit-learn:1.2-1-cpu-py3",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/my_model__v2",
+    `111122223333.dkr.ecr.eu-west-1.amazonaws.com/model@sha256:${"0a".repeat(32)}`,
+  ])("ecrImageUri accepts %s", (uri) => {
+    expect(ecrImageUri(uri)).toBeUndefined();
+  });
+
+  it.each([
+    "docker.io/library/nginx:latest",
+    "11112222333.dkr.ecr.eu-west-1.amazonaws.com/model",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/Model",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:-tag",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:has space",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model@sha256:short",
+  ])("ecrImageUri rejects %s", (uri) => {
+    expect(ecrImageUri(uri)).toBe(
+      "an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]",
+    );
+  });
+
+  it("ecrImageUri says how long a URI that is too long is", () => {
+    const uri = `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${"m".repeat(120)}:${"t".repeat(90)}`;
+    expect(ecrImageUri(uri)).toBe(`${ECR_IMAGE_URI_RULE} (this one has ${uri.length})`);
+    expect(uri.length).toBeGreaterThan(255);
   });
 
   it("modelDataUrl: an s3 or https .tar.gz", () => {
