@@ -1,7 +1,7 @@
 import {
   checkContainerEnvironment,
   checkTags,
-  containerImage,
+  ecrImageUri,
   iamRoleArn,
   MAX_TAGS,
   maxLength,
@@ -64,7 +64,7 @@ function validateContainer(
   container: ContainerDefinitionProps,
 ): void {
   problems.check(field, hostname, sagemakerName);
-  problems.check(`${field}.image`, container.image, containerImage);
+  problems.check(`${field}.image`, container.image, ecrImageUri);
   problems.check(
     `${field}.compressionType`,
     container.compressionType,

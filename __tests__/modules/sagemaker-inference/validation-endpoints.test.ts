@@ -3,6 +3,7 @@
  */
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { SAGEMAKER_NAME_RULE } from "../../../modules/core/rules";
 import type {
   EndpointProps,
   ProductionVariantProps,
@@ -10,8 +11,6 @@ import type {
 } from "../../../modules/sagemaker-inference/props";
 import { expectProblems, IMAGE, model, synthInference, TOPIC } from "./fixtures";
 
-const SAGEMAKER_NAME =
-  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
 const MODELS: SagemakerInferenceProps["models"] = { a: model(), b: model() };
 const VARIANT: ProductionVariantProps = { instanceType: "ml.m5.large" };
 
@@ -42,9 +41,9 @@ describe("SagemakerInference validation of endpoints", () => {
         'endpoints.both: got "provisioned and serverless"; allowed: exactly one of provisioned or serverless',
         'endpoints.neither.encryptionKey: got "alias/my-key"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
         'endpoints.neither: got "neither provisioned nor serverless"; allowed: exactly one of provisioned or serverless',
-        `endpoints.bad.name: got "bad.name"; allowed: ${SAGEMAKER_NAME}`,
+        `endpoints.bad.name: got "bad.name"; allowed: ${SAGEMAKER_NAME_RULE}`,
         'endpoints.named.endpointConfigurationName: got "both"; allowed: an endpoint configuration name no other endpoint uses (endpoints.both has it too)',
-        `endpoints.bad-config.endpointConfigurationName: got "config_1"; allowed: ${SAGEMAKER_NAME}`,
+        `endpoints.bad-config.endpointConfigurationName: got "config_1"; allowed: ${SAGEMAKER_NAME_RULE}`,
       ],
     );
   });
@@ -267,7 +266,7 @@ describe("SagemakerInference validation of endpoints", () => {
         "endpoints.e.serverless.variant.maxConcurrency: got 201; allowed: a whole number from 1 to 200",
         "endpoints.e.serverless.variant.memorySize: got 1536; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "endpoints.e.serverless.variant.provisionedConcurrency: got 0; allowed: a whole number from 1 to 200",
-        `endpoints.e.serverless.variant.variantName: got "All Traffic"; allowed: ${SAGEMAKER_NAME}`,
+        `endpoints.e.serverless.variant.variantName: got "All Traffic"; allowed: ${SAGEMAKER_NAME_RULE}`,
         "endpoints.f.serverless.variant.provisionedConcurrency: got 6; allowed: at most maxConcurrency (5)",
       ],
     );
