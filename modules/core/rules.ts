@@ -3,6 +3,7 @@
  * that completes "allowed: ...". The limits and their sources are collected in the README's
  * "Validation" section (from the AWS API models and service guides).
  */
+import { Token } from "cdktf";
 import { isUnresolved, type Problems, type Rule } from "./validation";
 
 /** SageMaker model, endpoint configuration, endpoint, variant and container host names (botocore). */
@@ -245,7 +246,9 @@ export function checkTags(
   field: string,
   tags: Readonly<Record<string, string>> | undefined,
 ): void {
-  for (const [key, value] of Object.entries(tags ?? {})) {
+  // A map known only at apply time (a map(string) variable) has a single token key.
+  if (tags === undefined || Token.isUnresolved(tags)) return;
+  for (const [key, value] of Object.entries(tags)) {
     if (isUnresolved(key)) continue;
     if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key)) {
       problems.add(

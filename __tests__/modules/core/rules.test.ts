@@ -324,6 +324,7 @@ describe("checkTags", () => {
       long: "v".repeat(257),
       [Token.asString(Fn.uuid())]: Token.asString(Fn.uuid()),
     });
+    checkTags(problems, "tokenMap", Token.asStringMap(Fn.merge([{ a: "b" }])));
     expect(problems.list).toEqual([
       {
         field: "tags.aws:reserved",

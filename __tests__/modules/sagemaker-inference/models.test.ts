@@ -1,4 +1,4 @@
-import { TerraformVariable } from "cdktf";
+import { TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { onlyResource } from "../../helpers/synth";
 import { IMAGE, model, resourcesBy, ROLE_ARN, synthInference } from "./fixtures";
@@ -170,6 +170,18 @@ describe("SagemakerInference models", () => {
       Name: "m",
       ManagedBy: "terraform",
     });
+  });
+
+  it("lets Terraform merge tags for all resources known only at apply time", () => {
+    const { json: withVariable } = synthInference((stack) => ({
+      models: { m: model({ additionalTags: { team: "ml" } }) },
+      additionalTagsAll: Token.asStringMap(
+        new TerraformVariable(stack, "tags", { type: "map(string)" }).value,
+      ),
+    }));
+    expect(onlyResource(withVariable, "aws_sagemaker_model").attributes.tags).toBe(
+      '${merge({"managed-by" = "Terraform"}, {"team" = "ml"}, var.tags)}',
+    );
   });
 
   it("lets Terraform pick the data type and compression of a location known at apply time", () => {
