@@ -6,7 +6,7 @@ import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sag
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Construct } from "constructs";
 import { createAlarms } from "./alarms";
-import { createAutoScaling } from "./auto-scaling";
+import { createAutoScaling, type CreatedAutoScaling } from "./auto-scaling";
 import { createEndpoint } from "./endpoints";
 import { createModel } from "./models";
 import { variantNameOf } from "./names";
@@ -196,7 +196,7 @@ interface Created {
 function collect(
   created: Created,
   variantPath: string,
-  scaling: ReturnType<typeof createAutoScaling>,
+  scaling: CreatedAutoScaling,
 ): void {
   created.scalingTargets[variantPath] = scaling.target;
   for (const [policyKey, policy] of Object.entries(scaling.policies)) {
