@@ -193,11 +193,7 @@ interface Created {
   readonly alarms: Record<string, CloudwatchMetricAlarm>;
 }
 
-function collect(
-  created: Created,
-  variantPath: string,
-  scaling: CreatedAutoScaling,
-): void {
+function collect(created: Created, variantPath: string, scaling: CreatedAutoScaling): void {
   created.scalingTargets[variantPath] = scaling.target;
   for (const [policyKey, policy] of Object.entries(scaling.policies)) {
     created.scalingPolicies[`${variantPath}/${policyKey}`] = policy;
