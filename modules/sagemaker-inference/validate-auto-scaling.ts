@@ -57,16 +57,18 @@ export function validateAutoScaling(
       SCALING_GRAMMAR,
       (text) => parseScalingExpression(text, variant),
     );
-    checkDuration(problems, `${policyField}.scaleInCooldownPeriod`, policy.scaleInCooldownPeriod, {
-      min: 0,
-    });
+    const cooldowns = { min: 0 };
+    checkDuration(
+      problems,
+      `${policyField}.scaleInCooldownPeriod`,
+      policy.scaleInCooldownPeriod,
+      cooldowns,
+    );
     checkDuration(
       problems,
       `${policyField}.scaleOutCooldownPeriod`,
       policy.scaleOutCooldownPeriod,
-      {
-        min: 0,
-      },
+      cooldowns,
     );
 
     const name = scalingPolicyNameOf(variant.endpointKey, variant.variantName, key, policy);
