@@ -4,6 +4,7 @@ import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import {
+  atMost,
   checkContainerEnvironment,
   containerImage,
   modelDataUrl,
@@ -12,7 +13,7 @@ import {
   serverlessMemorySize,
 } from "../core/rules";
 import { tagsWithName } from "../core/tags";
-import { isUnresolved, Problems } from "../core/validation";
+import { Problems } from "../core/validation";
 
 export interface ServerlessEndpointProps {
   /** Name of the SageMaker model. */
@@ -159,10 +160,7 @@ function validate(
       "provisionedConcurrency",
       props.provisionedConcurrency,
       serverlessConcurrency,
-      (value) =>
-        isUnresolved(maxConcurrency) || value <= maxConcurrency
-          ? undefined
-          : `at most maxConcurrency (${maxConcurrency})`,
+      atMost(maxConcurrency, "maxConcurrency"),
     );
   checkContainerEnvironment(problems, "environment", props.environment);
   return problems;
