@@ -31,7 +31,11 @@ export default function setup(): () => void {
     if (left.length > 0) {
       // Vitest only logs an error thrown from a global teardown and still exits 0: set the exit code too.
       process.exitCode = 1;
-      throw new Error(`The test suite left files behind:\n  ${left.join("\n  ")}`);
+      const perFile = left.every((path) => path.includes("sagemaker-cdktf-test-"));
+      const hint = perFile
+        ? "\n(Only per-file temp folders: a test file probably failed before its cleanup could run.)"
+        : "";
+      throw new Error(`The test suite left files behind:\n  ${left.join("\n  ")}${hint}`);
     }
   };
 }
