@@ -11,7 +11,7 @@ import {
   s3Uri,
   sagemakerName,
 } from "../core/rules";
-import type { Problems, Rule } from "../core/validation";
+import { isUnresolved, type Problems, type Rule } from "../core/validation";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
 import type { TagsFor } from "./tags";
 
@@ -114,7 +114,9 @@ function checkIdList(
   max: number,
   what: string,
 ): void {
-  // A list token (Token.asList) is one element here: its count is checked by AWS instead.
+  // A list known only at apply time (Token.asList of a list(string) variable) is checked by AWS instead: it is
+  // one encoded element here, neither its count nor its ids.
+  if (isUnresolved(ids)) return;
   if (ids.length < 1 || ids.length > max) {
     problems.add(field, `${ids.length} ${what}s`, `1 to ${max} ${what} ids`);
   }

@@ -146,6 +146,15 @@ describe("SagemakerInference validation of models", () => {
     ).not.toThrow();
   });
 
+  it("skips security group and subnet lists known only at apply time", () => {
+    expect(() =>
+      synthInference((stack) => {
+        const ids = new TerraformVariable(stack, "ids", { type: "list(string)" }).listValue;
+        return { models: { m: model({ vpcConfig: { securityGroupIds: ids, subnetIds: ids } }) } };
+      }),
+    ).not.toThrow();
+  });
+
   it("accepts the module's basic usage", () => {
     expect(errorOf({ models: { "demo-model": model() } })).toBeUndefined();
   });
