@@ -10,6 +10,7 @@ import { DEFAULT_ALARM_PERIOD } from "./validate-alarms";
 /** The production variant the alarms watch. */
 export interface AlarmedVariantRef {
   readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantKey: string;
   readonly variantName: string;
   readonly asyncInference: boolean;
@@ -33,7 +34,7 @@ export function createAlarms(
       scope,
       constructIds.alarm(variant.endpointKey, variant.variantKey, key),
       {
-        alarmName: alarmNameOf(variant.endpointKey, variant.variantName, key, alarm),
+        alarmName: alarmNameOf(variant.endpointName, variant.variantName, key, alarm),
         alarmDescription: alarm.description,
         metricName,
         namespace,
@@ -43,7 +44,7 @@ export function createAlarms(
         period: durationSeconds(alarm.period ?? DEFAULT_ALARM_PERIOD),
         evaluationPeriods: alarm.evaluationPeriods ?? 1,
         datapointsToAlarm: alarm.datapointsToAlarm,
-        dimensions: { EndpointName: variant.endpointKey, VariantName: variant.variantName },
+        dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
         alarmActions: topic !== undefined ? [topic] : undefined,
         okActions: topic !== undefined ? [topic] : undefined,
         tags,

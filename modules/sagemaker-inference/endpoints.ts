@@ -8,7 +8,7 @@ import {
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
 import { durationSeconds } from "./duration";
-import { constructIds, endpointConfigurationNameOf, variantNameOf } from "./names";
+import { constructIds, endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
 import type {
   AsyncInvocationConfigProps,
   DataCaptureProps,
@@ -70,7 +70,7 @@ export function createEndpoint(
   return {
     configuration,
     endpoint: new SagemakerEndpoint(scope, constructIds.endpoint(key), {
-      name: key,
+      name: endpointNameOf(key, endpoint),
       endpointConfigName: configuration.name,
       tags,
     }),

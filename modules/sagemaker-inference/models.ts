@@ -4,7 +4,7 @@ import {
 } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { constructIds } from "./names";
+import { constructIds, modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps } from "./props";
 import type { TagsFor } from "./tags";
 
@@ -22,7 +22,7 @@ export function createModel(
     containerBlock(hostname, container),
   );
   return new SagemakerModel(scope, constructIds.model(key), {
-    name: key,
+    name: modelNameOf(key, model),
     executionRoleArn: model.iamRoleArn,
     container: containers,
     enableNetworkIsolation: model.enableNetworkIsolation ?? false,

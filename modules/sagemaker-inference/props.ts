@@ -71,6 +71,13 @@ export interface ModelProps {
    * @default - none: the containers run outside any VPC of yours
    */
   readonly vpcConfig?: VpcConfigProps;
+  /**
+   * Beyond the module: the model's name, e.g. one built from Terraform variables. The key still names the
+   * model's construct and is what variants refer to.
+   *
+   * @default - the model's key
+   */
+  readonly name?: string;
 }
 
 /** One inference container of a model. */
@@ -163,9 +170,17 @@ export interface EndpointProps {
   /**
    * Beyond the module: the name of the endpoint configuration.
    *
-   * @default - the endpoint's name (its key)
+   * @default - the endpoint's key
    */
   readonly endpointConfigurationName?: string;
+  /**
+   * Beyond the module: the endpoint's name, e.g. one built from Terraform variables. The key still names the
+   * endpoint's constructs. Scalable targets, metric dimensions and the default policy and alarm names use
+   * this name.
+   *
+   * @default - the endpoint's key
+   */
+  readonly name?: string;
 }
 
 /** An instance-based endpoint. */

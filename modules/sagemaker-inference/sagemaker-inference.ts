@@ -9,7 +9,7 @@ import { createAlarms } from "./alarms";
 import { createAutoScaling, type CreatedAutoScaling } from "./auto-scaling";
 import { createEndpoint } from "./endpoints";
 import { createModel } from "./models";
-import { variantNameOf } from "./names";
+import { endpointNameOf, variantNameOf } from "./names";
 import type { EndpointProps, SagemakerInferenceProps } from "./props";
 import { tagsFor, type TagsFor } from "./tags";
 import { validateInference } from "./validate";
@@ -121,6 +121,7 @@ export class SagemakerInference extends Construct {
     created: Created,
   ): void {
     const resourceTags = tags();
+    const endpointName = endpointNameOf(endpointKey, endpoint);
     const serverless = endpoint.serverless?.variant;
     if (serverless?.autoScaling) {
       const variantKey = serverless.modelName;
@@ -128,6 +129,7 @@ export class SagemakerInference extends Construct {
         this,
         {
           endpointKey,
+          endpointName,
           variantKey,
           variantName: variantNameOf(variantKey, serverless),
           endpoint: resource,
@@ -151,6 +153,7 @@ export class SagemakerInference extends Construct {
           this,
           {
             endpointKey,
+            endpointName,
             variantKey,
             variantName,
             endpoint: resource,
@@ -167,7 +170,7 @@ export class SagemakerInference extends Construct {
       // module also walks serverless endpoints and fails on them.
       const alarms = createAlarms(
         this,
-        { endpointKey, variantKey, variantName, asyncInference },
+        { endpointKey, endpointName, variantKey, variantName, asyncInference },
         variant.cloudwatchAlarms ?? {},
         resourceTags,
       );

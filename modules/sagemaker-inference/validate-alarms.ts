@@ -18,7 +18,7 @@ export const DEFAULT_ALARM_PERIOD = "1 minute";
 
 /** The production variant the alarms watch. */
 export interface AlarmedVariant {
-  readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantName: string;
   readonly asyncInference: boolean;
 }
@@ -54,7 +54,7 @@ export function validateAlarms(
     problems.check(`${alarmField}.description`, alarm.description, maxLength(1024));
     problems.check(`${alarmField}.notificationSnsTopic`, alarm.notificationSnsTopic, snsTopicArn);
 
-    const name = alarmNameOf(variant.endpointKey, variant.variantName, key, alarm);
+    const name = alarmNameOf(variant.endpointName, variant.variantName, key, alarm);
     const nameField = alarm.alarmName === undefined ? alarmField : `${alarmField}.alarmName`;
     problems.check(nameField, name, ALARM_NAME);
     alarmNames.claim(problems, nameField, name);

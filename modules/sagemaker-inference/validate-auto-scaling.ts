@@ -15,7 +15,7 @@ const POLICY_NAME = matches(/^[^\p{Cc}]{1,256}$/u, "a policy name of 1-256 print
 
 /** The scalable target a policy belongs to: what it scales and within which limits. */
 export interface ScalableVariant extends ScalingContext {
-  readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantName: string;
   /** The default of `maximumCapacity`. */
   readonly defaultMaximum: number | undefined;
@@ -71,7 +71,7 @@ export function validateAutoScaling(
       cooldowns,
     );
 
-    const name = scalingPolicyNameOf(variant.endpointKey, variant.variantName, key, policy);
+    const name = scalingPolicyNameOf(variant.endpointName, variant.variantName, key, policy);
     const nameField = policy.policyName === undefined ? policyField : `${policyField}.policyName`;
     problems.check(nameField, name, POLICY_NAME);
     policyNames.claim(problems, nameField, name);

@@ -15,7 +15,7 @@ import {
 } from "../core/rules";
 import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
 import { checkDuration } from "./duration";
-import { endpointConfigurationNameOf, variantNameOf } from "./names";
+import { endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
 import type {
   AsyncInvocationConfigProps,
   DataCaptureProps,
@@ -44,6 +44,7 @@ const CONTENT_TYPE = matches(
 /** The endpoints' checks that need the whole construct: names that must be unique across it. */
 interface Registry {
   readonly models: Models;
+  readonly endpointNames: UniqueNames;
   readonly configurationNames: UniqueNames;
   /** Alarm names are unique in an account and region. */
   readonly alarmNames: UniqueNames;
@@ -60,6 +61,7 @@ export function validateEndpoints(
   let modelReference: string | undefined;
   const registry: Registry = {
     models,
+    endpointNames: new UniqueNames("an endpoint name no other endpoint uses"),
     configurationNames: new UniqueNames("an endpoint configuration name no other endpoint uses"),
     alarmNames: new UniqueNames("an alarm name no other alarm uses"),
     modelReference: () => (modelReference ??= describeModels(models)),
@@ -86,6 +88,13 @@ function validateEndpoint(
   tagsFor: TagsFor,
 ): void {
   problems.check(field, key, sagemakerName);
+  const endpointName = endpointNameOf(key, endpoint);
+  if (endpoint.name !== undefined) problems.check(`${field}.name`, endpoint.name, sagemakerName);
+  registry.endpointNames.claim(
+    problems,
+    endpoint.name === undefined ? field : `${field}.name`,
+    endpointName,
+  );
 
   const configurationName = endpointConfigurationNameOf(key, endpoint);
   const nameField =
@@ -108,17 +117,29 @@ function validateEndpoint(
     );
   }
   if (endpoint.provisioned) {
-    validateProvisioned(problems, `${field}.provisioned`, key, endpoint.provisioned, registry);
+    validateProvisioned(
+      problems,
+      `${field}.provisioned`,
+      endpointName,
+      endpoint.provisioned,
+      registry,
+    );
   }
   if (endpoint.serverless) {
-    validateServerless(problems, `${field}.serverless`, key, endpoint.serverless, registry);
+    validateServerless(
+      problems,
+      `${field}.serverless`,
+      endpointName,
+      endpoint.serverless,
+      registry,
+    );
   }
 }
 
 function validateProvisioned(
   problems: Problems,
   field: string,
-  endpointKey: string,
+  endpointName: string,
   provisioned: ProvisionedEndpointProps,
   registry: Registry,
 ): void {
@@ -158,7 +179,7 @@ function validateProvisioned(
       validateAutoScaling(problems, `${variantField}.autoScaling`, variant.autoScaling, {
         scales: "instances",
         asyncInference,
-        endpointKey,
+        endpointName,
         variantName,
         defaultMaximum: 1,
       });
@@ -167,7 +188,7 @@ function validateProvisioned(
       problems,
       `${variantField}.cloudwatchAlarms`,
       variant.cloudwatchAlarms ?? {},
-      { endpointKey, variantName, asyncInference },
+      { endpointName, variantName, asyncInference },
       registry.alarmNames,
     );
   }
@@ -363,7 +384,7 @@ function checkContentTypes(
 function validateServerless(
   problems: Problems,
   field: string,
-  endpointKey: string,
+  endpointName: string,
   serverless: ServerlessEndpointProps,
   registry: Registry,
 ): void {
@@ -406,7 +427,7 @@ function validateServerless(
     validateAutoScaling(problems, `${variantField}.autoScaling`, variant.autoScaling, {
       scales: "provisioned-concurrency",
       asyncInference: false,
-      endpointKey,
+      endpointName,
       variantName: variantNameOf(variant.modelName, variant),
       defaultMaximum: variant.provisionedConcurrency,
       capacityLimit: { value: maxConcurrency, name: "maxConcurrency" },

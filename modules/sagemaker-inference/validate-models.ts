@@ -11,7 +11,8 @@ import {
   s3Uri,
   sagemakerName,
 } from "../core/rules";
-import { isUnresolved, type Problems, type Rule } from "../core/validation";
+import { isUnresolved, UniqueNames, type Problems, type Rule } from "../core/validation";
+import { modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
 import type { TagsFor } from "./tags";
 
@@ -30,9 +31,16 @@ export function validateModels(
   models: Readonly<Record<string, ModelProps>>,
   tagsFor: TagsFor,
 ): void {
+  const names = new UniqueNames("a model name no other model uses");
   for (const [key, model] of Object.entries(models)) {
     const field = `models.${key}`;
     problems.check(field, key, sagemakerName);
+    if (model.name !== undefined) problems.check(`${field}.name`, model.name, sagemakerName);
+    names.claim(
+      problems,
+      model.name === undefined ? field : `${field}.name`,
+      modelNameOf(key, model),
+    );
     problems.check(`${field}.iamRoleArn`, model.iamRoleArn, iamRoleArn);
 
     const containers = Object.entries(model.containerDefinitions);
