@@ -78,6 +78,15 @@ export interface ModelProps {
    * @default - the model's key
    */
   readonly name?: string;
+  /**
+   * Beyond the module: write the model's single container as a `primary_container` block, the way most
+   * Terraform code declares a model, instead of a `container` block. The container's key is then not written as
+   * its host name (one container needs none), and its mode only when it hosts multiple models. Needs exactly
+   * one container.
+   *
+   * @default false
+   */
+  readonly primaryContainer?: boolean;
 }
 
 /** One inference container of a model. */

@@ -54,6 +54,13 @@ export function validateModels(
     for (const [hostname, container] of containers) {
       validateContainer(problems, `${field}.containerDefinitions.${hostname}`, hostname, container);
     }
+    if (model.primaryContainer === true && containers.length !== 1) {
+      problems.add(
+        `${field}.primaryContainer`,
+        true,
+        `a model with exactly one container (this one has ${containers.length})`,
+      );
+    }
 
     problems.check(
       `${field}.inferenceExecutionConfig.mode`,
