@@ -304,7 +304,8 @@ export interface ScalingPolicyProps {
   /**
    * `<metric> [<statistic>] = <target>`, e.g. `"SageMakerVariantInvocationsPerInstance = 1000"` (a
    * predefined metric, no statistic) or `"Invocations average = 100"` (a CloudWatch metric of the variant).
-   * See the README for the grammar.
+   * See the README for the grammar. Only the target may be a Terraform expression, e.g. a variable's
+   * `stringValue`.
    */
   readonly expression: string;
   /**
@@ -337,7 +338,7 @@ export interface ScalingPolicyProps {
 export interface AlarmProps {
   /**
    * `<metric> <statistic> <operator> <threshold>`, e.g. `"Invocation5XXErrors average >= 10"`, operators
-   * `>=`, `>`, `<=`, `<`. See the README for the grammar.
+   * `>=`, `>`, `<=`, `<`. See the README for the grammar. Only the threshold may be a Terraform expression.
    */
   readonly expression: string;
   /**
