@@ -5,6 +5,7 @@ import { parseAlarmExpression } from "./expressions/alarm-expression";
 import { acceptedValue } from "./expressions/tokens";
 import { alarmNameOf, constructIds } from "./names";
 import type { AlarmProps } from "./props";
+import type { TagsFor } from "./tags";
 import { DEFAULT_ALARM_PERIOD } from "./validate-alarms";
 
 /** The production variant the alarms watch. */
@@ -21,7 +22,7 @@ export function createAlarms(
   scope: Construct,
   variant: AlarmedVariantRef,
   alarms: Readonly<Record<string, AlarmProps>>,
-  tags: Record<string, string> | undefined,
+  tagsFor: TagsFor,
 ): Record<string, CloudwatchMetricAlarm> {
   const created: Record<string, CloudwatchMetricAlarm> = {};
   for (const [key, alarm] of Object.entries(alarms)) {
@@ -47,7 +48,7 @@ export function createAlarms(
         dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
         alarmActions: topic !== undefined ? [topic] : undefined,
         okActions: topic !== undefined ? [topic] : undefined,
-        tags,
+        tags: tagsFor(alarm.additionalTags),
       },
     );
   }

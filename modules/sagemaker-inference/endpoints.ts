@@ -32,7 +32,6 @@ export function createEndpoint(
   models: Readonly<Record<string, SagemakerModel>>,
   tagsFor: TagsFor,
 ): CreatedEndpoint {
-  const tags = tagsFor(endpoint.additionalTags);
   const provisioned = endpoint.provisioned;
   const modelName = (modelKey: string) => models[modelKey]!.name;
 
@@ -63,7 +62,7 @@ export function createEndpoint(
       dataCaptureConfig: provisioned?.enableDataCapture
         ? dataCaptureConfig(provisioned.enableDataCapture, endpoint.encryptionKey)
         : undefined,
-      tags,
+      tags: tagsFor(endpoint.additionalTags, endpoint.endpointConfigurationAdditionalTags),
     },
   );
 
@@ -72,7 +71,7 @@ export function createEndpoint(
     endpoint: new SagemakerEndpoint(scope, constructIds.endpoint(key), {
       name: endpointNameOf(key, endpoint),
       endpointConfigName: configuration.name,
-      tags,
+      tags: tagsFor(endpoint.additionalTags, endpoint.endpointAdditionalTags),
     }),
   };
 }

@@ -190,6 +190,18 @@ export interface EndpointProps {
    * @default - the endpoint's key
    */
   readonly name?: string;
+  /**
+   * Beyond the module: tags of the endpoint configuration only, merged over `additionalTags`.
+   *
+   * @default {}
+   */
+  readonly endpointConfigurationAdditionalTags?: Tags;
+  /**
+   * Beyond the module: tags of the endpoint only, merged over `additionalTags`.
+   *
+   * @default {}
+   */
+  readonly endpointAdditionalTags?: Tags;
 }
 
 /** An instance-based endpoint. */
@@ -297,6 +309,12 @@ export interface AutoScalingProps {
    * @default 1
    */
   readonly minimumCapacity?: number;
+  /**
+   * Beyond the module: tags of the scalable target.
+   *
+   * @default {}
+   */
+  readonly additionalTags?: Tags;
 }
 
 /** A target-tracking scaling policy. */
@@ -377,6 +395,12 @@ export interface AlarmProps {
    * @default - none: all of them
    */
   readonly datapointsToAlarm?: number;
+  /**
+   * Beyond the module: tags of the alarm.
+   *
+   * @default {}
+   */
+  readonly additionalTags?: Tags;
 }
 
 /** Asynchronous inference. */

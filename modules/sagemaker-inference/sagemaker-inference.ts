@@ -120,7 +120,6 @@ export class SagemakerInference extends Construct {
     tags: TagsFor,
     created: Created,
   ): void {
-    const resourceTags = tags();
     const endpointName = endpointNameOf(endpointKey, endpoint);
     const serverless = endpoint.serverless?.variant;
     if (serverless?.autoScaling) {
@@ -138,7 +137,7 @@ export class SagemakerInference extends Construct {
           defaultMaximum: serverless.provisionedConcurrency!,
         },
         serverless.autoScaling,
-        resourceTags,
+        tags(serverless.autoScaling.additionalTags),
       );
       collect(created, `${endpointKey}/${variantKey}`, scaling);
     }
@@ -162,7 +161,7 @@ export class SagemakerInference extends Construct {
             defaultMaximum: 1,
           },
           variant.autoScaling,
-          resourceTags,
+          tags(variant.autoScaling.additionalTags),
         );
         collect(created, `${endpointKey}/${variantKey}`, scaling);
       }
@@ -172,7 +171,7 @@ export class SagemakerInference extends Construct {
         this,
         { endpointKey, endpointName, variantKey, variantName, asyncInference },
         variant.cloudwatchAlarms ?? {},
-        resourceTags,
+        tags,
       );
       for (const [alarmKey, alarm] of Object.entries(alarms)) {
         created.alarms[`${endpointKey}/${variantKey}/${alarmKey}`] = alarm;

@@ -9,6 +9,8 @@ import {
 } from "./expressions/scaling-expression";
 import { scalingPolicyNameOf } from "./names";
 import type { AutoScalingProps } from "./props";
+import type { TagsFor } from "./tags";
+import { validateTagCount } from "./validate-models";
 
 /** Application Auto Scaling `PolicyName`: 1-256 printable characters. */
 const POLICY_NAME = matches(/^[^\p{Cc}]{1,256}$/u, "a policy name of 1-256 printable characters");
@@ -27,8 +29,10 @@ export function validateAutoScaling(
   problems: Problems,
   field: string,
   autoScaling: AutoScalingProps,
+  tagsFor: TagsFor,
   variant: ScalableVariant,
 ): void {
+  validateTagCount(problems, `${field}.additionalTags`, autoScaling.additionalTags, tagsFor);
   const minimum = autoScaling.minimumCapacity ?? 1;
   const maximum = autoScaling.maximumCapacity ?? variant.defaultMaximum;
   const capacityRule =

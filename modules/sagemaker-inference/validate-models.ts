@@ -139,17 +139,20 @@ function checkIdList(
 }
 
 /**
- * The entry's own tags are checked, and the count of the tags its resources end up with (with
- * `managed-by` and `additionalTagsAll`).
+ * The entry's own tags are checked, and the count of the tags its resources end up with (with `managed-by`,
+ * the `inherited` tags of the entry above, e.g. an endpoint's for its configuration's own, and
+ * `additionalTagsAll`).
  */
 export function validateTagCount(
   problems: Problems,
   field: string,
   additionalTags: Readonly<Record<string, string>> | undefined,
   tagsFor: TagsFor,
+  inherited?: Readonly<Record<string, string>>,
 ): void {
   checkTags(problems, field, additionalTags);
-  const count = Object.keys(tagsFor(additionalTags) ?? {}).length;
+  // A map known only at apply time is one token: its size is left to AWS.
+  const count = Object.keys(tagsFor(inherited, additionalTags) ?? {}).length;
   if (count > MAX_TAGS) {
     problems.add(
       field,
