@@ -164,6 +164,9 @@ function dataCaptureConfig(
 ): SagemakerEndpointConfigurationDataCaptureConfig {
   const contentTypes = capture.captureContentType;
   return {
+    // Correction: the module leaves enable_capture out, and the AWS provider then sends EnableCapture = false:
+    // the endpoint would capture nothing.
+    enableCapture: true,
     initialSamplingPercentage: capture.samplingPercentage ?? 30,
     destinationS3Uri: capture.s3LocationToStoreDataCollected,
     kmsKeyId: capture.encryptionKey ?? endpointEncryptionKey,
