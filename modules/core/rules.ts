@@ -31,6 +31,13 @@ export const sagemakerName: Rule<string> = (value) =>
 export const iamRoleName: Rule<string> = (value) =>
   IAM_ROLE_NAME_PATTERN.test(value) ? undefined : IAM_ROLE_NAME_RULE + lengthNote(value, 64);
 
+/** IAM policy names (botocore `policyNameType`): 1-128 characters of letters, digits and `+=,.@_-`. */
+export const iamPolicyName: Rule<string> = (value) =>
+  /^[\w+=,.@-]{1,128}$/.test(value)
+    ? undefined
+    : "an IAM policy name: 1-128 characters from letters, digits and + = , . @ _ -" +
+      lengthNote(value, 128);
+
 const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
 const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
 const ACCOUNT_REGIONAL_BUCKET = /-\d{12}-[a-z]{2}(-[a-z]+)+-\d+-an$/;
