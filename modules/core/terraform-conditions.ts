@@ -23,6 +23,14 @@ function matchesPattern(value: string, pattern: string): IResolvable {
   return Fn.can(Fn.regex(pattern, value));
 }
 
+/**
+ * True when `value` is the empty string. cdktf's `Op` functions drop a falsy right operand (`Op.eq(v, "")` and
+ * `Op.eq(length(v), 0)` both render `== undefined`), so this compares the length with 1.
+ */
+export function isEmptyString(value: string): IResolvable {
+  return Op.lt(Fn.lengthOf(value), 1);
+}
+
 /** `SAGEMAKER_NAME_PATTERN` without its repeat count (the length is checked apart). */
 export const SAGEMAKER_NAME_RE2 = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$";
 /** `IAM_ROLE_NAME_PATTERN` without `\w` and its repeat count. */

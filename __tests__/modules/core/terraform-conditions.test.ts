@@ -20,6 +20,7 @@ import {
   ecrRepositoryNameCondition,
   emailAddressCondition,
   instanceTypeCondition,
+  isEmptyString,
   IAM_ROLE_NAME_RE2,
   iamRoleNameCondition,
   s3BucketNameCondition,
@@ -75,6 +76,10 @@ describe("Terraform conditions", () => {
     expect(resolved(stack, emailAddressCondition(v))).toBe(
       '${can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.v))}',
     );
+  });
+
+  it("isEmptyString compares the length, as cdktf drops an empty right operand", () => {
+    expect(resolved(stack, isEmptyString(v))).toBe("${(length(var.v) < 1)}");
   });
 
   it("allOf joins conditions with &&", () => {
