@@ -31,11 +31,14 @@ export function tagged(name: string): string {
 }
 
 /** The stack, alone in an app, synthesized (failing on an unacknowledged policy error). */
-export function synthProvisioned(props: SagemakerProvisionedStackProps = {}): {
+export function synthProvisioned(
+  props: SagemakerProvisionedStackProps = {},
+  id = "sagemaker-provisioned",
+): {
   stack: SagemakerProvisionedStack;
   json: SynthesizedStack;
 } {
-  const stack = new SagemakerProvisionedStack(Testing.app(), "sagemaker-provisioned", props);
+  const stack = new SagemakerProvisionedStack(Testing.app(), id, props);
   return { stack, json: synthStack(stack) };
 }
 
