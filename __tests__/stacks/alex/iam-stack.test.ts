@@ -6,6 +6,7 @@ import { reportedAnnotations } from "../../../modules/policy/reported-annotation
 import { FULL_ACCESS_REASON, IamStack } from "../../../stacks/alex/iam-stack";
 import { synthProject } from "../../helpers/project";
 import { addresses, synthStack } from "../../helpers/synth";
+import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 
 const PARTITION = "${data.aws_partition.current.partition}";
 const REGION = "${data.aws_region.current.region}";
@@ -88,16 +89,7 @@ describe("stack iam", () => {
 
   it("takes the region from the required variable aws_region", () => {
     expect(json.variable).toEqual({
-      aws_region: {
-        type: "string",
-        description: "AWS region for resources",
-        validation: [
-          {
-            condition: '${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.aws_region))}',
-            error_message: "aws_region must be an AWS region code such as us-east-1.",
-          },
-        ],
-      },
+      aws_region: AWS_REGION_VARIABLE,
     });
     expect(json.provider).toEqual({ aws: [{ region: "${var.aws_region}" }], time: [{}] });
   });

@@ -8,6 +8,7 @@ import {
 } from "../../../stacks/alex/sagemaker-serverless-stack";
 import { synthProject } from "../../helpers/project";
 import { addresses } from "../../helpers/synth";
+import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 
 const ORIGINAL_IMAGE =
   "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
@@ -103,16 +104,7 @@ describe("stack sagemaker-serverless", () => {
 
   it("declares the original variables with their types, defaults and descriptions", () => {
     expect(json.variable).toEqual({
-      aws_region: {
-        type: "string",
-        description: "AWS region for resources",
-        validation: [
-          {
-            condition: '${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.aws_region))}',
-            error_message: "aws_region must be an AWS region code such as us-east-1.",
-          },
-        ],
-      },
+      aws_region: AWS_REGION_VARIABLE,
       sagemaker_image_uri: {
         type: "string",
         default: ORIGINAL_IMAGE,

@@ -18,6 +18,7 @@ import {
   REPOSITORY_OF_IMAGE_LOCAL,
   SAGEMAKER_TRUST,
 } from "../../modules/ml-module/expected";
+import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 
 const PREFIX = "${var.project_name}-${var.environment}";
 const ORIGINAL_IMAGE =
@@ -54,16 +55,7 @@ describe("stack ml-module", () => {
 
   it("declares the original variables with their types and defaults, each validated", () => {
     expect(json.variable).toEqual({
-      aws_region: {
-        type: "string",
-        description: "AWS region for resources",
-        validation: [
-          {
-            condition: '${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.aws_region))}',
-            error_message: "aws_region must be an AWS region code such as us-east-1.",
-          },
-        ],
-      },
+      aws_region: AWS_REGION_VARIABLE,
       project_name: {
         type: "string",
         description: "Project name for resource naming",
