@@ -1,4 +1,4 @@
-import { Op, TerraformVariable } from "cdktf";
+import { Op, TerraformVariable, type IResolvable } from "cdktf";
 import type { Construct } from "constructs";
 import {
   ECR_IMAGE_URI_RULE,
@@ -62,6 +62,20 @@ export interface RecipeVariables {
   readonly securityGroupIds: TerraformVariable;
   readonly kmsKeyId: TerraformVariable;
   readonly additionalTags: TerraformVariable;
+}
+
+/** Adds a validation of a string variable by a Terraform condition; with `orEmpty`, the empty string passes too. */
+function validate(
+  variable: TerraformVariable,
+  condition: (value: string) => IResolvable,
+  errorMessage: string,
+  orEmpty = false,
+): void {
+  const value = variable.stringValue;
+  variable.addValidation({
+    condition: orEmpty ? Op.or(isEmptyString(value), condition(value)) : condition(value),
+    errorMessage,
+  });
 }
 
 /** `var.<name> >= min && var.<name> <= max`, and a whole number when asked. */
@@ -136,13 +150,12 @@ export function recipeVariables(
     default: "",
     description: "Inference image URI; empty: the stack's ECR repository, tag latest",
   });
-  containerImageUri.addValidation({
-    condition: Op.or(
-      isEmptyString(containerImageUri.stringValue),
-      ecrImageUriCondition(containerImageUri.stringValue),
-    ),
-    errorMessage: `container_image_uri must be empty or ${ECR_IMAGE_URI_RULE}.`,
-  });
+  validate(
+    containerImageUri,
+    ecrImageUriCondition,
+    `container_image_uri must be empty or ${ECR_IMAGE_URI_RULE}.`,
+    true,
+  );
   const modelDataUrl = variable("model_data_url", {
     type: "string",
     default: "",
@@ -160,10 +173,11 @@ export function recipeVariables(
     default: DEFAULT_INSTANCE_TYPE,
     description: "Instance type of the endpoint (not ml.t2 with auto scaling)",
   });
-  endpointInstanceType.addValidation({
-    condition: instanceTypeCondition(endpointInstanceType.stringValue),
-    errorMessage: `endpoint_instance_type must be ${INSTANCE_TYPE_RULE}.`,
-  });
+  validate(
+    endpointInstanceType,
+    instanceTypeCondition,
+    `endpoint_instance_type must be ${INSTANCE_TYPE_RULE}.`,
+  );
   const endpointInitialInstanceCount = variable("endpoint_initial_instance_count", {
     type: "number",
     default: 1,
@@ -224,10 +238,11 @@ export function recipeVariables(
     default: "sagemaker-sklearn-inference",
     description: "Name of the ECR repository of the inference image",
   });
-  ecrRepositoryName.addValidation({
-    condition: ecrRepositoryNameCondition(ecrRepositoryName.stringValue),
-    errorMessage: `ecr_repository_name must be ${ECR_REPOSITORY_NAME_RULE}.`,
-  });
+  validate(
+    ecrRepositoryName,
+    ecrRepositoryNameCondition,
+    `ecr_repository_name must be ${ECR_REPOSITORY_NAME_RULE}.`,
+  );
   const ecrImageScanOnPush = variable("ecr_image_scan_on_push", {
     type: "bool",
     default: true,
@@ -250,14 +265,12 @@ export function recipeVariables(
     description:
       "Name of the model artifacts bucket; empty: <project_name>-<environment>-models-<random hex>",
   });
-  s3BucketName.addValidation({
-    condition: Op.or(
-      isEmptyString(s3BucketName.stringValue),
-      s3BucketNameCondition(s3BucketName.stringValue),
-    ),
-    errorMessage:
-      "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
-  });
+  validate(
+    s3BucketName,
+    s3BucketNameCondition,
+    "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
+    true,
+  );
   const s3ForceDestroy = variable("s3_force_destroy", {
     type: "bool",
     default: false,
@@ -301,13 +314,12 @@ export function recipeVariables(
     default: "",
     description: "E-mail address subscribed to the alerts (with SNS notifications on); empty: none",
   });
-  snsEmailEndpoint.addValidation({
-    condition: Op.or(
-      isEmptyString(snsEmailEndpoint.stringValue),
-      emailAddressCondition(snsEmailEndpoint.stringValue),
-    ),
-    errorMessage: "sns_email_endpoint must be empty or an e-mail address.",
-  });
+  validate(
+    snsEmailEndpoint,
+    emailAddressCondition,
+    "sns_email_endpoint must be empty or an e-mail address.",
+    true,
+  );
   const vpcId = variable("vpc_id", {
     type: "string",
     default: "",
