@@ -3,15 +3,10 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Id as RandomId } from "@cdktf/provider-random/lib/id";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { dependable, Fn, Op, TerraformLocal } from "cdktf";
+import { dependable, Fn, TerraformLocal } from "cdktf";
 import type { Construct } from "constructs";
 import { AwsContext } from "../../modules/core/aws-context";
-import {
-  derivedNamePrecondition,
-  IAM_ROLE_NAME_LIMIT,
-  S3_BUCKET_NAME_LIMIT,
-  SAGEMAKER_NAME_LIMIT,
-} from "../../modules/core/derived-names";
+import { S3_BUCKET_NAME_LIMIT } from "../../modules/core/derived-names";
 import { addPreconditions } from "../../modules/core/preconditions";
 import { tagsWithName } from "../../modules/core/tags";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
@@ -21,17 +16,17 @@ import { inferenceExecutionDocument } from "../../modules/iam/inference-executio
 import { ServiceRole } from "../../modules/iam/service-role";
 import { ecrRepositoryArn } from "../../modules/images/ecr-repository";
 import { InferenceRepository } from "../../modules/images/inference-repository";
-import { EncryptionKey, type KeyServiceAccess } from "../../modules/kms/encryption-key";
+import { EncryptionKey } from "../../modules/kms/encryption-key";
 import { AlertsTopic } from "../../modules/monitoring/alerts-topic";
 import { EndpointDashboard } from "../../modules/monitoring/endpoint-dashboard";
 import { acknowledge } from "../../modules/policy/acknowledgements";
-import type { AlarmProps } from "../../modules/sagemaker-inference/props";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { ArtifactBucket } from "../../modules/storage/artifact-bucket";
 import { ProjectStack } from "../project-stack";
 import { recipeAddresses } from "./addresses";
+import { recipeAlarms } from "./alarms";
+import { keyServiceAccess } from "./key-access";
 import {
-  ALARM_KEYS,
   DATA_CAPTURE_PREFIX,
   ENDPOINT_KEY,
   MODEL_KEY,
@@ -40,7 +35,8 @@ import {
 } from "./keys";
 import { checkModelArtifact, modelArtifactLocation, type ModelArtifact } from "./model-artifact";
 import { recipeOutputs } from "./outputs";
-import { RECIPE_SWITCHES, type SagemakerProvisionedStackProps, type Switches } from "./switches";
+import { guardRecipe } from "./preconditions";
+import { switchesOf, type SagemakerProvisionedStackProps, type Switches } from "./switches";
 import { recipeVariables, type RecipeVariables } from "./variables";
 
 export type { SagemakerProvisionedStackProps } from "./switches";
@@ -77,7 +73,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: SagemakerProvisionedStackProps = {}) {
     super(scope, id);
-    const switches: Switches = { ...RECIPE_SWITCHES, ...withoutUndefined(props) };
+    const switches = switchesOf(props);
     const artifact: ModelArtifact = props.modelArtifact ?? { source: "s3" };
     const problems = new Problems();
     checkModelArtifact(problems, artifact);
@@ -129,7 +125,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
     };
 
     // The key exists unless kms_key_id names one (the recipe's count); kms_key_arn is whichever is used.
-    const keyAccess = this.keyServiceAccess(aws, names.endpoint, switches);
+    const keyAccess = keyServiceAccess(aws, names.endpoint, switches);
     this.encryptionKey = switches.enableEncryption
       ? new EncryptionKey(this, "encryption-key", {
           description: "KMS key for SageMaker endpoint encryption",
@@ -328,7 +324,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
                     }
                   : undefined,
                 cloudwatchAlarms: switches.enableEndpointMonitoring
-                  ? this.alarms(prefix, v, commonTags)
+                  ? recipeAlarms(prefix, v, commonTags, this.alerts?.topicArn)
                   : undefined,
               },
             },
@@ -342,7 +338,12 @@ export class SagemakerProvisionedStack extends ProjectStack {
         },
       },
     });
-    this.guardInference(v, switches);
+    guardRecipe(v, switches, this.inference, this.executionRole.role);
+    if (this.logGroup) {
+      // SageMaker creates the endpoint's log group itself if it is missing: the group comes first.
+      const endpoint = this.inference.endpoints[ENDPOINT_KEY]!;
+      endpoint.dependsOn = [...(endpoint.dependsOn ?? []), dependable(this.logGroup)];
+    }
 
     this.dashboard = switches.enableEndpointMonitoring
       ? new EndpointDashboard(this, "dashboard", {
@@ -374,190 +375,6 @@ export class SagemakerProvisionedStack extends ProjectStack {
     recipeOutputs(this, { artifactUploaded: artifactLocation.upload !== undefined });
   }
 
-  /** The recipe's three alarms, every 5 minutes. */
-  private alarms(
-    prefix: string,
-    v: RecipeVariables,
-    commonTags: Record<string, string>,
-  ): Record<string, AlarmProps> {
-    const alarm = (name: string, expression: string, description: string): AlarmProps => ({
-      expression,
-      description,
-      alarmName: `${prefix}-${name}`,
-      period: "5 minutes",
-      evaluationPeriods: v.alarmEvaluationPeriods.numberValue,
-      datapointsToAlarm: v.alarmDatapointsToAlarm.numberValue,
-      notificationSnsTopic: this.alerts?.topicArn,
-      additionalTags: tagsWithName(commonTags, `${prefix}-${name}`),
-    });
-    return {
-      [ALARM_KEYS.invocationErrors]: alarm(
-        "endpoint-invocation-errors",
-        "Invocation4XXErrors sum > 0",
-        "This metric monitors SageMaker endpoint 4XX errors",
-      ),
-      [ALARM_KEYS.modelErrors]: alarm(
-        "endpoint-model-errors",
-        "Invocation5XXErrors sum > 0",
-        "This metric monitors SageMaker endpoint 5XX errors",
-      ),
-      // Correction: the recipe's threshold 10000 is meant as 10 seconds in milliseconds, but ModelLatency is
-      // reported in microseconds: 10 seconds is 10000000.
-      [ALARM_KEYS.highLatency]: alarm(
-        "endpoint-high-latency",
-        "ModelLatency average > 10000000",
-        "This metric monitors SageMaker endpoint latency",
-      ),
-    };
-  }
-
-  /**
-   * What the key policy lets services do. Correction: the recipe's key lets only SageMaker in (without a condition),
-   * so CloudWatch Logs cannot encrypt the log group with it (creating the group fails) and alarms cannot publish to
-   * the encrypted topic (notifications are dropped).
-   */
-  private keyServiceAccess(
-    aws: AwsContext,
-    endpointName: string,
-    switches: Switches,
-  ): KeyServiceAccess[] {
-    const thisAccount = {
-      test: "StringEquals",
-      variable: "aws:SourceAccount",
-      values: [aws.accountId],
-    };
-    return [
-      {
-        sid: "Allow SageMaker Service",
-        servicePrincipal: "sagemaker.amazonaws.com",
-        actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"],
-        conditions: [thisAccount],
-      },
-      ...(switches.enableCloudwatchLogs
-        ? [
-            {
-              sid: "Allow CloudWatch Logs",
-              servicePrincipal: `logs.${aws.region}.${aws.dnsSuffix}`,
-              actions: [
-                "kms:Encrypt*",
-                "kms:Decrypt*",
-                "kms:ReEncrypt*",
-                "kms:GenerateDataKey*",
-                "kms:Describe*",
-              ],
-              conditions: [
-                {
-                  test: "ArnLike",
-                  variable: "kms:EncryptionContext:aws:logs:arn",
-                  values: [
-                    aws.arn({
-                      service: "logs",
-                      resource: `log-group:/aws/sagemaker/Endpoints/${endpointName}`,
-                    }),
-                  ],
-                },
-              ],
-            },
-          ]
-        : []),
-      ...(switches.enableSnsNotifications
-        ? [
-            {
-              sid: "Allow CloudWatch Alarms",
-              servicePrincipal: "cloudwatch.amazonaws.com",
-              actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
-              conditions: [
-                thisAccount,
-                {
-                  test: "ArnLike",
-                  variable: "aws:SourceArn",
-                  values: [aws.arn({ service: "cloudwatch", resource: "alarm:*" })],
-                },
-              ],
-            },
-          ]
-        : []),
-    ];
-  }
-
-  /**
-   * Preconditions for what Terraform 1.5 cannot validate on one variable: names built from several variables,
-   * and settings that must agree with each other.
-   */
-  private guardInference(v: RecipeVariables, switches: Switches): void {
-    const hint = "Shorten project_name, environment or model_name.";
-    const parts = [v.projectName.stringValue, v.environment.stringValue];
-    const model = this.inference.models[MODEL_KEY]!;
-    const configuration = this.inference.endpointConfigurations[ENDPOINT_KEY]!;
-    const endpoint = this.inference.endpoints[ENDPOINT_KEY]!;
-    const sagemakerName = (what: string, suffix: string[]) =>
-      derivedNamePrecondition(
-        `The ${what} name (<project_name>-<environment>-<model_name>${suffix.map((s) => `-${s}`).join("")})`,
-        [...parts, v.modelName.stringValue, ...suffix],
-        SAGEMAKER_NAME_LIMIT,
-        hint,
-      );
-    addPreconditions(model, [sagemakerName("model", [])]);
-    addPreconditions(configuration, [sagemakerName("endpoint configuration", ["config"])]);
-    addPreconditions(endpoint, [sagemakerName("endpoint", ["endpoint"])]);
-    addPreconditions(this.executionRole.role, [
-      derivedNamePrecondition(
-        "The execution role name (<project_name>-<environment>-sagemaker-execution-role)",
-        [...parts, "sagemaker-execution-role"],
-        IAM_ROLE_NAME_LIMIT,
-        "Shorten project_name or environment.",
-      ),
-    ]);
-    if (switches.enableVpcConfig) {
-      addPreconditions(model, [
-        {
-          condition: Op.and(
-            Op.and(
-              Op.gte(Fn.lengthOf(v.subnetIds.listValue), 1),
-              Op.lte(Fn.lengthOf(v.subnetIds.listValue), 16),
-            ),
-            Op.and(
-              Op.gte(Fn.lengthOf(v.securityGroupIds.listValue), 1),
-              Op.lte(Fn.lengthOf(v.securityGroupIds.listValue), 5),
-            ),
-          ),
-          errorMessage:
-            "With the VPC configuration on (enableVpcConfig), subnet_ids needs 1-16 subnets and security_group_ids 1-5 security groups.",
-        },
-      ]);
-    }
-    if (this.logGroup) {
-      // SageMaker creates the endpoint's log group itself if it is missing: the group comes first.
-      endpoint.dependsOn = [...(endpoint.dependsOn ?? []), dependable(this.logGroup)];
-    }
-    for (const target of Object.values(this.inference.scalingTargets)) {
-      addPreconditions(target, [
-        {
-          condition: Op.not(Fn.startswith(v.endpointInstanceType.stringValue, "ml.t2.")),
-          errorMessage: `endpoint_instance_type is ${v.endpointInstanceType.stringValue}: SageMaker cannot auto scale burstable ml.t2 instances. Choose another instance type, or turn auto scaling off (enableAutoScaling: false).`,
-        },
-        {
-          condition: Op.lte(
-            v.autoScalingMinCapacity.numberValue,
-            v.autoScalingMaxCapacity.numberValue,
-          ),
-          errorMessage: `auto_scaling_min_capacity (${v.autoScalingMinCapacity.stringValue}) must be at most auto_scaling_max_capacity (${v.autoScalingMaxCapacity.stringValue}).`,
-        },
-      ]);
-    }
-    for (const alarm of Object.values(this.inference.alarms)) {
-      addPreconditions(alarm, [
-        {
-          condition: Op.lte(
-            v.alarmDatapointsToAlarm.numberValue,
-            v.alarmEvaluationPeriods.numberValue,
-          ),
-          errorMessage: `alarm_datapoints_to_alarm (${v.alarmDatapointsToAlarm.stringValue}) must be at most alarm_evaluation_periods (${v.alarmEvaluationPeriods.stringValue}).`,
-        },
-      ]);
-    }
-  }
-
   /** With encryption off (`enableEncryption: false`), the weaker encryption is the configuration's explicit choice. */
   private acknowledgeNoEncryption(): void {
     const reason =
@@ -568,19 +385,4 @@ export class SagemakerProvisionedStack extends ProjectStack {
     acknowledge(configuration, "sagemaker-endpoint-kms", reason);
     acknowledge(configuration, "sagemaker-data-capture-kms", reason);
   }
-}
-
-/** The props that are set, so that spreading them over the defaults keeps the defaults of the others. */
-function withoutUndefined(props: SagemakerProvisionedStackProps): Partial<Switches> {
-  const { enableAutoScaling, enableCloudwatchLogs, enableEndpointMonitoring } = props;
-  const { enableSnsNotifications, enableVpcConfig, enableEncryption } = props;
-  const given = {
-    enableAutoScaling,
-    enableCloudwatchLogs,
-    enableEndpointMonitoring,
-    enableSnsNotifications,
-    enableVpcConfig,
-    enableEncryption,
-  };
-  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }

@@ -78,3 +78,11 @@ export const RECIPE_SWITCHES: Switches = {
   enableVpcConfig: false,
   enableEncryption: true,
 };
+
+/** The switches of `props`, the recipe's defaults for those not given. */
+export function switchesOf(props: SagemakerProvisionedStackProps): Switches {
+  const given = (Object.keys(RECIPE_SWITCHES) as (keyof Switches)[])
+    .filter((name) => props[name] !== undefined)
+    .map((name) => [name, props[name]]);
+  return { ...RECIPE_SWITCHES, ...Object.fromEntries(given) } as Switches;
+}
