@@ -78,10 +78,27 @@ function validate(
   });
 }
 
-/** `var.<name> >= min && var.<name> <= max`, and a whole number when asked. */
-function between(name: string, min: number, max: number, whole: boolean): string {
-  const range = `var.${name} >= ${min} && var.${name} <= ${max}`;
-  return whole ? `\${${range} && floor(var.${name}) == var.${name}}` : `\${${range}}`;
+/** A number variable from `min` to `max`, a whole number when `whole`. */
+function numberVariable(
+  scope: Construct,
+  name: string,
+  config: { default: number; description: string; min: number; max: number; whole: boolean },
+): TerraformVariable {
+  const range = `var.${name} >= ${config.min} && var.${name} <= ${config.max}`;
+  const kind = config.whole ? "a whole number" : "a number";
+  return new TerraformVariable(scope, name, {
+    type: "number",
+    default: config.default,
+    description: config.description,
+    validation: [
+      {
+        condition: config.whole
+          ? `\${${range} && floor(var.${name}) == var.${name}}`
+          : `\${${range}}`,
+        errorMessage: `${name} must be ${kind} from ${config.min} to ${config.max}.`,
+      },
+    ],
+  });
 }
 
 /**
@@ -178,49 +195,33 @@ export function recipeVariables(
     instanceTypeCondition,
     `endpoint_instance_type must be ${INSTANCE_TYPE_RULE}.`,
   );
-  const endpointInitialInstanceCount = variable("endpoint_initial_instance_count", {
-    type: "number",
+  const endpointInitialInstanceCount = numberVariable(scope, "endpoint_initial_instance_count", {
     default: 1,
     description: "Number of instances the endpoint starts with",
-    validation: [
-      {
-        condition: between("endpoint_initial_instance_count", 1, 10, true),
-        errorMessage: "endpoint_initial_instance_count must be a whole number from 1 to 10.",
-      },
-    ],
+    min: 1,
+    max: 10,
+    whole: true,
   });
-  const endpointInitialVariantWeight = variable("endpoint_initial_variant_weight", {
-    type: "number",
+  const endpointInitialVariantWeight = numberVariable(scope, "endpoint_initial_variant_weight", {
     default: 1,
     description: "Initial weight of the variant's traffic",
-    validation: [
-      {
-        condition: between("endpoint_initial_variant_weight", 0, 1, false),
-        errorMessage: "endpoint_initial_variant_weight must be a number from 0 to 1.",
-      },
-    ],
+    min: 0,
+    max: 1,
+    whole: false,
   });
-  const autoScalingMinCapacity = variable("auto_scaling_min_capacity", {
-    type: "number",
+  const autoScalingMinCapacity = numberVariable(scope, "auto_scaling_min_capacity", {
     default: 1,
     description: "Fewest instances auto scaling keeps",
-    validation: [
-      {
-        condition: between("auto_scaling_min_capacity", 1, 10, true),
-        errorMessage: "auto_scaling_min_capacity must be a whole number from 1 to 10.",
-      },
-    ],
+    min: 1,
+    max: 10,
+    whole: true,
   });
-  const autoScalingMaxCapacity = variable("auto_scaling_max_capacity", {
-    type: "number",
+  const autoScalingMaxCapacity = numberVariable(scope, "auto_scaling_max_capacity", {
     default: 5,
     description: "Most instances auto scaling starts",
-    validation: [
-      {
-        condition: between("auto_scaling_max_capacity", 1, 20, true),
-        errorMessage: "auto_scaling_max_capacity must be a whole number from 1 to 20.",
-      },
-    ],
+    min: 1,
+    max: 20,
+    whole: true,
   });
   const autoScalingTargetValue = variable("auto_scaling_target_value", {
     type: "number",
@@ -287,27 +288,19 @@ export function recipeVariables(
       },
     ],
   });
-  const alarmEvaluationPeriods = variable("alarm_evaluation_periods", {
-    type: "number",
+  const alarmEvaluationPeriods = numberVariable(scope, "alarm_evaluation_periods", {
     default: 2,
     description: "Periods of 5 minutes each alarm evaluates",
-    validation: [
-      {
-        condition: between("alarm_evaluation_periods", 1, 10, true),
-        errorMessage: "alarm_evaluation_periods must be a whole number from 1 to 10.",
-      },
-    ],
+    min: 1,
+    max: 10,
+    whole: true,
   });
-  const alarmDatapointsToAlarm = variable("alarm_datapoints_to_alarm", {
-    type: "number",
+  const alarmDatapointsToAlarm = numberVariable(scope, "alarm_datapoints_to_alarm", {
     default: 2,
     description: "Breaching periods that fire an alarm (at most alarm_evaluation_periods)",
-    validation: [
-      {
-        condition: between("alarm_datapoints_to_alarm", 1, 10, true),
-        errorMessage: "alarm_datapoints_to_alarm must be a whole number from 1 to 10.",
-      },
-    ],
+    min: 1,
+    max: 10,
+    whole: true,
   });
   const snsEmailEndpoint = variable("sns_email_endpoint", {
     type: "string",
