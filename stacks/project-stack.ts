@@ -1,4 +1,4 @@
-import { LocalBackend, TerraformElement, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct, Node } from "constructs";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 
@@ -47,6 +47,17 @@ export class ProjectStack extends TerraformStack {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
     const kept = this.addresses.get(this.pathInStack(node));
     return kept ?? super.allocateLogicalId(element);
+  }
+
+  /**
+   * Moves state from instance 0 of each resource (`aws_x.name[0]`) to the resource (`aws_x.name`): a `moved`
+   * block for resources the original created with `count = condition ? 1 : 0` and this stack creates without a
+   * count, when a typed switch turns them on. Call it after `keepAddresses` fixed their names.
+   */
+  protected moveFromFirstInstance(...resources: TerraformResource[]): void {
+    for (const resource of resources) {
+      resource.moveFromId(`${resource.terraformResourceType}.${resource.friendlyUniqueId}[0]`);
+    }
   }
 
   public override toTerraform(): Record<string, unknown> {

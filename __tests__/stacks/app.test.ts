@@ -10,7 +10,7 @@ import { defineStacks } from "../../stacks/app";
 import { REQUIRED_TERRAFORM_VERSION } from "../../stacks/project-stack";
 import { synthProject } from "../helpers/project";
 
-const STACKS = ["iam", "ml-module", "sagemaker-serverless"];
+const STACKS = ["iam", "ml-module", "sagemaker-provisioned", "sagemaker-serverless"];
 
 /** Synthesizes the app like `cdktf synth` does (app.synth()), from working directory `cwd`. */
 function synthApp(cwd: string): { outdir: string; files: Record<string, string> } {
@@ -48,6 +48,7 @@ describe("the app", () => {
     });
     expect(manifest.stacks.iam?.dependencies).toEqual([]);
     expect(manifest.stacks["ml-module"]?.dependencies).toEqual([]);
+    expect(manifest.stacks["sagemaker-provisioned"]?.dependencies).toEqual([]);
   });
 
   it("writes the same bytes whichever folder it runs in, with no path of the machine", () => {
@@ -97,6 +98,12 @@ describe("the policy checks", () => {
         "iam/sagemaker-execution-role/managed-AmazonSageMakerFullAccess",
         "[iam-broad-managed-policy]",
       ],
+      // The key policy's three statements: in a key policy, Resource "*" is the key.
+      ["sagemaker-provisioned/encryption-key/policy", "[iam-wildcard-resource]"],
+      ["sagemaker-provisioned/encryption-key/policy", "[iam-wildcard-resource]"],
+      ["sagemaker-provisioned/encryption-key/policy", "[iam-wildcard-resource]"],
+      ["sagemaker-provisioned/inference-repository/repository", "[ecr-scan-on-push]"],
+      ["sagemaker-provisioned/inference/model_ml-model", "[sagemaker-model-network-isolation]"],
     ]);
   });
 });

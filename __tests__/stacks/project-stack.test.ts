@@ -38,6 +38,20 @@ describe("ProjectStack", () => {
     ]);
   });
 
+  it("moves state from instance 0 of a resource the original counted, to its kept address", () => {
+    class MovingStack extends ProjectStack {
+      public constructor() {
+        super(Testing.app(), "test");
+        this.keepAddresses({ "wrapper/role": "original_role" });
+        this.moveFromFirstInstance(new Wrapper(this, "wrapper").role);
+      }
+    }
+    const json = synthStack(new MovingStack()) as { moved?: unknown };
+    expect(json.moved).toEqual([
+      { from: "aws_iam_role.original_role[0]", to: "aws_iam_role.original_role" },
+    ]);
+  });
+
   it("fails synth when a kept address names a construct path that does not exist", () => {
     const stack = new TestStack({ "wrapper/rol": "original_role" });
     expect(() => synthStack(stack)).toThrowError(

@@ -31,6 +31,13 @@ export const sagemakerName: Rule<string> = (value) =>
 export const iamRoleName: Rule<string> = (value) =>
   IAM_ROLE_NAME_PATTERN.test(value) ? undefined : IAM_ROLE_NAME_RULE + lengthNote(value, 64);
 
+/** IAM policy names (botocore `policyNameType`): 1-128 characters of letters, digits and `+=,.@_-`. */
+export const iamPolicyName: Rule<string> = (value) =>
+  /^[\w+=,.@-]{1,128}$/.test(value)
+    ? undefined
+    : "an IAM policy name: 1-128 characters from letters, digits and + = , . @ _ -" +
+      lengthNote(value, 128);
+
 const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
 const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
 const ACCOUNT_REGIONAL_BUCKET = /-\d{12}-[a-z]{2}(-[a-z]+)+-\d+-an$/;
@@ -141,6 +148,26 @@ export const containerImage: Rule<string> = (value) =>
     : "a container image URI of 1-255 characters without whitespace" + lengthNote(value, 255);
 
 /**
+ * An ECR repository name as botocore's ECR model allows it (`CreateRepository`): lowercase components joined by
+ * `.`, `_`, `__` or runs of `-`, optionally namespaced with `/`. Unanchored, without backslashes: the same text
+ * works as a JavaScript and as a Terraform (RE2) pattern, inside HCL strings too.
+ */
+const ECR_REPOSITORY =
+  "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*";
+/** {@link ECR_REPOSITORY}, anchored. */
+export const ECR_REPOSITORY_NAME_PATTERN = `^${ECR_REPOSITORY}$`;
+/** What {@link ecrRepositoryName} allows, in words. */
+export const ECR_REPOSITORY_NAME_RULE =
+  "an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or " +
+  "hyphens, with optional '/' namespaces (e.g. team/model-server)";
+
+/** `CreateRepository.repositoryName`: 2-256 characters. */
+export const ecrRepositoryName: Rule<string> = (value) =>
+  value.length >= 2 && value.length <= 256 && new RegExp(ECR_REPOSITORY_NAME_PATTERN).test(value)
+    ? undefined
+    : ECR_REPOSITORY_NAME_RULE + lengthNote(value, 256);
+
+/**
  * An Amazon ECR image URI, `<account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]`
  * (repository and tag as botocore's ECR model allows them). Written without backslashes so that the same text
  * works as a JavaScript and as a Terraform (RE2) pattern, inside HCL strings too. Capture groups: 1 account,
@@ -148,7 +175,7 @@ export const containerImage: Rule<string> = (value) =>
  */
 export const ECR_IMAGE_URI_PATTERN =
   "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/" +
-  "([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)" +
+  `(${ECR_REPOSITORY})` +
   "(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
 /** What {@link ecrImageUri} allows, in words. */
 export const ECR_IMAGE_URI_RULE =
@@ -228,12 +255,34 @@ export const snsTopicArn: Rule<string> = (value) =>
 
 /**
  * A SageMaker hosting instance type. Every value of botocore's `ProductionVariantInstanceType` matches this
- * pattern, including the hyphenated families such as `ml.p6-b200`.
+ * pattern, including the hyphenated families such as `ml.p6-b200`. Without backslashes (a Terraform pattern too).
  */
+export const INSTANCE_TYPE_PATTERN = "^ml[.][a-z0-9]+(-[a-z0-9]+)?[.](medium|large|[0-9]*xlarge)$";
+/** What {@link instanceType} allows, in words. */
+export const INSTANCE_TYPE_RULE = "a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge";
+
 export const instanceType: Rule<string> = (value) =>
-  /^ml\.[a-z0-9]+(-[a-z0-9]+)?\.(medium|large|[0-9]*xlarge)$/.test(value)
+  new RegExp(INSTANCE_TYPE_PATTERN).test(value) ? undefined : INSTANCE_TYPE_RULE;
+
+/**
+ * A KMS alias name (`CreateAlias`): `alias/` and 1-250 letters, digits, `/`, `_` and `-`, not in the `alias/aws/`
+ * namespace AWS reserves for its managed keys.
+ */
+export const kmsAliasName: Rule<string> = (value) =>
+  /^alias\/[a-zA-Z0-9/_-]{1,250}$/.test(value) && !value.startsWith("alias/aws/")
     ? undefined
-    : "a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge";
+    : "a KMS alias name: alias/ and 1-250 letters, digits, '/', '_' and '-', not starting with alias/aws/" +
+      lengthNote(value, 256);
+
+/**
+ * An e-mail address as the recipe's Terraform checks it: a local part, `@`, a domain with a dot and a top-level
+ * domain of 2 letters or more. Without backslashes (a Terraform pattern too).
+ */
+export const EMAIL_ADDRESS_PATTERN = "^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$";
+export const emailAddress: Rule<string> = (value) =>
+  new RegExp(EMAIL_ADDRESS_PATTERN).test(value)
+    ? undefined
+    : "an e-mail address such as ops@example.com";
 
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 

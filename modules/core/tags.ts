@@ -10,6 +10,8 @@ type TagMap = Readonly<Record<string, string>>;
  */
 export function mergeTags(...maps: (TagMap | undefined)[]): Record<string, string> {
   const given = maps.filter((map): map is TagMap => map !== undefined);
+  // One map is its own merge: no `merge(merge(...))` around a map Terraform merges already.
+  if (given.length === 1 && Token.isUnresolved(given[0])) return given[0] as Record<string, string>;
   if (given.some((map) => Token.isUnresolved(map))) return Token.asStringMap(Fn.merge(given));
   return Object.assign({}, ...given) as Record<string, string>;
 }

@@ -7,7 +7,12 @@
  * backslashes, which cdktf would pass into the HCL string unescaped.
  */
 import { Fn, Op, type IResolvable } from "cdktf";
-import { ECR_IMAGE_URI_PATTERN } from "./rules";
+import {
+  ECR_IMAGE_URI_PATTERN,
+  ECR_REPOSITORY_NAME_PATTERN,
+  EMAIL_ADDRESS_PATTERN,
+  INSTANCE_TYPE_PATTERN,
+} from "./rules";
 
 /** True when every condition is. */
 export function allOf(...conditions: IResolvable[]): IResolvable {
@@ -16,6 +21,14 @@ export function allOf(...conditions: IResolvable[]): IResolvable {
 
 function matchesPattern(value: string, pattern: string): IResolvable {
   return Fn.can(Fn.regex(pattern, value));
+}
+
+/**
+ * True when `value` is the empty string. cdktf's `Op` functions drop a falsy right operand (`Op.eq(v, "")` and
+ * `Op.eq(length(v), 0)` both render `== undefined`), so this compares the length with 1.
+ */
+export function isEmptyString(value: string): IResolvable {
+  return Op.lt(Fn.lengthOf(value), 1);
 }
 
 /** `SAGEMAKER_NAME_PATTERN` without its repeat count (the length is checked apart). */
@@ -36,6 +49,25 @@ export function iamRoleNameCondition(value: string): IResolvable {
 /** `ecrImageUri`: an Amazon ECR image URI of at most 255 characters. */
 export function ecrImageUriCondition(value: string): IResolvable {
   return allOf(Op.lte(Fn.lengthOf(value), 255), matchesPattern(value, ECR_IMAGE_URI_PATTERN));
+}
+
+/** `ecrRepositoryName`: an ECR repository name of 2-256 characters. */
+export function ecrRepositoryNameCondition(value: string): IResolvable {
+  return allOf(
+    Op.gte(Fn.lengthOf(value), 2),
+    Op.lte(Fn.lengthOf(value), 256),
+    matchesPattern(value, ECR_REPOSITORY_NAME_PATTERN),
+  );
+}
+
+/** `instanceType`: a SageMaker hosting instance type. */
+export function instanceTypeCondition(value: string): IResolvable {
+  return matchesPattern(value, INSTANCE_TYPE_PATTERN);
+}
+
+/** `emailAddress`: an e-mail address. */
+export function emailAddressCondition(value: string): IResolvable {
+  return matchesPattern(value, EMAIL_ADDRESS_PATTERN);
 }
 
 /** `s3BucketName`: the S3 general purpose bucket naming rules. */

@@ -1,22 +1,18 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import {
+  DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
+} from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { matches } from "../core/rules";
+import { iamPolicyName } from "../core/rules";
 import { isUnresolved, Problems } from "../core/validation";
 
 /** Log groups of SageMaker endpoints: `/aws/sagemaker/Endpoints/<endpoint name>`, and their streams. */
 export const ENDPOINT_LOG_GROUPS = "log-group:/aws/sagemaker/Endpoints/*";
 
-export interface InferenceExecutionPolicyProps {
-  /** Name of the execution role the policy is put on (an inline policy). */
-  readonly roleName: string;
-  /**
-   * Name of the inline policy: 1-128 characters of letters, digits and `+=,.@_-`.
-   *
-   * @default "sagemaker-inference-execution"
-   */
-  readonly policyName?: string;
+/** What a SageMaker hosting execution role may do beyond logs, metrics and the ECR login. */
+export interface InferenceExecutionPermissions {
   /**
    * ARNs of the ECR repositories the model's images come from, e.g. `RegionalImage.repositoryArn`. At least one.
    */
@@ -27,14 +23,135 @@ export interface InferenceExecutionPolicyProps {
    * @default - none: the container fetches its model itself
    */
   readonly modelArtifactArns?: readonly string[];
+  /**
+   * Name of the one endpoint whose log group (`/aws/sagemaker/Endpoints/<name>`) and streams the role writes.
+   *
+   * @default - the log groups of every endpoint in the account and region
+   */
+  readonly endpointName?: string;
+  /**
+   * ARNs of the S3 objects data capture writes, e.g. `arn:<partition>:s3:::<bucket>/data-capture/*`.
+   *
+   * @default - none: the endpoint captures no data
+   */
+  readonly dataCaptureArns?: readonly string[];
+  /**
+   * Whether the model runs in a VPC: SageMaker then creates and deletes network interfaces in its subnets with
+   * the role.
+   *
+   * @default false
+   */
+  readonly vpcNetworkInterfaces?: boolean;
 }
+
+export interface InferenceExecutionPolicyProps extends InferenceExecutionPermissions {
+  /** Name of the execution role the policy is put on (an inline policy). */
+  readonly roleName: string;
+  /**
+   * Name of the inline policy: 1-128 characters of letters, digits and `+=,.@_-`.
+   *
+   * @default "sagemaker-inference-execution"
+   */
+  readonly policyName?: string;
+}
+
+/** The network interface actions SageMaker takes for a model in a VPC ("CreateModel API: Execution Role Permissions"). */
+const NETWORK_INTERFACE_ACTIONS = [
+  "ec2:CreateNetworkInterface",
+  "ec2:CreateNetworkInterfacePermission",
+  "ec2:DeleteNetworkInterface",
+  "ec2:DeleteNetworkInterfacePermission",
+];
+/** The EC2 reads SageMaker makes for a model in a VPC; none of them has resource-level permissions. */
+const NETWORK_DESCRIBE_ACTIONS = [
+  "ec2:DescribeDhcpOptions",
+  "ec2:DescribeNetworkInterfaces",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeSubnets",
+  "ec2:DescribeVpcs",
+];
 
 /**
  * The least-privilege permissions of a SageMaker hosting execution role, as the SageMaker guide lists them for
  * CreateModel ("CreateModel API: Execution Role Permissions"): write logs to the endpoints' log groups, put
- * metrics, log in to ECR, pull the model's images, and read its artifacts. Only CloudWatch metrics and the ECR
- * login use resource `*`: they have no resource-level permissions.
+ * metrics, log in to ECR, pull the model's images, read its artifacts, and, when asked, write captured data and
+ * manage the network interfaces of a model in a VPC. Only CloudWatch metrics, the ECR login and the EC2 reads use
+ * resource `*`: they have no resource-level permissions.
  */
+export function inferenceExecutionDocument(
+  scope: Construct,
+  id: string,
+  permissions: InferenceExecutionPermissions,
+): DataAwsIamPolicyDocument {
+  const aws = AwsContext.of(scope);
+  const logs =
+    permissions.endpointName === undefined
+      ? [aws.arn({ service: "logs", resource: ENDPOINT_LOG_GROUPS })]
+      : endpointLogGroup(aws, permissions.endpointName);
+  const statements: DataAwsIamPolicyDocumentStatement[] = [
+    {
+      sid: "EndpointLogs",
+      actions: [
+        "logs:CreateLogGroup",
+        "logs:CreateLogStream",
+        "logs:DescribeLogStreams",
+        "logs:PutLogEvents",
+      ],
+      resources: logs,
+    },
+    { sid: "Metrics", actions: ["cloudwatch:PutMetricData"], resources: ["*"] },
+    { sid: "RegistryLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
+    {
+      sid: "ImagePull",
+      actions: [
+        "ecr:BatchCheckLayerAvailability",
+        "ecr:BatchGetImage",
+        "ecr:GetDownloadUrlForLayer",
+      ],
+      resources: [...permissions.imageRepositoryArns],
+    },
+  ];
+  if (permissions.modelArtifactArns && permissions.modelArtifactArns.length > 0) {
+    statements.push({
+      sid: "ModelArtifacts",
+      actions: ["s3:GetObject"],
+      resources: [...permissions.modelArtifactArns],
+    });
+  }
+  if (permissions.dataCaptureArns && permissions.dataCaptureArns.length > 0) {
+    statements.push({
+      sid: "DataCapture",
+      actions: ["s3:PutObject"],
+      resources: [...permissions.dataCaptureArns],
+    });
+  }
+  if (permissions.vpcNetworkInterfaces === true) {
+    const ec2 = (resource: string) => aws.arn({ service: "ec2", resource });
+    statements.push(
+      {
+        sid: "NetworkInterfaces",
+        actions: NETWORK_INTERFACE_ACTIONS,
+        // CreateNetworkInterface also authorizes the subnet and the security groups it uses.
+        resources: [ec2("network-interface/*"), ec2("subnet/*"), ec2("security-group/*")],
+      },
+      { sid: "NetworkDescribe", actions: NETWORK_DESCRIBE_ACTIONS, resources: ["*"] },
+    );
+  }
+  return new DataAwsIamPolicyDocument(scope, id, {
+    statement: statements.map((statement) => ({ effect: "Allow", ...statement })),
+  });
+}
+
+/** The group itself (CreateLogGroup) and its streams; not `<name>*`, which would match other endpoints. */
+function endpointLogGroup(aws: AwsContext, endpointName: string): string[] {
+  const logGroup = aws.arn({
+    service: "logs",
+    resource: `log-group:/aws/sagemaker/Endpoints/${endpointName}`,
+  });
+  return [logGroup, `${logGroup}:log-stream:*`];
+}
+
+/** {@link inferenceExecutionDocument} as an inline policy of the execution role. */
 export class InferenceExecutionPolicy extends Construct {
   /** The policy document. */
   public readonly document: DataAwsIamPolicyDocument;
@@ -44,53 +161,13 @@ export class InferenceExecutionPolicy extends Construct {
   public constructor(scope: Construct, id: string, props: InferenceExecutionPolicyProps) {
     super(scope, id);
     const policyName = props.policyName ?? "sagemaker-inference-execution";
-    const problems = new Problems().check(
-      "policyName",
-      policyName,
-      matches(
-        /^[\w+=,.@-]{1,128}$/,
-        "an IAM policy name: 1-128 characters from letters, digits and + = , . @ _ -",
-      ),
-    );
+    const problems = new Problems().check("policyName", policyName, iamPolicyName);
     if (!isUnresolved(props.imageRepositoryArns) && props.imageRepositoryArns.length === 0) {
       problems.add("imageRepositoryArns", [], "at least one ECR repository ARN");
     }
     problems.throwIfAny(this);
 
-    const aws = AwsContext.of(this);
-    const statements = [
-      {
-        sid: "EndpointLogs",
-        actions: [
-          "logs:CreateLogGroup",
-          "logs:CreateLogStream",
-          "logs:DescribeLogStreams",
-          "logs:PutLogEvents",
-        ],
-        resources: [aws.arn({ service: "logs", resource: ENDPOINT_LOG_GROUPS })],
-      },
-      { sid: "Metrics", actions: ["cloudwatch:PutMetricData"], resources: ["*"] },
-      { sid: "RegistryLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
-      {
-        sid: "ImagePull",
-        actions: [
-          "ecr:BatchCheckLayerAvailability",
-          "ecr:BatchGetImage",
-          "ecr:GetDownloadUrlForLayer",
-        ],
-        resources: [...props.imageRepositoryArns],
-      },
-    ];
-    if (props.modelArtifactArns && props.modelArtifactArns.length > 0) {
-      statements.push({
-        sid: "ModelArtifacts",
-        actions: ["s3:GetObject"],
-        resources: [...props.modelArtifactArns],
-      });
-    }
-    this.document = new DataAwsIamPolicyDocument(this, "document", {
-      statement: statements.map((statement) => ({ effect: "Allow", ...statement })),
-    });
+    this.document = inferenceExecutionDocument(this, "document", props);
     this.policy = new IamRolePolicy(this, "policy", {
       name: policyName,
       role: props.roleName,

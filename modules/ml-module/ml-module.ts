@@ -1,7 +1,7 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import type { Precondition, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { addPreconditions } from "../core/preconditions";
 import { ecrImageUri, s3BucketName } from "../core/rules";
 import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
@@ -182,16 +182,6 @@ export class MlModule extends Construct {
   public get lambdaInvokeRoleName(): string {
     return this.lambdaInvokeRole.roleName;
   }
-}
-
-/** Adds preconditions to a resource's lifecycle, keeping those it has. */
-function addPreconditions(resource: TerraformResource, preconditions: Precondition[]): void {
-  if (preconditions.length === 0) return;
-  const lifecycle = resource.lifecycle ?? {};
-  resource.lifecycle = {
-    ...lifecycle,
-    precondition: [...(lifecycle.precondition ?? []), ...preconditions],
-  };
 }
 
 /**

@@ -1,7 +1,11 @@
-import { Fn, type IResolvable, type Precondition } from "cdktf";
-import { IAM_ROLE_NAME_RULE, iamRoleName, SAGEMAKER_NAME_RULE, sagemakerName } from "../core/rules";
-import { iamRoleNameCondition, sagemakerNameCondition } from "../core/terraform-conditions";
-import { isUnresolved, type Problems, type Rule } from "../core/validation";
+import type { Precondition } from "cdktf";
+import {
+  derivedNamePrecondition,
+  IAM_ROLE_NAME_LIMIT,
+  SAGEMAKER_NAME_LIMIT,
+  type NameLimit,
+} from "../core/derived-names";
+import { isUnresolved, type Problems } from "../core/validation";
 
 /** The names of the module's resources: `<projectName>-<environment>-<what>`, as in the original. */
 export interface MlModuleNames {
@@ -43,34 +47,17 @@ export function mlModuleNames(projectName: string, environment: string): MlModul
   };
 }
 
-interface NameLimit {
-  readonly rule: Rule<string>;
-  readonly description: string;
-  readonly condition: (value: string) => IResolvable;
-}
-
-const SAGEMAKER: NameLimit = {
-  rule: sagemakerName,
-  description: SAGEMAKER_NAME_RULE,
-  condition: sagemakerNameCondition,
-};
-const IAM_ROLE: NameLimit = {
-  rule: iamRoleName,
-  description: IAM_ROLE_NAME_RULE,
-  condition: iamRoleNameCondition,
-};
-
 /**
  * The names AWS limits, with the limit. The two inline policy names are left out: they are their role's name
  * plus two characters, from the same characters, and IAM allows 128 for a policy name, so they are valid
  * whenever the role names are.
  */
 const LIMITED_NAMES: Readonly<Partial<Record<NamedResource, NameLimit>>> = {
-  executionRole: IAM_ROLE,
-  model: SAGEMAKER,
-  endpointConfig: SAGEMAKER,
-  endpoint: SAGEMAKER,
-  lambdaInvokeRole: IAM_ROLE,
+  executionRole: IAM_ROLE_NAME_LIMIT,
+  model: SAGEMAKER_NAME_LIMIT,
+  endpointConfig: SAGEMAKER_NAME_LIMIT,
+  endpoint: SAGEMAKER_NAME_LIMIT,
+  lambdaInvokeRole: IAM_ROLE_NAME_LIMIT,
 };
 
 /** How a derived name is shown in errors, e.g. `modelName (<projectName>-<environment>-optimal-call-time-model)`. */
@@ -103,15 +90,12 @@ export function namePrecondition(
   const name = mlModuleNames(projectName, environment)[resource];
   const limit = LIMITED_NAMES[resource];
   if (limit === undefined || !isUnresolved(name)) return [];
-  // Inside function calls the name is join() of its parts: cdktf warns about, and may mis-render, a string
-  // template in a function's arguments.
-  const joined = Fn.join("-", [projectName, environment, SUFFIXES[resource]]);
-  // Single quotes around the name: cdktf's HCL rendering (`cdktf synth --hcl`) breaks on double quotes next
-  // to an interpolation inside a string.
   return [
-    {
-      condition: limit.condition(joined),
-      errorMessage: `${label(resource)} is '${name}', ${Fn.lengthOf(joined)} characters; allowed: ${limit.description}. Shorten the project name or the environment.`,
-    },
+    derivedNamePrecondition(
+      label(resource),
+      [projectName, environment, SUFFIXES[resource]],
+      limit,
+      "Shorten the project name or the environment.",
+    ),
   ];
 }

@@ -5,11 +5,13 @@ import { parseAlarmExpression } from "./expressions/alarm-expression";
 import { acceptedValue } from "./expressions/tokens";
 import { alarmNameOf, constructIds } from "./names";
 import type { AlarmProps } from "./props";
+import type { TagsFor } from "./tags";
 import { DEFAULT_ALARM_PERIOD } from "./validate-alarms";
 
 /** The production variant the alarms watch. */
 export interface AlarmedVariantRef {
   readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantKey: string;
   readonly variantName: string;
   readonly asyncInference: boolean;
@@ -20,7 +22,7 @@ export function createAlarms(
   scope: Construct,
   variant: AlarmedVariantRef,
   alarms: Readonly<Record<string, AlarmProps>>,
-  tags: Record<string, string> | undefined,
+  tagsFor: TagsFor,
 ): Record<string, CloudwatchMetricAlarm> {
   const created: Record<string, CloudwatchMetricAlarm> = {};
   for (const [key, alarm] of Object.entries(alarms)) {
@@ -33,7 +35,7 @@ export function createAlarms(
       scope,
       constructIds.alarm(variant.endpointKey, variant.variantKey, key),
       {
-        alarmName: alarmNameOf(variant.endpointKey, variant.variantName, key, alarm),
+        alarmName: alarmNameOf(variant.endpointName, variant.variantName, key, alarm),
         alarmDescription: alarm.description,
         metricName,
         namespace,
@@ -43,10 +45,10 @@ export function createAlarms(
         period: durationSeconds(alarm.period ?? DEFAULT_ALARM_PERIOD),
         evaluationPeriods: alarm.evaluationPeriods ?? 1,
         datapointsToAlarm: alarm.datapointsToAlarm,
-        dimensions: { EndpointName: variant.endpointKey, VariantName: variant.variantName },
+        dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
         alarmActions: topic !== undefined ? [topic] : undefined,
         okActions: topic !== undefined ? [topic] : undefined,
-        tags,
+        tags: tagsFor(alarm.additionalTags),
       },
     );
   }

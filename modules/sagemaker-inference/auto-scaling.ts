@@ -24,6 +24,7 @@ const DEFAULT_COOLDOWN = "5 minutes";
 /** The variant to scale. */
 export interface ScaledVariantRef {
   readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantKey: string;
   readonly variantName: string;
   readonly endpoint: SagemakerEndpoint;
@@ -53,7 +54,7 @@ export function createAutoScaling(
     constructIds.scalingTarget(variant.endpointKey, variant.variantKey),
     {
       serviceNamespace: "sagemaker",
-      resourceId: `endpoint/${variant.endpointKey}/variant/${variant.variantName}`,
+      resourceId: `endpoint/${variant.endpointName}/variant/${variant.variantName}`,
       scalableDimension: SCALABLE_DIMENSIONS[variant.scales],
       minCapacity: autoScaling.minimumCapacity ?? 1,
       maxCapacity: autoScaling.maximumCapacity ?? variant.defaultMaximum,
@@ -72,7 +73,7 @@ export function createAutoScaling(
       scope,
       constructIds.scalingPolicy(variant.endpointKey, variant.variantKey, key),
       {
-        name: scalingPolicyNameOf(variant.endpointKey, variant.variantName, key, policy),
+        name: scalingPolicyNameOf(variant.endpointName, variant.variantName, key, policy),
         policyType: "TargetTrackingScaling",
         resourceId: target.resourceId,
         scalableDimension: target.scalableDimension,
@@ -104,7 +105,7 @@ function metricSpecification(
       namespace: metric.namespace,
       statistic: metric.statistic,
       dimensions: [
-        { name: "EndpointName", value: variant.endpointKey },
+        { name: "EndpointName", value: variant.endpointName },
         { name: "VariantName", value: variant.variantName },
       ],
     },

@@ -8,7 +8,7 @@ import {
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
 import { durationSeconds } from "./duration";
-import { constructIds, endpointConfigurationNameOf, variantNameOf } from "./names";
+import { constructIds, endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
 import type {
   AsyncInvocationConfigProps,
   DataCaptureProps,
@@ -32,7 +32,6 @@ export function createEndpoint(
   models: Readonly<Record<string, SagemakerModel>>,
   tagsFor: TagsFor,
 ): CreatedEndpoint {
-  const tags = tagsFor(endpoint.additionalTags);
   const provisioned = endpoint.provisioned;
   const modelName = (modelKey: string) => models[modelKey]!.name;
 
@@ -63,16 +62,16 @@ export function createEndpoint(
       dataCaptureConfig: provisioned?.enableDataCapture
         ? dataCaptureConfig(provisioned.enableDataCapture, endpoint.encryptionKey)
         : undefined,
-      tags,
+      tags: tagsFor(endpoint.additionalTags, endpoint.endpointConfigurationAdditionalTags),
     },
   );
 
   return {
     configuration,
     endpoint: new SagemakerEndpoint(scope, constructIds.endpoint(key), {
-      name: key,
+      name: endpointNameOf(key, endpoint),
       endpointConfigName: configuration.name,
-      tags,
+      tags: tagsFor(endpoint.additionalTags, endpoint.endpointAdditionalTags),
     }),
   };
 }
@@ -165,6 +164,9 @@ function dataCaptureConfig(
 ): SagemakerEndpointConfigurationDataCaptureConfig {
   const contentTypes = capture.captureContentType;
   return {
+    // Correction: the module leaves enable_capture out, and the AWS provider then sends EnableCapture = false:
+    // the endpoint would capture nothing.
+    enableCapture: true,
     initialSamplingPercentage: capture.samplingPercentage ?? 30,
     destinationS3Uri: capture.s3LocationToStoreDataCollected,
     kmsKeyId: capture.encryptionKey ?? endpointEncryptionKey,

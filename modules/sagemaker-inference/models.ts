@@ -1,16 +1,17 @@
 import {
   SagemakerModel,
   type SagemakerModelContainer,
+  type SagemakerModelPrimaryContainer,
 } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { constructIds } from "./names";
+import { constructIds, modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps } from "./props";
 import type { TagsFor } from "./tags";
 
 /**
- * The model `key`: one `container` block per container definition, named by its key; an inference
- * execution config only when there is more than one container.
+ * The model `key`: one `container` block per container definition, named by its key, or the single container
+ * as `primary_container` when asked; an inference execution config only when there is more than one container.
  */
 export function createModel(
   scope: Construct,
@@ -22,9 +23,11 @@ export function createModel(
     containerBlock(hostname, container),
   );
   return new SagemakerModel(scope, constructIds.model(key), {
-    name: key,
+    name: modelNameOf(key, model),
     executionRoleArn: model.iamRoleArn,
-    container: containers,
+    ...(model.primaryContainer === true
+      ? { primaryContainer: primaryContainerBlock(containers[0]!) }
+      : { container: containers }),
     enableNetworkIsolation: model.enableNetworkIsolation ?? false,
     inferenceExecutionConfig:
       containers.length > 1
@@ -72,6 +75,12 @@ function containerBlock(
       : undefined,
     environment: Object.keys(environment).length > 0 ? { ...environment } : undefined,
   };
+}
+
+/** A container as `primary_container`: without the host name, and without the mode unless it is MultiModel. */
+function primaryContainerBlock(container: SagemakerModelContainer): SagemakerModelPrimaryContainer {
+  const { mode, ...rest } = container;
+  return { ...rest, containerHostname: undefined, mode: mode === "MultiModel" ? mode : undefined };
 }
 
 /** `whenSuffix` if `text` ends with `suffix`, else `otherwise`; decided by Terraform when `text` is a token. */

@@ -6,9 +6,20 @@ import type {
   AlarmProps,
   EndpointProps,
   InstanceVariantProps,
+  ModelProps,
   ScalingPolicyProps,
   ServerlessVariantProps,
 } from "./props";
+
+/** A model's name: `name`, else its key. */
+export function modelNameOf(modelKey: string, model: ModelProps): string {
+  return model.name ?? modelKey;
+}
+
+/** An endpoint's name: `name`, else its key. */
+export function endpointNameOf(endpointKey: string, endpoint: EndpointProps): string {
+  return endpoint.name ?? endpointKey;
+}
 
 /** The endpoint configuration's name: `endpointConfigurationName`, else the endpoint's key. */
 export function endpointConfigurationNameOf(endpointKey: string, endpoint: EndpointProps): string {
@@ -23,24 +34,24 @@ export function variantNameOf(
   return variant.variantName ?? modelKey;
 }
 
-/** A scaling policy's name: `policyName`, else `<endpoint>/<variant>/<policy key>`. */
+/** A scaling policy's name: `policyName`, else `<endpoint name>/<variant>/<policy key>`. */
 export function scalingPolicyNameOf(
-  endpointKey: string,
+  endpointName: string,
   variantName: string,
   policyKey: string,
   policy: ScalingPolicyProps,
 ): string {
-  return policy.policyName ?? `${endpointKey}/${variantName}/${policyKey}`;
+  return policy.policyName ?? `${endpointName}/${variantName}/${policyKey}`;
 }
 
-/** An alarm's name: `alarmName`, else `<endpoint>/<variant>/<alarm key>`. */
+/** An alarm's name: `alarmName`, else `<endpoint name>/<variant>/<alarm key>`. */
 export function alarmNameOf(
-  endpointKey: string,
+  endpointName: string,
   variantName: string,
   alarmKey: string,
   alarm: AlarmProps,
 ): string {
-  return alarm.alarmName ?? `${endpointKey}/${variantName}/${alarmKey}`;
+  return alarm.alarmName ?? `${endpointName}/${variantName}/${alarmKey}`;
 }
 
 /**

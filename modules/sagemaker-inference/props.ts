@@ -71,6 +71,22 @@ export interface ModelProps {
    * @default - none: the containers run outside any VPC of yours
    */
   readonly vpcConfig?: VpcConfigProps;
+  /**
+   * Beyond the module: the model's name, e.g. one built from Terraform variables. The key still names the
+   * model's construct and is what variants refer to.
+   *
+   * @default - the model's key
+   */
+  readonly name?: string;
+  /**
+   * Beyond the module: write the model's single container as a `primary_container` block, the way most
+   * Terraform code declares a model, instead of a `container` block. The container's key is then not written as
+   * its host name (one container needs none), and its mode only when it hosts multiple models. Needs exactly
+   * one container.
+   *
+   * @default false
+   */
+  readonly primaryContainer?: boolean;
 }
 
 /** One inference container of a model. */
@@ -163,9 +179,29 @@ export interface EndpointProps {
   /**
    * Beyond the module: the name of the endpoint configuration.
    *
-   * @default - the endpoint's name (its key)
+   * @default - the endpoint's key
    */
   readonly endpointConfigurationName?: string;
+  /**
+   * Beyond the module: the endpoint's name, e.g. one built from Terraform variables. The key still names the
+   * endpoint's constructs. Scalable targets, metric dimensions and the default policy and alarm names use
+   * this name.
+   *
+   * @default - the endpoint's key
+   */
+  readonly name?: string;
+  /**
+   * Beyond the module: tags of the endpoint configuration only, merged over `additionalTags`.
+   *
+   * @default {}
+   */
+  readonly endpointConfigurationAdditionalTags?: Tags;
+  /**
+   * Beyond the module: tags of the endpoint only, merged over `additionalTags`.
+   *
+   * @default {}
+   */
+  readonly endpointAdditionalTags?: Tags;
 }
 
 /** An instance-based endpoint. */
@@ -273,6 +309,12 @@ export interface AutoScalingProps {
    * @default 1
    */
   readonly minimumCapacity?: number;
+  /**
+   * Beyond the module: tags of the scalable target.
+   *
+   * @default {}
+   */
+  readonly additionalTags?: Tags;
 }
 
 /** A target-tracking scaling policy. */
@@ -280,7 +322,8 @@ export interface ScalingPolicyProps {
   /**
    * `<metric> [<statistic>] = <target>`, e.g. `"SageMakerVariantInvocationsPerInstance = 1000"` (a
    * predefined metric, no statistic) or `"Invocations average = 100"` (a CloudWatch metric of the variant).
-   * See the README for the grammar.
+   * See the README for the grammar. Only the target may be a Terraform expression, e.g. a variable's
+   * `stringValue`.
    */
   readonly expression: string;
   /**
@@ -313,7 +356,7 @@ export interface ScalingPolicyProps {
 export interface AlarmProps {
   /**
    * `<metric> <statistic> <operator> <threshold>`, e.g. `"Invocation5XXErrors average >= 10"`, operators
-   * `>=`, `>`, `<=`, `<`. See the README for the grammar.
+   * `>=`, `>`, `<=`, `<`. See the README for the grammar. Only the threshold may be a Terraform expression.
    */
   readonly expression: string;
   /**
@@ -352,6 +395,12 @@ export interface AlarmProps {
    * @default - none: all of them
    */
   readonly datapointsToAlarm?: number;
+  /**
+   * Beyond the module: tags of the alarm.
+   *
+   * @default {}
+   */
+  readonly additionalTags?: Tags;
 }
 
 /** Asynchronous inference. */

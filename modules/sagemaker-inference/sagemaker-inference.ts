@@ -9,7 +9,7 @@ import { createAlarms } from "./alarms";
 import { createAutoScaling, type CreatedAutoScaling } from "./auto-scaling";
 import { createEndpoint } from "./endpoints";
 import { createModel } from "./models";
-import { variantNameOf } from "./names";
+import { endpointNameOf, variantNameOf } from "./names";
 import type { EndpointProps, SagemakerInferenceProps } from "./props";
 import { tagsFor, type TagsFor } from "./tags";
 import { validateInference } from "./validate";
@@ -120,7 +120,7 @@ export class SagemakerInference extends Construct {
     tags: TagsFor,
     created: Created,
   ): void {
-    const resourceTags = tags();
+    const endpointName = endpointNameOf(endpointKey, endpoint);
     const serverless = endpoint.serverless?.variant;
     if (serverless?.autoScaling) {
       const variantKey = serverless.modelName;
@@ -128,6 +128,7 @@ export class SagemakerInference extends Construct {
         this,
         {
           endpointKey,
+          endpointName,
           variantKey,
           variantName: variantNameOf(variantKey, serverless),
           endpoint: resource,
@@ -136,7 +137,7 @@ export class SagemakerInference extends Construct {
           defaultMaximum: serverless.provisionedConcurrency!,
         },
         serverless.autoScaling,
-        resourceTags,
+        tags(serverless.autoScaling.additionalTags),
       );
       collect(created, `${endpointKey}/${variantKey}`, scaling);
     }
@@ -151,6 +152,7 @@ export class SagemakerInference extends Construct {
           this,
           {
             endpointKey,
+            endpointName,
             variantKey,
             variantName,
             endpoint: resource,
@@ -159,7 +161,7 @@ export class SagemakerInference extends Construct {
             defaultMaximum: 1,
           },
           variant.autoScaling,
-          resourceTags,
+          tags(variant.autoScaling.additionalTags),
         );
         collect(created, `${endpointKey}/${variantKey}`, scaling);
       }
@@ -167,9 +169,9 @@ export class SagemakerInference extends Construct {
       // module also walks serverless endpoints and fails on them.
       const alarms = createAlarms(
         this,
-        { endpointKey, variantKey, variantName, asyncInference },
+        { endpointKey, endpointName, variantKey, variantName, asyncInference },
         variant.cloudwatchAlarms ?? {},
-        resourceTags,
+        tags,
       );
       for (const [alarmKey, alarm] of Object.entries(alarms)) {
         created.alarms[`${endpointKey}/${variantKey}/${alarmKey}`] = alarm;

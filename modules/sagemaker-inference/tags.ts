@@ -6,15 +6,18 @@ export const MANAGED_BY_TAG: Tags = { "managed-by": "Terraform" };
 
 /**
  * The tags of one resource, as the module merges them: `managed-by = "Terraform"`, then the entry's
- * additional tags, then the tags for all resources (later ones win). `undefined` when there are none. Maps
- * known only at apply time are merged by Terraform.
+ * additional tags (in the order given, e.g. an endpoint's, then its configuration's own), then the tags for all
+ * resources (later ones win). `undefined` when there are none. Maps known only at apply time are merged by
+ * Terraform.
  */
-export type TagsFor = (additionalTags?: Tags) => Record<string, string> | undefined;
+export type TagsFor = (
+  ...additionalTags: (Tags | undefined)[]
+) => Record<string, string> | undefined;
 
 export function tagsFor(additionalTagsAll: Tags | undefined, managedByTag: boolean): TagsFor {
   const base = managedByTag ? MANAGED_BY_TAG : undefined;
-  return (additionalTags) => {
-    const tags = mergeTags(base, additionalTags, additionalTagsAll);
+  return (...additionalTags) => {
+    const tags = mergeTags(base, ...additionalTags, additionalTagsAll);
     return Object.keys(tags).length > 0 ? tags : undefined;
   };
 }

@@ -5,6 +5,8 @@ import { ALARM_GRAMMAR, parseAlarmExpression } from "./expressions/alarm-express
 import { checkExpression } from "./expressions/check-expression";
 import { alarmNameOf } from "./names";
 import type { AlarmProps } from "./props";
+import type { TagsFor } from "./tags";
+import { validateTagCount } from "./validate-models";
 
 /** CloudWatch `AlarmName`: 1-255 characters, no control characters. */
 const ALARM_NAME = matches(
@@ -18,7 +20,7 @@ export const DEFAULT_ALARM_PERIOD = "1 minute";
 
 /** The production variant the alarms watch. */
 export interface AlarmedVariant {
-  readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantName: string;
   readonly asyncInference: boolean;
 }
@@ -32,6 +34,7 @@ export function validateAlarms(
   alarms: Readonly<Record<string, AlarmProps>>,
   variant: AlarmedVariant,
   alarmNames: UniqueNames,
+  tagsFor: TagsFor,
 ): void {
   for (const [key, alarm] of Object.entries(alarms)) {
     const alarmField = `${field}.${key}`;
@@ -53,8 +56,9 @@ export function validateAlarms(
     );
     problems.check(`${alarmField}.description`, alarm.description, maxLength(1024));
     problems.check(`${alarmField}.notificationSnsTopic`, alarm.notificationSnsTopic, snsTopicArn);
+    validateTagCount(problems, `${alarmField}.additionalTags`, alarm.additionalTags, tagsFor);
 
-    const name = alarmNameOf(variant.endpointKey, variant.variantName, key, alarm);
+    const name = alarmNameOf(variant.endpointName, variant.variantName, key, alarm);
     const nameField = alarm.alarmName === undefined ? alarmField : `${alarmField}.alarmName`;
     problems.check(nameField, name, ALARM_NAME);
     alarmNames.claim(problems, nameField, name);

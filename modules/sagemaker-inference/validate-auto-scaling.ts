@@ -9,13 +9,15 @@ import {
 } from "./expressions/scaling-expression";
 import { scalingPolicyNameOf } from "./names";
 import type { AutoScalingProps } from "./props";
+import type { TagsFor } from "./tags";
+import { validateTagCount } from "./validate-models";
 
 /** Application Auto Scaling `PolicyName`: 1-256 printable characters. */
 const POLICY_NAME = matches(/^[^\p{Cc}]{1,256}$/u, "a policy name of 1-256 printable characters");
 
 /** The scalable target a policy belongs to: what it scales and within which limits. */
 export interface ScalableVariant extends ScalingContext {
-  readonly endpointKey: string;
+  readonly endpointName: string;
   readonly variantName: string;
   /** The default of `maximumCapacity`. */
   readonly defaultMaximum: number | undefined;
@@ -27,8 +29,10 @@ export function validateAutoScaling(
   problems: Problems,
   field: string,
   autoScaling: AutoScalingProps,
+  tagsFor: TagsFor,
   variant: ScalableVariant,
 ): void {
+  validateTagCount(problems, `${field}.additionalTags`, autoScaling.additionalTags, tagsFor);
   const minimum = autoScaling.minimumCapacity ?? 1;
   const maximum = autoScaling.maximumCapacity ?? variant.defaultMaximum;
   const capacityRule =
@@ -71,7 +75,7 @@ export function validateAutoScaling(
       cooldowns,
     );
 
-    const name = scalingPolicyNameOf(variant.endpointKey, variant.variantName, key, policy);
+    const name = scalingPolicyNameOf(variant.endpointName, variant.variantName, key, policy);
     const nameField = policy.policyName === undefined ? policyField : `${policyField}.policyName`;
     problems.check(nameField, name, POLICY_NAME);
     policyNames.claim(problems, nameField, name);

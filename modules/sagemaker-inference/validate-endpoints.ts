@@ -15,7 +15,7 @@ import {
 } from "../core/rules";
 import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
 import { checkDuration } from "./duration";
-import { endpointConfigurationNameOf, variantNameOf } from "./names";
+import { endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
 import type {
   AsyncInvocationConfigProps,
   DataCaptureProps,
@@ -44,6 +44,8 @@ const CONTENT_TYPE = matches(
 /** The endpoints' checks that need the whole construct: names that must be unique across it. */
 interface Registry {
   readonly models: Models;
+  readonly tagsFor: TagsFor;
+  readonly endpointNames: UniqueNames;
   readonly configurationNames: UniqueNames;
   /** Alarm names are unique in an account and region. */
   readonly alarmNames: UniqueNames;
@@ -60,12 +62,14 @@ export function validateEndpoints(
   let modelReference: string | undefined;
   const registry: Registry = {
     models,
+    tagsFor,
+    endpointNames: new UniqueNames("an endpoint name no other endpoint uses"),
     configurationNames: new UniqueNames("an endpoint configuration name no other endpoint uses"),
     alarmNames: new UniqueNames("an alarm name no other alarm uses"),
     modelReference: () => (modelReference ??= describeModels(models)),
   };
   for (const [key, endpoint] of Object.entries(endpoints)) {
-    validateEndpoint(problems, `endpoints.${key}`, key, endpoint, registry, tagsFor);
+    validateEndpoint(problems, `endpoints.${key}`, key, endpoint, registry);
   }
 }
 
@@ -83,9 +87,15 @@ function validateEndpoint(
   key: string,
   endpoint: EndpointProps,
   registry: Registry,
-  tagsFor: TagsFor,
 ): void {
   problems.check(field, key, sagemakerName);
+  const endpointName = endpointNameOf(key, endpoint);
+  if (endpoint.name !== undefined) problems.check(`${field}.name`, endpoint.name, sagemakerName);
+  registry.endpointNames.claim(
+    problems,
+    endpoint.name === undefined ? field : `${field}.name`,
+    endpointName,
+  );
 
   const configurationName = endpointConfigurationNameOf(key, endpoint);
   const nameField =
@@ -96,7 +106,22 @@ function validateEndpoint(
   registry.configurationNames.claim(problems, nameField, configurationName);
 
   problems.check(`${field}.encryptionKey`, endpoint.encryptionKey, kmsKeyArn);
-  validateTagCount(problems, `${field}.additionalTags`, endpoint.additionalTags, tagsFor);
+  const { additionalTags } = endpoint;
+  validateTagCount(problems, `${field}.additionalTags`, additionalTags, registry.tagsFor);
+  validateTagCount(
+    problems,
+    `${field}.endpointConfigurationAdditionalTags`,
+    endpoint.endpointConfigurationAdditionalTags,
+    registry.tagsFor,
+    additionalTags,
+  );
+  validateTagCount(
+    problems,
+    `${field}.endpointAdditionalTags`,
+    endpoint.endpointAdditionalTags,
+    registry.tagsFor,
+    additionalTags,
+  );
 
   if (endpoint.provisioned && endpoint.serverless) {
     problems.add(field, "provisioned and serverless", "exactly one of provisioned or serverless");
@@ -108,17 +133,29 @@ function validateEndpoint(
     );
   }
   if (endpoint.provisioned) {
-    validateProvisioned(problems, `${field}.provisioned`, key, endpoint.provisioned, registry);
+    validateProvisioned(
+      problems,
+      `${field}.provisioned`,
+      endpointName,
+      endpoint.provisioned,
+      registry,
+    );
   }
   if (endpoint.serverless) {
-    validateServerless(problems, `${field}.serverless`, key, endpoint.serverless, registry);
+    validateServerless(
+      problems,
+      `${field}.serverless`,
+      endpointName,
+      endpoint.serverless,
+      registry,
+    );
   }
 }
 
 function validateProvisioned(
   problems: Problems,
   field: string,
-  endpointKey: string,
+  endpointName: string,
   provisioned: ProvisionedEndpointProps,
   registry: Registry,
 ): void {
@@ -155,20 +192,27 @@ function validateProvisioned(
           "an instance type that is not burstable (SageMaker cannot auto scale ml.t2 instances)",
         );
       }
-      validateAutoScaling(problems, `${variantField}.autoScaling`, variant.autoScaling, {
-        scales: "instances",
-        asyncInference,
-        endpointKey,
-        variantName,
-        defaultMaximum: 1,
-      });
+      validateAutoScaling(
+        problems,
+        `${variantField}.autoScaling`,
+        variant.autoScaling,
+        registry.tagsFor,
+        {
+          scales: "instances",
+          asyncInference,
+          endpointName,
+          variantName,
+          defaultMaximum: 1,
+        },
+      );
     }
     validateAlarms(
       problems,
       `${variantField}.cloudwatchAlarms`,
       variant.cloudwatchAlarms ?? {},
-      { endpointKey, variantName, asyncInference },
+      { endpointName, variantName, asyncInference },
       registry.alarmNames,
+      registry.tagsFor,
     );
   }
   if (variants.length > 0 && totalWeight !== undefined && totalWeight <= 0) {
@@ -363,7 +407,7 @@ function checkContentTypes(
 function validateServerless(
   problems: Problems,
   field: string,
-  endpointKey: string,
+  endpointName: string,
   serverless: ServerlessEndpointProps,
   registry: Registry,
 ): void {
@@ -403,14 +447,20 @@ function validateServerless(
         "a provisioned concurrency (1-200) for autoScaling to scale",
       );
     }
-    validateAutoScaling(problems, `${variantField}.autoScaling`, variant.autoScaling, {
-      scales: "provisioned-concurrency",
-      asyncInference: false,
-      endpointKey,
-      variantName: variantNameOf(variant.modelName, variant),
-      defaultMaximum: variant.provisionedConcurrency,
-      capacityLimit: { value: maxConcurrency, name: "maxConcurrency" },
-    });
+    validateAutoScaling(
+      problems,
+      `${variantField}.autoScaling`,
+      variant.autoScaling,
+      registry.tagsFor,
+      {
+        scales: "provisioned-concurrency",
+        asyncInference: false,
+        endpointName,
+        variantName: variantNameOf(variant.modelName, variant),
+        defaultMaximum: variant.provisionedConcurrency,
+        capacityLimit: { value: maxConcurrency, name: "maxConcurrency" },
+      },
+    );
   }
 }
 

@@ -11,7 +11,8 @@ import {
   s3Uri,
   sagemakerName,
 } from "../core/rules";
-import type { Problems, Rule } from "../core/validation";
+import { isUnresolved, UniqueNames, type Problems, type Rule } from "../core/validation";
+import { modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
 import type { TagsFor } from "./tags";
 
@@ -30,9 +31,16 @@ export function validateModels(
   models: Readonly<Record<string, ModelProps>>,
   tagsFor: TagsFor,
 ): void {
+  const names = new UniqueNames("a model name no other model uses");
   for (const [key, model] of Object.entries(models)) {
     const field = `models.${key}`;
     problems.check(field, key, sagemakerName);
+    if (model.name !== undefined) problems.check(`${field}.name`, model.name, sagemakerName);
+    names.claim(
+      problems,
+      model.name === undefined ? field : `${field}.name`,
+      modelNameOf(key, model),
+    );
     problems.check(`${field}.iamRoleArn`, model.iamRoleArn, iamRoleArn);
 
     const containers = Object.entries(model.containerDefinitions);
@@ -45,6 +53,13 @@ export function validateModels(
     }
     for (const [hostname, container] of containers) {
       validateContainer(problems, `${field}.containerDefinitions.${hostname}`, hostname, container);
+    }
+    if (model.primaryContainer === true && containers.length !== 1) {
+      problems.add(
+        `${field}.primaryContainer`,
+        true,
+        `a model with exactly one container (this one has ${containers.length})`,
+      );
     }
 
     problems.check(
@@ -114,7 +129,9 @@ function checkIdList(
   max: number,
   what: string,
 ): void {
-  // A list token (Token.asList) is one element here: its count is checked by AWS instead.
+  // A list known only at apply time (Token.asList of a list(string) variable) is checked by AWS instead: it is
+  // one encoded element here, neither its count nor its ids.
+  if (isUnresolved(ids)) return;
   if (ids.length < 1 || ids.length > max) {
     problems.add(field, `${ids.length} ${what}s`, `1 to ${max} ${what} ids`);
   }
@@ -122,17 +139,20 @@ function checkIdList(
 }
 
 /**
- * The entry's own tags are checked, and the count of the tags its resources end up with (with
- * `managed-by` and `additionalTagsAll`).
+ * The entry's own tags are checked, and the count of the tags its resources end up with (with `managed-by`,
+ * the `inherited` tags of the entry above, e.g. an endpoint's for its configuration's own, and
+ * `additionalTagsAll`).
  */
 export function validateTagCount(
   problems: Problems,
   field: string,
   additionalTags: Readonly<Record<string, string>> | undefined,
   tagsFor: TagsFor,
+  inherited?: Readonly<Record<string, string>>,
 ): void {
   checkTags(problems, field, additionalTags);
-  const count = Object.keys(tagsFor(additionalTags) ?? {}).length;
+  // A map known only at apply time is one token: its size is left to AWS.
+  const count = Object.keys(tagsFor(inherited, additionalTags) ?? {}).length;
   if (count > MAX_TAGS) {
     problems.add(
       field,

@@ -14,6 +14,7 @@ const SERVICE_PREFIXES: readonly (readonly [prefix: string, service: string])[] 
   ["aws_appautoscaling_", "Auto Scaling"],
   ["aws_sns_", "SNS"],
   ["time_", "Time"],
+  ["random_", "Random"],
 ];
 
 /** Data sources that describe where the stack runs rather than a service. */

@@ -6,12 +6,16 @@ import {
   checkTags,
   containerImage,
   ECR_IMAGE_URI_RULE,
+  ECR_REPOSITORY_NAME_RULE,
   ecrImageUri,
+  ecrRepositoryName,
+  emailAddress,
   iamRoleArn,
   iamRoleName,
   instanceType,
   integerAtLeast,
   integerBetween,
+  kmsAliasName,
   kmsKeyArn,
   matches,
   maxLength,
@@ -295,6 +299,50 @@ describe("ARN rules", () => {
     expect(snsTopicArn("arn:aws:sns:us-east-1:111122223333:")).toBe(RULE);
     expect(snsTopicArn("arn:aws:sqs:us-east-1:111122223333:queue")).toBe(RULE);
   });
+});
+
+describe("ecrRepositoryName", () => {
+  it.each([
+    "ab",
+    "sagemaker-sklearn-inference",
+    "team/model_server",
+    "a__b",
+    "a--b.c",
+    "x".repeat(256),
+  ])("accepts %s", (name) => {
+    expect(ecrRepositoryName(name)).toBeUndefined();
+  });
+  it.each(["a", "Upper", "-a", "a-", "a//b", "a/", "a___b", "a b"])("rejects %j", (name) => {
+    expect(ecrRepositoryName(name)).toBe(ECR_REPOSITORY_NAME_RULE);
+  });
+  it("counts the characters of a name that is too long", () => {
+    expect(ecrRepositoryName("x".repeat(257))).toBe(
+      `${ECR_REPOSITORY_NAME_RULE} (this one has 257)`,
+    );
+  });
+});
+
+describe("kmsAliasName", () => {
+  const RULE =
+    "a KMS alias name: alias/ and 1-250 letters, digits, '/', '_' and '-', not starting with alias/aws/";
+  it.each(["alias/ml-models-sagemaker-dev-sagemaker-key", "alias/a/b_c"])("accepts %s", (name) => {
+    expect(kmsAliasName(name)).toBeUndefined();
+  });
+  it.each(["ml-key", "alias/", "alias/aws/sns", "alias/a.b"])("rejects %j", (name) => {
+    expect(kmsAliasName(name)).toBe(RULE);
+  });
+});
+
+describe("emailAddress", () => {
+  it.each(["ops@example.com", "a.b+c%d@sub.example.co"])("accepts %s", (address) => {
+    expect(emailAddress(address)).toBeUndefined();
+  });
+  it.each(["", "ops", "ops@example", "ops@example.c", "a b@example.com"])(
+    "rejects %j",
+    (address) => {
+      expect(emailAddress(address)).toBe("an e-mail address such as ops@example.com");
+    },
+  );
 });
 
 describe("instanceType", () => {

@@ -35,4 +35,12 @@ describe("mergeTags", () => {
       resolved(stack, mergeTags({ "managed-by": "Terraform" }, Token.asStringMap(tags.value))),
     ).toBe('${merge({"managed-by" = "Terraform"}, var.tags)}');
   });
+
+  it("returns a single map known only at apply time as it is, not merge() of it", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const tags = new TerraformVariable(stack, "tags", { type: "map(string)" });
+    expect(resolved(stack, mergeTags(undefined, Token.asStringMap(tags.value)))).toBe(
+      "${var.tags}",
+    );
+  });
 });

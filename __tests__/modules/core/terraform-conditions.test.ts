@@ -6,14 +6,21 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
+  ecrRepositoryName,
+  emailAddress,
   iamRoleName,
   IAM_ROLE_NAME_PATTERN,
+  instanceType,
   sagemakerName,
   SAGEMAKER_NAME_PATTERN,
 } from "../../../modules/core/rules";
 import {
   allOf,
   ecrImageUriCondition,
+  ecrRepositoryNameCondition,
+  emailAddressCondition,
+  instanceTypeCondition,
+  isEmptyString,
   IAM_ROLE_NAME_RE2,
   iamRoleNameCondition,
   s3BucketNameCondition,
@@ -56,6 +63,25 @@ describe("Terraform conditions", () => {
     );
   });
 
+  it("ecrRepositoryNameCondition checks the length and the pattern the synth-time rule uses", () => {
+    expect(resolved(stack, ecrRepositoryNameCondition(v))).toBe(
+      '${(((length(var.v) >= 2) && (length(var.v) <= 256)) && can(regex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", var.v)))}',
+    );
+  });
+
+  it("instanceTypeCondition and emailAddressCondition use the synth-time patterns", () => {
+    expect(resolved(stack, instanceTypeCondition(v))).toBe(
+      '${can(regex("^ml[.][a-z0-9]+(-[a-z0-9]+)?[.](medium|large|[0-9]*xlarge)$", var.v))}',
+    );
+    expect(resolved(stack, emailAddressCondition(v))).toBe(
+      '${can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.v))}',
+    );
+  });
+
+  it("isEmptyString compares the length, as cdktf drops an empty right operand", () => {
+    expect(resolved(stack, isEmptyString(v))).toBe("${(length(var.v) < 1)}");
+  });
+
   it("allOf joins conditions with &&", () => {
     expect(resolved(stack, allOf(sagemakerNameCondition("a"), iamRoleNameCondition("b")))).toBe(
       '${(((length("a") <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", "a"))) && ((length("b") <= 64) && can(regex("^[a-zA-Z0-9_+=,.@-]+$", "b"))))}',
@@ -93,6 +119,37 @@ describe("the RE2 name patterns", () => {
     );
     expect(name.length <= 64 && new RegExp(IAM_ROLE_NAME_RE2).test(name)).toBe(
       iamRoleName(name) === undefined && IAM_ROLE_NAME_PATTERN.test(name),
+    );
+  });
+});
+
+describe("the RE2 patterns of repository names, instance types and e-mail addresses", () => {
+  // Without backslashes, the same text is the JavaScript and the Terraform pattern: checked here in JavaScript
+  // against the synth-time rules, and by hand in terraform 1.11 on the same values.
+  const re2 = (pattern: string) =>
+    new RegExp(pattern.replace(/^.*regex\("/, "").replace(/", var.v.*$/, ""));
+  const stack = new TerraformStack(Testing.app(), "p");
+  const v = new TerraformVariable(stack, "v", { type: "string" }).stringValue;
+
+  it.each(["sagemaker-sklearn-inference", "team/model_server", "Upper", "a//b", "a-"])(
+    "ecr repository %j",
+    (name) => {
+      expect(re2(String(resolved(stack, ecrRepositoryNameCondition(v)))).test(name)).toBe(
+        ecrRepositoryName(name) === undefined,
+      );
+    },
+  );
+  it.each(["ml.m5.large", "ml.p6-b200.48xlarge", "m5.large", "ml.m5"])(
+    "instance type %j",
+    (type) => {
+      expect(re2(String(resolved(stack, instanceTypeCondition(v)))).test(type)).toBe(
+        instanceType(type) === undefined,
+      );
+    },
+  );
+  it.each(["ops@example.com", "ops@example"])("e-mail address %j", (address) => {
+    expect(re2(String(resolved(stack, emailAddressCondition(v)))).test(address)).toBe(
+      emailAddress(address) === undefined,
     );
   });
 });

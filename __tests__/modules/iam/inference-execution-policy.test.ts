@@ -1,6 +1,9 @@
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { InferenceExecutionPolicy } from "../../../modules/iam/inference-execution-policy";
+import {
+  inferenceExecutionDocument,
+  InferenceExecutionPolicy,
+} from "../../../modules/iam/inference-execution-policy";
 import { onlyDataSource, onlyResource, synthScope } from "../../helpers/synth";
 
 const PARTITION = "${data.aws_partition.current.partition}";
@@ -106,5 +109,63 @@ describe("InferenceExecutionPolicy", () => {
         "  - imageRepositoryArns: got []; allowed: at least one ECR repository ARN",
       ].join("\n"),
     );
+  });
+});
+
+describe("inferenceExecutionDocument", () => {
+  const ACCOUNT = "${data.aws_caller_identity.current.account_id}";
+  const REGION = "${data.aws_region.current.region}";
+  const json = synthScope((scope) => {
+    inferenceExecutionDocument(scope, "document", {
+      imageRepositoryArns: [REPOSITORY],
+      endpointName: "live",
+      dataCaptureArns: [`arn:${PARTITION}:s3:::models/data-capture/*`],
+      vpcNetworkInterfaces: true,
+    });
+  });
+  const statements = onlyDataSource(json, "aws_iam_policy_document").attributes.statement as Record<
+    string,
+    unknown
+  >[];
+  const bySid = Object.fromEntries(statements.map((statement) => [statement.sid, statement]));
+
+  it("writes the logs of one endpoint only: its group and the group's streams", () => {
+    const group = `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/live`;
+    expect(bySid.EndpointLogs?.resources).toEqual([group, `${group}:log-stream:*`]);
+  });
+
+  it("puts captured data, and manages network interfaces in this account and region for a model in a VPC", () => {
+    const ec2 = (resource: string) => `arn:${PARTITION}:ec2:${REGION}:${ACCOUNT}:${resource}`;
+    expect(statements.slice(4)).toEqual([
+      {
+        sid: "DataCapture",
+        effect: "Allow",
+        actions: ["s3:PutObject"],
+        resources: [`arn:${PARTITION}:s3:::models/data-capture/*`],
+      },
+      {
+        sid: "NetworkInterfaces",
+        effect: "Allow",
+        actions: [
+          "ec2:CreateNetworkInterface",
+          "ec2:CreateNetworkInterfacePermission",
+          "ec2:DeleteNetworkInterface",
+          "ec2:DeleteNetworkInterfacePermission",
+        ],
+        resources: [ec2("network-interface/*"), ec2("subnet/*"), ec2("security-group/*")],
+      },
+      {
+        sid: "NetworkDescribe",
+        effect: "Allow",
+        actions: [
+          "ec2:DescribeDhcpOptions",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeSecurityGroups",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVpcs",
+        ],
+        resources: ["*"],
+      },
+    ]);
   });
 });

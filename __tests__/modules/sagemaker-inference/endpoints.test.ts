@@ -181,8 +181,9 @@ describe("SagemakerInference endpoints", () => {
     });
   });
 
-  it("captures 30 % of requests and responses as InputAndOutput, encrypted with the endpoint's key", () => {
+  it("enables capture of 30 % of requests and responses as InputAndOutput, encrypted with the endpoint's key", () => {
     expect(configurations.capture!.data_capture_config).toEqual({
+      enable_capture: true,
       initial_sampling_percentage: 30,
       destination_s3_uri: "s3://captures/capture",
       kms_key_id: KEY,
@@ -196,6 +197,7 @@ describe("SagemakerInference endpoints", () => {
 
   it("writes Input and Output as two capture options when asked, with the capture's own key", () => {
     expect(configurations["capture-split"]!.data_capture_config).toEqual({
+      enable_capture: true,
       initial_sampling_percentage: 100,
       destination_s3_uri: "s3://captures/split",
       kms_key_id: `${KEY}0`,
@@ -205,6 +207,7 @@ describe("SagemakerInference endpoints", () => {
 
   it("captures only what is asked for", () => {
     expect(configurations["capture-responses"]!.data_capture_config).toEqual({
+      enable_capture: true,
       initial_sampling_percentage: 30,
       destination_s3_uri: "s3://captures/responses",
       capture_options: [{ capture_mode: "Output" }],

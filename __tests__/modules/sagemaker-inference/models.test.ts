@@ -50,6 +50,22 @@ describe("SagemakerInference models", () => {
         },
       }),
       "no-artifact": model({ containerDefinitions: { only: { image: IMAGE } } }),
+      primary: model({
+        primaryContainer: true,
+        containerDefinitions: {
+          only: {
+            image: IMAGE,
+            modelDataLocation: "s3://models/primary.tar.gz",
+            environmentVariables: { SAGEMAKER_PROGRAM: "predictor.py" },
+          },
+        },
+      }),
+      "primary-multi-model": model({
+        primaryContainer: true,
+        containerDefinitions: {
+          only: { image: IMAGE, modelDataLocation: "s3://models/many/", useMultipleModels: {} },
+        },
+      }),
     },
     additionalTagsAll: { owner: "platform", env: "prod" },
   });
@@ -155,6 +171,26 @@ describe("SagemakerInference models", () => {
       container: [{ container_hostname: "only", image: IMAGE, mode: "SingleModel" }],
       enable_network_isolation: false,
       tags: { "managed-by": "Terraform", owner: "platform", env: "prod" },
+    });
+  });
+
+  it("writes a single container as primary_container when asked, without host name or single-model mode", () => {
+    expect(models.primary).toEqual({
+      name: "primary",
+      execution_role_arn: ROLE_ARN,
+      primary_container: {
+        image: IMAGE,
+        model_data_url: "s3://models/primary.tar.gz",
+        environment: { SAGEMAKER_PROGRAM: "predictor.py" },
+      },
+      enable_network_isolation: false,
+      tags: { "managed-by": "Terraform", owner: "platform", env: "prod" },
+    });
+    expect(models["primary-multi-model"]?.primary_container).toEqual({
+      image: IMAGE,
+      mode: "MultiModel",
+      model_data_url: "s3://models/many/",
+      multi_model_config: { model_cache_setting: "Enabled" },
     });
   });
 

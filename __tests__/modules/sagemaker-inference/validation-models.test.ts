@@ -36,6 +36,22 @@ describe("SagemakerInference validation of models", () => {
     );
   });
 
+  it("writes a primary container only for a model of one container", () => {
+    expectProblems(
+      {
+        models: {
+          pipeline: model({
+            primaryContainer: true,
+            containerDefinitions: { a: { image: IMAGE }, b: { image: IMAGE } },
+          }),
+        },
+      },
+      [
+        "models.pipeline.primaryContainer: got true; allowed: a model with exactly one container (this one has 2)",
+      ],
+    );
+  });
+
   it("needs 1 to 15 containers", () => {
     const sixteen = Object.fromEntries(
       Array.from({ length: 16 }, (_, i) => [`c${i}`, { image: IMAGE }]),
@@ -142,6 +158,15 @@ describe("SagemakerInference validation of models", () => {
             }),
           },
         };
+      }),
+    ).not.toThrow();
+  });
+
+  it("skips security group and subnet lists known only at apply time", () => {
+    expect(() =>
+      synthInference((stack) => {
+        const ids = new TerraformVariable(stack, "ids", { type: "list(string)" }).listValue;
+        return { models: { m: model({ vpcConfig: { securityGroupIds: ids, subnetIds: ids } }) } };
       }),
     ).not.toThrow();
   });

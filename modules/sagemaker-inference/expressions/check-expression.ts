@@ -1,9 +1,9 @@
-import { isUnresolved, KNOWN_AT_SYNTH, type Problems } from "../../core/validation";
+import type { Problems } from "../../core/validation";
 import { describeProblem, type Parsed } from "./tokens";
 
 /**
- * Checks an expression prop: it must be a literal (it is parsed at synth time) and parse with `parse`; a
- * problem quotes `grammar` and says where the expression went wrong.
+ * Checks an expression prop: it must parse with `parse` (it is parsed at synth time, so only its number may be
+ * a Terraform expression); a problem quotes `grammar` and says where the expression went wrong.
  */
 export function checkExpression(
   problems: Problems,
@@ -12,10 +12,6 @@ export function checkExpression(
   grammar: string,
   parse: (expression: string) => Parsed<unknown>,
 ): void {
-  if (isUnresolved(expression)) {
-    problems.add(field, expression, KNOWN_AT_SYNTH);
-    return;
-  }
   const parsed = parse(expression);
   if (!parsed.ok) problems.add(field, expression, describeProblem(grammar, parsed.problem));
 }

@@ -2,6 +2,7 @@
  * What the expression parsers know about SageMaker metrics: the predefined target-tracking metric types,
  * the CloudWatch statistics and the namespaces SageMaker publishes its endpoint metrics in.
  */
+import { Token as CdktfToken } from "cdktf";
 import type { Cursor, ExpressionProblem, Token } from "./tokens";
 
 /** What a predefined metric type scales, and the CloudWatch metric it tracks. */
@@ -77,10 +78,16 @@ export function readStatistic(cursor: Cursor): string | ExpressionProblem {
   return cursor.problemAt(token, EXPECTED_STATISTIC, note);
 }
 
-/** Reads a number, or returns the problem; `what` names it ("the threshold"). */
+/**
+ * Reads a number, or returns the problem; `what` names it ("the threshold"). A Terraform expression in its
+ * place (`... = ${variable.stringValue}`) is passed through as a number token, for Terraform to check.
+ */
 export function readNumber(cursor: Cursor, what: string): number | ExpressionProblem {
   const token = cursor.next();
   if (token?.kind === "number") return Number(token.text);
+  if (token?.kind === "word" && CdktfToken.isUnresolved(token.text)) {
+    return CdktfToken.asNumber(token.text);
+  }
   return cursor.problemAt(token, `${what}, a number`);
 }
 

@@ -16,7 +16,14 @@ import {
   readNumber,
   readStatistic,
 } from "./metrics";
-import { Cursor, refused, type ExpressionProblem, type Parsed, type Token } from "./tokens";
+import { Token } from "cdktf";
+import {
+  Cursor,
+  refused,
+  type ExpressionProblem,
+  type Parsed,
+  type Token as ExpressionToken,
+} from "./tokens";
 
 export const SCALING_GRAMMAR = "<metric> [<statistic>] = <target>";
 
@@ -77,7 +84,11 @@ export function parseScalingExpression(
   const targetToken = cursor.peek();
   const target = readNumber(cursor, "the target value");
   if (isProblem(target)) return refused(target);
-  const targetProblem = predefined ? checkPredefinedTarget(metric.text, target) : undefined;
+  // A target known only at apply time is checked by Terraform (e.g. the validation of its variable).
+  const targetProblem =
+    predefined && !Token.isUnresolved(target)
+      ? checkPredefinedTarget(metric.text, target)
+      : undefined;
   if (targetProblem) return refused(cursor.problemAt(targetToken, targetProblem));
 
   const extra = cursor.problemIfNotAtEnd();
@@ -87,7 +98,7 @@ export function parseScalingExpression(
 
 function readPredefined(
   cursor: Cursor,
-  metric: Token,
+  metric: ExpressionToken,
   context: ScalingContext,
 ): ScalingMetric | ExpressionProblem {
   const { scales } = PREDEFINED_METRICS[metric.text]!;
@@ -106,7 +117,7 @@ function readPredefined(
 
 function readCustomized(
   cursor: Cursor,
-  metric: Token,
+  metric: ExpressionToken,
   context: ScalingContext,
 ): ScalingMetric | ExpressionProblem {
   if (context.scales === "provisioned-concurrency") {

@@ -6,6 +6,8 @@
  * `Invocations sum >= 10`.
  */
 
+import { Token as CdktfToken } from "cdktf";
+
 export type TokenKind = "word" | "number" | "operator";
 
 export interface Token {
@@ -90,9 +92,23 @@ export class Cursor {
 
   /** A problem at `token` (or at the end of the expression when there is none). */
   public problemAt(token: Token | undefined, expected: string, note?: string): ExpressionProblem {
-    return token
-      ? { column: token.column, expected, found: JSON.stringify(token.text), note }
-      : { column: this.expression.length + 1, expected, found: "the end of the expression", note };
+    if (!token) {
+      return {
+        column: this.expression.length + 1,
+        expected,
+        found: "the end of the expression",
+        note,
+      };
+    }
+    if (CdktfToken.isUnresolved(token.text)) {
+      return {
+        column: token.column,
+        expected,
+        found: "a Terraform expression",
+        note: "only the target value or threshold may be known only at apply time",
+      };
+    }
+    return { column: token.column, expected, found: JSON.stringify(token.text), note };
   }
 
   /** A problem unless every token has been read. */

@@ -1,9 +1,11 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   ALARM_GRAMMAR,
   parseAlarmExpression,
 } from "../../../../modules/sagemaker-inference/expressions/alarm-expression";
 import { describeProblem } from "../../../../modules/sagemaker-inference/expressions/tokens";
+import { resolved } from "../../../helpers/synth";
 
 function parse(expression: string, asyncInference = false): unknown {
   const parsed = parseAlarmExpression(expression, { asyncInference });
@@ -78,5 +80,16 @@ describe("parseAlarmExpression", () => {
       `${ALARM_GRAMMAR}; at column 1 expected a metric that asynchronous endpoints publish, found "OverheadLatency" (asynchronous endpoints do not publish Invocations, InvocationsPerInstance or OverheadLatency)`,
     );
     expect(parse("ModelLatency average > 10", true)).toMatchObject({ metricName: "ModelLatency" });
+  });
+});
+
+describe("parseAlarmExpression with a threshold known only at apply time", () => {
+  it("passes it through as the threshold", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const threshold = new TerraformVariable(stack, "threshold", { type: "number" });
+    const parsed = parseAlarmExpression(`ModelLatency average > ${threshold.stringValue}`, {
+      asyncInference: false,
+    });
+    expect(parsed.ok && resolved(stack, parsed.value.threshold)).toBe("${var.threshold}");
   });
 });

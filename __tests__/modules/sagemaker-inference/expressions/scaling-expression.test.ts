@@ -1,3 +1,4 @@
+import { TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   parseScalingExpression,
@@ -5,6 +6,7 @@ import {
   type ScalingContext,
 } from "../../../../modules/sagemaker-inference/expressions/scaling-expression";
 import { describeProblem } from "../../../../modules/sagemaker-inference/expressions/tokens";
+import { resolved } from "../../../helpers/synth";
 
 const INSTANCES: ScalingContext = { scales: "instances", asyncInference: false };
 const ASYNC: ScalingContext = { scales: "instances", asyncInference: true };
@@ -187,5 +189,33 @@ describe("parseScalingExpression", () => {
       },
       targetValue: 5,
     });
+  });
+});
+
+describe("parseScalingExpression with a target known only at apply time", () => {
+  const stack = new TerraformStack(Testing.app(), "test");
+  const target = new TerraformVariable(stack, "target", { type: "number" });
+
+  it.each([
+    ["a string token", () => target.stringValue],
+    ["a number token written into the text", () => String(target.numberValue)],
+  ])("passes %s through as the target, unchecked (zero would be refused)", (_kind, written) => {
+    const parsed = parseScalingExpression(
+      `SageMakerVariantInvocationsPerInstance = ${written()}`,
+      INSTANCES,
+    );
+    expect(parsed.ok).toBe(true);
+    const targetValue = parsed.ok ? parsed.value.targetValue : 0;
+    expect(Token.isUnresolved(targetValue)).toBe(true);
+    expect(resolved(stack, targetValue)).toBe("${var.target}");
+  });
+
+  it("refuses a Terraform expression anywhere but the target", () => {
+    expect(parse(`${target.stringValue} = 1`)).toBe(
+      `${SCALING_GRAMMAR}; at column 1 expected a metric name (a letter, then letters, digits, '_', '.' or '-', at most 255 characters), found a Terraform expression (only the target value or threshold may be known only at apply time)`,
+    );
+    expect(parse(`Invocations ${target.stringValue} = 1`)).toBe(
+      `${SCALING_GRAMMAR}; at column 13 expected ${STATISTIC}, found a Terraform expression (only the target value or threshold may be known only at apply time)`,
+    );
   });
 });

@@ -1,0 +1,34 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import {
+  derivedNamePrecondition,
+  S3_BUCKET_NAME_LIMIT,
+  SAGEMAKER_NAME_LIMIT,
+} from "../../../modules/core/derived-names";
+import { resolved } from "../../helpers/synth";
+
+describe("derivedNamePrecondition", () => {
+  const stack = new TerraformStack(Testing.app(), "s");
+  const project = new TerraformVariable(stack, "project_name", { type: "string" }).stringValue;
+
+  it("checks the joined name and shows it with its length and what is allowed", () => {
+    const precondition = derivedNamePrecondition(
+      "endpointName (<project_name>-endpoint)",
+      [project, "endpoint"],
+      SAGEMAKER_NAME_LIMIT,
+      "Shorten project_name.",
+    );
+    const joined = 'join("-", [var.project_name, "endpoint"])';
+    expect(resolved(stack, precondition.condition)).toBe(
+      `\${((length(${joined}) <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", ${joined})))}`,
+    );
+    expect(resolved(stack, precondition.errorMessage)).toBe(
+      `endpointName (<project_name>-endpoint) is '\${var.project_name}-endpoint', \${length(${joined})} characters; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit. Shorten project_name.`,
+    );
+  });
+
+  it("has a limit for S3 bucket names", () => {
+    expect(S3_BUCKET_NAME_LIMIT.rule("Models")).toBeDefined();
+    expect(S3_BUCKET_NAME_LIMIT.rule("models")).toBeUndefined();
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The model artifact from S3 (the recipe's model_data_url) or from a local .tar.gz the stack uploads, and the
+ * synth-time errors of a local path.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { SagemakerProvisionedStack } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
+import { BUCKET, synthProvisioned } from "./expected";
+
+const folder = mkdtempSync(join(tmpdir(), "model-artifact-"));
+/** A tiny gzip file: the stack checks the name and the gzip header, not the tar inside. */
+const ARTIFACT = join(folder, "model.tar.gz");
+writeFileSync(ARTIFACT, gzipSync(Buffer.from("iris model")));
+const ALLOWED = "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
+
+function errorOf(path: string): string | undefined {
+  try {
+    new SagemakerProvisionedStack(Testing.app(), "sagemaker-provisioned", {
+      modelArtifact: { source: "local-file", path },
+    });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function problem(path: string, why?: string): string {
+  return [
+    "Invalid configuration for 'sagemaker-provisioned' (1 problem):",
+    `  - modelArtifact.path: got ${JSON.stringify(path)}; allowed: ${ALLOWED}${why ? ` (${why})` : ""}`,
+  ].join("\n");
+}
+
+describe("the model artifact from S3", () => {
+  it("is model_data_url, or s3://<bucket>/model.tar.gz when it is empty, and nothing is uploaded", () => {
+    const { json } = synthProvisioned({ modelArtifact: { source: "s3" } });
+    expect(json.locals?.model_artifact_url).toBe(
+      `\${(length(var.model_data_url) < 1) ? "s3://${BUCKET}/model.tar.gz" : var.model_data_url}`,
+    );
+    expect(json.resource?.aws_s3_object).toBeUndefined();
+  });
+});
+
+describe("the model artifact from a local file", () => {
+  const { json } = synthProvisioned({ modelArtifact: { source: "local-file", path: ARTIFACT } });
+  const upload = json.resource?.aws_s3_object?.model_artifact;
+  const hash = String(upload?.source_hash);
+
+  it("is uploaded to s3://<bucket>/model.tar.gz, again whenever its content changes", () => {
+    expect(hash).toMatch(/^[0-9A-F]{32}$/);
+    expect(upload).toEqual({
+      bucket: "${aws_s3_bucket.model_artifacts.id}",
+      key: "model.tar.gz",
+      source: `assets/model-artifact/${hash}/model.tar.gz`,
+      source_hash: hash,
+      lifecycle: {
+        precondition: [
+          {
+            condition: "${(length(var.model_data_url) < 1)}",
+            error_message:
+              "model_data_url must be empty: this stack uploads the model artifact from model.tar.gz (modelArtifact source local-file).",
+          },
+        ],
+      },
+    });
+  });
+
+  it("is what the model reads, so the model waits for the upload", () => {
+    expect(json.locals?.model_artifact_url).toBe(
+      "s3://${aws_s3_object.model_artifact.bucket}/${aws_s3_object.model_artifact.key}",
+    );
+    expect(json.resource?.aws_sagemaker_model?.ml_model?.primary_container).toMatchObject({
+      model_data_url: "${local.model_artifact_url}",
+    });
+  });
+
+  it("says the stack uploaded it", () => {
+    expect((json.output?.next_steps?.value as string[])[1]).toBe(
+      `2. Model artifacts uploaded by this stack to: s3://${BUCKET}/model.tar.gz`,
+    );
+  });
+
+  it("names no path of this machine in the JSON, and copies the file into the stack's output", () => {
+    const text = JSON.stringify(json);
+    expect(text).not.toContain(folder);
+    expect(text).not.toContain(tmpdir());
+    const app = Testing.app();
+    new SagemakerProvisionedStack(app, "sagemaker-provisioned", {
+      modelArtifact: { source: "local-file", path: relative(process.cwd(), ARTIFACT) },
+    });
+    app.synth();
+    const copied = join(
+      app.outdir,
+      "stacks",
+      "sagemaker-provisioned",
+      "assets",
+      "model-artifact",
+      hash,
+      "model.tar.gz",
+    );
+    expect(readFileSync(copied)).toEqual(readFileSync(ARTIFACT));
+  });
+});
+
+describe("a local model artifact that is not a .tar.gz", () => {
+  it("is refused when the path does not exist", () => {
+    const missing = join(folder, "missing.tar.gz");
+    expect(errorOf(missing)).toBe(problem(missing, `${missing} does not exist`));
+  });
+
+  it("is refused when the name does not end in .tar.gz", () => {
+    const zip = join(folder, "model.zip");
+    writeFileSync(zip, gzipSync(Buffer.from("x")));
+    expect(errorOf(zip)).toBe(problem(zip));
+  });
+
+  it("is refused when the file is not gzip-compressed", () => {
+    const plain = join(folder, "plain.tar.gz");
+    writeFileSync(plain, "not compressed");
+    expect(errorOf(plain)).toBe(problem(plain, `${plain} is not gzip-compressed`));
+  });
+
+  it("is refused when the path is a folder", () => {
+    const directory = join(folder, "folder.tar.gz");
+    mkdirSync(directory, { recursive: true });
+    expect(errorOf(directory)).toBe(problem(directory, `${directory} is not a file`));
+  });
+});

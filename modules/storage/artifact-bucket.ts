@@ -1,0 +1,151 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import type { IResolvable } from "cdktf";
+import { Construct } from "constructs";
+import { integerAtLeast, s3BucketName } from "../core/rules";
+import { Problems } from "../core/validation";
+
+export interface ArtifactBucketProps {
+  /** Name of the bucket. */
+  readonly bucketName: string;
+  /**
+   * Whether `terraform destroy` deletes the bucket with its objects; may be a Terraform expression.
+   *
+   * @default false
+   */
+  readonly forceDestroy?: boolean | IResolvable;
+  /**
+   * ARN of the KMS key that encrypts new objects by default (SSE-KMS).
+   *
+   * @default - SSE-S3 (AES256)
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Days after which noncurrent object versions expire.
+   *
+   * @default 30
+   */
+  readonly noncurrentVersionExpirationDays?: number;
+  /**
+   * Days after which incomplete multipart uploads are aborted.
+   *
+   * @default 7
+   */
+  readonly abortIncompleteMultipartUploadDays?: number;
+  /**
+   * Id of the lifecycle rule.
+   *
+   * @default "artifacts_lifecycle"
+   */
+  readonly lifecycleRuleId?: string;
+  /**
+   * Tags of the bucket.
+   *
+   * @default - none
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An S3 bucket for model artifacts and captured data: versioned, encrypted by default, closed to the public,
+ * reachable over TLS only, with a lifecycle rule that expires noncurrent versions and aborts stale uploads.
+ */
+export class ArtifactBucket extends Construct {
+  public readonly bucket: S3Bucket;
+  public readonly versioning: S3BucketVersioningA;
+  public readonly encryption: S3BucketServerSideEncryptionConfigurationA;
+  public readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  public readonly lifecycle: S3BucketLifecycleConfiguration;
+  /** The TLS-only bucket policy's document. */
+  public readonly policyDocument: DataAwsIamPolicyDocument;
+  /** The TLS-only bucket policy. */
+  public readonly policy: S3BucketPolicy;
+
+  public constructor(scope: Construct, id: string, props: ArtifactBucketProps) {
+    super(scope, id);
+    const noncurrentDays = props.noncurrentVersionExpirationDays ?? 30;
+    const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
+    new Problems()
+      .check("bucketName", props.bucketName, s3BucketName)
+      .check("noncurrentVersionExpirationDays", noncurrentDays, integerAtLeast(1))
+      .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1))
+      .throwIfAny(this);
+
+    this.bucket = new S3Bucket(this, "bucket", {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+      tags: props.tags ? { ...props.tags } : undefined,
+    });
+    const bucket = this.bucket.id;
+    this.versioning = new S3BucketVersioningA(this, "versioning", {
+      bucket,
+      versioningConfiguration: { status: "Enabled" },
+    });
+    this.encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+      bucket,
+      rule: [
+        {
+          applyServerSideEncryptionByDefault:
+            props.kmsKeyArn === undefined
+              ? { sseAlgorithm: "AES256" }
+              : { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
+        },
+      ],
+    });
+    this.publicAccessBlock = new S3BucketPublicAccessBlock(this, "public-access-block", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    this.lifecycle = new S3BucketLifecycleConfiguration(this, "lifecycle", {
+      bucket,
+      rule: [
+        {
+          id: props.lifecycleRuleId ?? "artifacts_lifecycle",
+          status: "Enabled",
+          noncurrentVersionExpiration: [{ noncurrentDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: abortDays }],
+        },
+      ],
+    });
+
+    this.policyDocument = new DataAwsIamPolicyDocument(this, "policy-document", {
+      statement: [
+        {
+          sid: "DenyInsecureTransport",
+          effect: "Deny",
+          principals: [{ type: "*", identifiers: ["*"] }],
+          actions: ["s3:*"],
+          resources: [this.bucket.arn, `${this.bucket.arn}/*`],
+          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+        },
+      ],
+    });
+    this.policy = new S3BucketPolicy(this, "policy", {
+      bucket,
+      policy: this.policyDocument.json,
+    });
+  }
+
+  /** The bucket's name. */
+  public get bucketName(): string {
+    return this.bucket.bucket;
+  }
+
+  /** The bucket's ARN. */
+  public get bucketArn(): string {
+    return this.bucket.arn;
+  }
+
+  /** The ARN of the objects under `keyPattern`, e.g. `model.tar.gz` or `data-capture/*`. */
+  public objectArn(keyPattern: string): string {
+    return `${this.bucketArn}/${keyPattern}`;
+  }
+}

@@ -1,0 +1,84 @@
+import { constructIds } from "../../modules/sagemaker-inference/names";
+import { ALARM_KEYS, ENDPOINT_KEY, MODEL_KEY, SCALING_POLICY_KEY } from "./keys";
+import type { ModelArtifact } from "./model-artifact";
+import type { Switches } from "./switches";
+
+/** Construct paths below the stack → Terraform names, for what every configuration creates. */
+const ALWAYS: Readonly<Record<string, string>> = {
+  name_prefix: "name_prefix",
+  bucket_name: "bucket_name",
+  common_tags: "common_tags",
+  container_image: "container_image",
+  model_artifact_url: "model_artifact_url",
+  suffix: "suffix",
+  "inference-repository/repository": "inference_repository",
+  "inference-repository/policy": "inference_repository_policy",
+  "inference-repository/policy-document": "inference_repository_policy",
+  "inference-repository/lifecycle-policy": "inference_repository_lifecycle",
+  "model-artifacts/bucket": "model_artifacts",
+  "model-artifacts/versioning": "model_artifacts_versioning",
+  "model-artifacts/encryption": "model_artifacts_encryption",
+  "model-artifacts/public-access-block": "model_artifacts_pab",
+  "model-artifacts/lifecycle": "model_artifacts_lifecycle",
+  "model-artifacts/policy": "model_artifacts_tls_only",
+  "model-artifacts/policy-document": "model_artifacts_tls_only",
+  "execution-role/role": "sagemaker_execution_role",
+  "execution-role/trust-policy": "sagemaker_execution_assume_role",
+  "execution-policy-document": "sagemaker_execution_policy",
+  "execution-policy/policy": "sagemaker_execution_policy",
+  "execution-policy/attachment": "sagemaker_execution_policy_attachment",
+  [`inference/${constructIds.model(MODEL_KEY)}`]: "ml_model",
+  [`inference/${constructIds.endpointConfiguration(ENDPOINT_KEY)}`]: "ml_endpoint_config",
+  [`inference/${constructIds.endpoint(ENDPOINT_KEY)}`]: "ml_endpoint",
+};
+
+function alarm(key: string): string {
+  return constructIds.alarm(ENDPOINT_KEY, MODEL_KEY, key);
+}
+
+/** What each switch adds, by switch. */
+const BY_SWITCH: Readonly<Record<keyof Switches, Readonly<Record<string, string>>>> = {
+  enableEncryption: {
+    kms_key_arn: "kms_key_arn",
+    "encryption-key/key": "sagemaker_key",
+    "encryption-key/alias": "sagemaker_key_alias",
+    "encryption-key/policy": "sagemaker_key_policy",
+    "kms-policy-document": "sagemaker_kms_policy",
+    "kms-policy/policy": "sagemaker_kms_policy",
+    "kms-policy/attachment": "sagemaker_kms_policy_attachment",
+  },
+  enableCloudwatchLogs: { "endpoint-logs": "sagemaker_endpoint_logs" },
+  enableAutoScaling: {
+    [`inference/${constructIds.scalingTarget(ENDPOINT_KEY, MODEL_KEY)}`]: "sagemaker_target",
+    [`inference/${constructIds.scalingPolicy(ENDPOINT_KEY, MODEL_KEY, SCALING_POLICY_KEY)}`]:
+      "sagemaker_scaling_policy",
+  },
+  enableEndpointMonitoring: {
+    [`inference/${alarm(ALARM_KEYS.invocationErrors)}`]: "endpoint_invocation_errors",
+    [`inference/${alarm(ALARM_KEYS.modelErrors)}`]: "endpoint_model_errors",
+    [`inference/${alarm(ALARM_KEYS.highLatency)}`]: "endpoint_latency",
+    "dashboard/dashboard": "sagemaker_dashboard",
+  },
+  enableSnsNotifications: {
+    "alerts/topic": "sagemaker_alerts",
+    "alerts/email": "email_alerts",
+  },
+  enableVpcConfig: {},
+};
+
+/**
+ * The recipe's Terraform names of what a configuration creates, by construct path below the stack
+ * (`ProjectStack.keepAddresses`). The policy documents, the TLS-only bucket policy, the uploaded artifact and the
+ * locals are not in the recipe: their names are new.
+ */
+export function recipeAddresses(
+  switches: Switches,
+  artifact: ModelArtifact,
+): Record<string, string> {
+  const switched = (Object.keys(BY_SWITCH) as (keyof Switches)[])
+    .filter((name) => switches[name])
+    .map((name) => BY_SWITCH[name]);
+  const upload =
+    artifact.source === "local-file" ? { "model-artifact-object": "model_artifact" } : {};
+  return Object.assign({}, ALWAYS, ...switched, upload) as Record<string, string>;
+}

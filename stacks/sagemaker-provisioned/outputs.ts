@@ -1,0 +1,218 @@
+import { Fn, ref, TerraformOutput, type IResolvable } from "cdktf";
+import { Construct } from "constructs";
+import { AwsContext } from "../../modules/core/aws-context";
+import { isEmptyString } from "../../modules/core/terraform-conditions";
+import { MODEL_ARTIFACT_KEY } from "./model-artifact";
+import type { SagemakerProvisionedStack } from "./sagemaker-provisioned-stack";
+import { ALARM_KEYS, ENDPOINT_KEY, MODEL_KEY } from "./keys";
+
+/**
+ * The AWS console's domain in each partition; other partitions (the isolated ones) have no public console, and
+ * the URL falls back to the commercial one.
+ */
+export const CONSOLE_DOMAINS: Readonly<Record<string, string>> = {
+  aws: "console.aws.amazon.com",
+  "aws-cn": "console.amazonaws.cn",
+  "aws-us-gov": "console.amazonaws-us-gov.com",
+};
+
+/**
+ * Monthly price ranges per instance, by instance type: the recipe's two, and the default instance type's from the
+ * hourly price the recipe's README gives ($0.134 for ml.m5.large, 720-744 hours a month).
+ */
+export const MONTHLY_INSTANCE_COST: Readonly<Record<string, string>> = {
+  "ml.t2.medium": "35-50",
+  "ml.c5.large": "85-120",
+  "ml.m5.large": "95-100",
+};
+
+/**
+ * Terraform's null, as `${null}`: cdktf's `Token.nullValue()` renders null, which its HCL rendering
+ * (`cdktf synth --hcl`) cannot print.
+ */
+const NULL = ref("null");
+
+/**
+ * The invocation the recipe's test command sends (an iris flower), as Terraform's jsonencode(): cdktf's HCL
+ * rendering does not escape double quotes in a string that holds an expression.
+ */
+const SAMPLE_BODY = Fn.jsonencode({ instances: [[5.1, 3.5, 1.4, 0.2]] });
+
+/**
+ * The recipe's outputs, under the same names. Outputs of resources a switch turns off are null (`{}` for
+ * `cloudwatch_alarms`, a sentence for `test_commands.check_logs`), as in the recipe.
+ */
+export function recipeOutputs(
+  stack: SagemakerProvisionedStack,
+  options: { readonly artifactUploaded: boolean },
+): void {
+  const aws = AwsContext.of(stack);
+  const v = stack.variables;
+  const { repository, artifacts, executionRole, inference, encryptionKey } = stack;
+  const scalingTarget = Object.values(inference.scalingTargets)[0];
+  const scalingPolicy = Object.values(inference.scalingPolicies)[0];
+  const { logGroup, alerts, dashboard } = stack;
+  const endpointName = inference.endpointName(ENDPOINT_KEY);
+  const orNull = <T>(value: T | undefined): T | IResolvable => value ?? NULL;
+  const kmsKeyId = v.kmsKeyId.stringValue;
+  const modelArtifactPath = `s3://${artifacts.bucketName}/${MODEL_ARTIFACT_KEY}`;
+
+  const outputs: [string, string, unknown][] = [
+    ["account_id", "AWS Account ID", aws.accountId],
+    ["region", "AWS Region", aws.region],
+    ["project_name", "Project name", v.projectName.stringValue],
+    ["environment", "Environment name", v.environment.stringValue],
+    [
+      "ecr_repository_url",
+      "ECR repository URL for the inference container",
+      repository.repositoryUrl,
+    ],
+    ["ecr_repository_arn", "ECR repository ARN", repository.repositoryArn],
+    ["ecr_repository_name", "ECR repository name", repository.repositoryName],
+    ["s3_bucket_name", "S3 bucket name for model artifacts", artifacts.bucketName],
+    ["s3_bucket_arn", "S3 bucket ARN", artifacts.bucketArn],
+    ["s3_bucket_domain_name", "S3 bucket domain name", artifacts.bucket.bucketDomainName],
+    ["model_data_s3_path", "S3 path where model artifacts should be uploaded", modelArtifactPath],
+    ["sagemaker_execution_role_arn", "SageMaker execution role ARN", executionRole.roleArn],
+    ["sagemaker_execution_role_name", "SageMaker execution role name", executionRole.roleName],
+    [
+      "kms_key_id",
+      "KMS key ID for encryption",
+      encryptionKey
+        ? Fn.conditional(isEmptyString(kmsKeyId), encryptionKey.keyId, kmsKeyId)
+        : kmsKeyId,
+    ],
+    ["kms_key_arn", "KMS key ARN for encryption", stack.kmsKeyArn ?? kmsKeyId],
+    ["sagemaker_model_name", "SageMaker model name", inference.modelName(MODEL_KEY)],
+    ["sagemaker_model_arn", "SageMaker model ARN", inference.modelArn(MODEL_KEY)],
+    [
+      "endpoint_config_name",
+      "SageMaker endpoint configuration name",
+      inference.endpointConfigurationName(ENDPOINT_KEY),
+    ],
+    [
+      "endpoint_config_arn",
+      "SageMaker endpoint configuration ARN",
+      inference.endpointConfigurationArn(ENDPOINT_KEY),
+    ],
+    ["endpoint_name", "SageMaker endpoint name", endpointName],
+    ["endpoint_arn", "SageMaker endpoint ARN", inference.endpointArn(ENDPOINT_KEY)],
+    [
+      "endpoint_url",
+      "SageMaker endpoint URL for inference",
+      // Correction: the recipe writes amazonaws.com; the runtime's domain is the partition's DNS suffix.
+      `https://runtime.sagemaker.${aws.region}.${aws.dnsSuffix}/endpoints/${endpointName}/invocations`,
+    ],
+    [
+      "autoscaling_target_resource_id",
+      "Auto-scaling target resource ID",
+      orNull(scalingTarget?.resourceId),
+    ],
+    ["autoscaling_policy_name", "Auto-scaling policy name", orNull(scalingPolicy?.name)],
+    ["autoscaling_policy_arn", "Auto-scaling policy ARN", orNull(scalingPolicy?.arn)],
+    [
+      "cloudwatch_log_group_name",
+      "CloudWatch log group name for SageMaker endpoint",
+      orNull(logGroup?.name),
+    ],
+    ["cloudwatch_log_group_arn", "CloudWatch log group ARN", orNull(logGroup?.arn)],
+    [
+      "cloudwatch_dashboard_url",
+      "CloudWatch dashboard URL",
+      dashboard
+        ? // Correction: the recipe links the commercial console from every partition.
+          `https://${Fn.lookup(CONSOLE_DOMAINS, aws.partition, CONSOLE_DOMAINS.aws)}/cloudwatch/home?region=${aws.region}#dashboards:name=${dashboard.dashboardName}`
+        : NULL,
+    ],
+    ["sns_topic_arn", "SNS topic ARN for alerts", orNull(alerts?.topicArn)],
+    ["sns_topic_name", "SNS topic name for alerts", orNull(alerts?.topicName)],
+    ["cloudwatch_alarms", "CloudWatch alarm names and ARNs", alarmsOutput(stack)],
+    [
+      "docker_commands",
+      "Docker commands for building and pushing the inference container",
+      {
+        login: `aws ecr get-login-password --region ${aws.region} | docker login --username AWS --password-stdin ${repository.repositoryUrl}`,
+        build: `docker build -t ${repository.repositoryName} .`,
+        tag: `docker tag ${repository.repositoryName}:latest ${repository.repositoryUrl}:latest`,
+        push: `docker push ${repository.repositoryUrl}:latest`,
+      },
+    ],
+    [
+      "test_commands",
+      "AWS CLI commands for testing the SageMaker endpoint",
+      {
+        describe_endpoint: `aws sagemaker describe-endpoint --endpoint-name ${endpointName} --region ${aws.region}`,
+        // Correction: AWS CLI v2 reads --body as base64 unless told otherwise; the recipe's command fails there.
+        invoke_endpoint: `aws sagemaker-runtime invoke-endpoint --endpoint-name ${endpointName} --content-type application/json --cli-binary-format raw-in-base64-out --body '${SAMPLE_BODY}' --region ${aws.region} output.json`,
+        check_logs: logGroup
+          ? `aws logs describe-log-streams --log-group-name ${logGroup.name} --region ${aws.region}`
+          : "CloudWatch logs not enabled",
+      },
+    ],
+    [
+      "cost_estimation",
+      "Estimated monthly costs for the deployed resources",
+      {
+        // Correction: the recipe writes "$${...}", which Terraform prints as the expression's text, not a price.
+        endpoint_instance_cost: Fn.format("Approximately $%s per month per instance (%s)", [
+          Fn.lookup(MONTHLY_INSTANCE_COST, v.endpointInstanceType.stringValue, "varies"),
+          v.endpointInstanceType.stringValue,
+        ]),
+        storage_cost: "S3 storage: ~$0.023 per GB per month",
+        data_transfer_cost: "Data transfer: $0.09 per GB for outbound data",
+        cloudwatch_cost: "CloudWatch logs: ~$0.50 per GB ingested",
+        total_estimate:
+          "Total estimated cost: $40-150+ per month depending on usage and instance type",
+      },
+    ],
+    [
+      "security_features",
+      "Security features enabled in this deployment",
+      {
+        encryption_at_rest: stack.switches.enableEncryption,
+        encryption_in_transit: true,
+        vpc_isolation: stack.switches.enableVpcConfig,
+        iam_least_privilege: true,
+        cloudwatch_monitoring: stack.switches.enableEndpointMonitoring,
+        vulnerability_scanning: v.ecrImageScanOnPush.booleanValue,
+        data_capture_enabled: true,
+      },
+    ],
+    [
+      "next_steps",
+      "Recommended next steps after deployment",
+      [
+        `1. Build and push your inference container to ECR: ${repository.repositoryUrl}`,
+        options.artifactUploaded
+          ? `2. Model artifacts uploaded by this stack to: ${modelArtifactPath}`
+          : `2. Upload your model artifacts to: ${modelArtifactPath}`,
+        "3. Test the endpoint using the AWS CLI commands provided in the test_commands output",
+        "4. Set up CloudWatch monitoring and alerting if not already enabled",
+        "5. Implement A/B testing by creating additional endpoint configurations",
+        "6. Consider implementing data capture and model monitoring for production workloads",
+        "7. Review and optimize instance types based on actual performance requirements",
+      ],
+    ],
+  ];
+  // Outputs live in a scope of their own: several share their names with variables (region, project_name, ...),
+  // which Terraform allows and construct ids do not. Each keeps its name as its Terraform name.
+  const scope = new Construct(stack, "outputs");
+  for (const [name, description, value] of outputs) {
+    new TerraformOutput(scope, name, { value, description }).overrideLogicalId(name);
+  }
+}
+
+/** The three alarms' names and ARNs, or `{}` without monitoring. */
+function alarmsOutput(stack: SagemakerProvisionedStack): Record<string, unknown> {
+  const alarms = stack.inference.alarms;
+  const entry = (key: string) => {
+    const alarm = alarms[`${ENDPOINT_KEY}/${MODEL_KEY}/${key}`];
+    return alarm && { name: alarm.alarmName, arn: alarm.arn };
+  };
+  if (Object.keys(alarms).length === 0) return {};
+  return {
+    invocation_errors: entry(ALARM_KEYS.invocationErrors),
+    model_errors: entry(ALARM_KEYS.modelErrors),
+    high_latency: entry(ALARM_KEYS.highLatency),
+  };
+}
