@@ -56,7 +56,8 @@ export class ProjectStack extends TerraformStack {
    */
   protected moveFromFirstInstance(...resources: TerraformResource[]): void {
     for (const resource of resources) {
-      resource.moveFromId(`${resource.terraformResourceType}.${resource.friendlyUniqueId}[0]`);
+      const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+      new MovedBlock(this, `moved_${address}`, { from: `${address}[0]`, to: address });
     }
   }
 
@@ -98,4 +99,36 @@ function findPath(stack: TerraformStack, path: string): boolean {
     current = current?.node.tryFindChild(id) as Construct | undefined;
   }
   return current !== undefined;
+}
+
+/**
+ * A Terraform `moved { from, to }` block.
+ *
+ * Written as an element of its own instead of through cdktf's `resource.moveFromId()`: a stack with cdktf resource
+ * moves runs `terraform version` at synth and fails where terraform is not installed, though synthesizing needs no
+ * terraform (it is `required_version` on the machine that applies that matters, and Terraform checks that itself).
+ * The JSON and HCL written are the same as cdktf's.
+ */
+class MovedBlock extends TerraformElement {
+  public constructor(
+    scope: Construct,
+    id: string,
+    private readonly move: { readonly from: string; readonly to: string },
+  ) {
+    super(scope, id);
+  }
+
+  public override toTerraform(): Record<string, unknown> {
+    return { moved: [{ from: this.move.from, to: this.move.to }] };
+  }
+
+  public override toHclTerraform(): Record<string, unknown> {
+    const reference = (value: string) => ({
+      value,
+      isBlock: false,
+      type: "simple",
+      storageClassType: "reference",
+    });
+    return { moved: [{ from: reference(this.move.from), to: reference(this.move.to) }] };
+  }
 }

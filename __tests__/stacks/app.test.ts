@@ -61,6 +61,21 @@ describe("the app", () => {
   });
 });
 
+describe("synthesizing on a machine without terraform", () => {
+  it("runs cdktf's validations without calling a terraform binary", () => {
+    // npm run synth needs no terraform; cdktf runs `terraform version` at synth for stacks with its resource moves.
+    const originalPath = process.env.PATH;
+    process.env.PATH = mkdtempSync(join(tmpdir(), "no-terraform-"));
+    try {
+      const app = Testing.app();
+      defineStacks(app);
+      expect(() => app.synth()).not.toThrow();
+    } finally {
+      process.env.PATH = originalPath;
+    }
+  });
+});
+
 describe("cdktf synth --hcl", () => {
   it.each(Object.entries(synthProject().stacks))(
     "writes valid HCL for %s, required_version included",
