@@ -7,5 +7,9 @@ export default defineConfig({
     globalSetup: ["__tests__/helpers/global-setup.ts"],
     // Synthesizing a stack is CPU-bound; the default 5 s is too tight for a loaded 2-core CI machine.
     testTimeout: 30_000,
+    // Each test file still gets its setup file run (and its own temp folder), but a worker keeps cdktf and the
+    // provider modules loaded across files instead of importing them again for each: 33 s -> 6 s for the suite.
+    // Tests must not leave global state behind (they restore process.env and the working directory).
+    isolate: false,
   },
 });
