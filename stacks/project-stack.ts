@@ -1,5 +1,6 @@
 import { LocalBackend, TerraformElement, TerraformStack } from "cdktf";
 import type { Construct, Node } from "constructs";
+import { PolicyChecks } from "../modules/policy/policy-checks";
 
 /** The Terraform version every stack requires (`terraform { required_version }`). */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.5";
@@ -16,8 +17,9 @@ export function localStatePath(stackId: string): string {
 }
 
 /**
- * A stack of this project: local state in the project root, the project's Terraform version, and the
- * original Terraform addresses of the resources it mirrors.
+ * A stack of this project: local state in the project root, the project's Terraform version, the policy
+ * checks (`modules/policy`, run on every synth), and the original Terraform addresses of the resources it
+ * mirrors.
  */
 export class ProjectStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
@@ -26,6 +28,7 @@ export class ProjectStack extends TerraformStack {
     super(scope, id);
     new LocalBackend(this, { path: localStatePath(id) });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    PolicyChecks.applyTo(this);
   }
 
   /**

@@ -1,24 +1,41 @@
 /**
- * Fails the run when the suite leaves anything behind: `cdktf.outdir.*` folders in the system temp dir or
- * Terraform state files in the project.
+ * Gives the whole run a temp folder of its own and fails the run when the suite leaves anything behind in it,
+ * or Terraform state files in the project.
+ *
+ * Test workers inherit TMPDIR from here, so every `cdktf.outdir.*` folder cdktf creates lands in this run's
+ * folder (setup.ts then narrows it to one folder per test file and removes that). Other processes on the
+ * machine writing to the system temp dir cannot make the check fail.
  */
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 
-function leftovers(): string[] {
-  const temp = readdirSync(tmpdir())
-    .filter((name) => name.startsWith("cdktf.outdir.") || name.startsWith("sagemaker-cdktf-test-"))
-    .map((name) => `${tmpdir()}/${name}`);
-  const state = readdirSync(process.cwd()).filter((name) => /^terraform\..*\.tfstate/.test(name));
-  return [...temp, ...state];
+function stateFiles(): string[] {
+  return readdirSync(process.cwd()).filter((name) => /^terraform\..*\.tfstate/.test(name));
 }
 
 export default function setup(): () => void {
-  const before = new Set(leftovers());
+  const originalTmpdir = process.env.TMPDIR;
+  const runTmpdir = mkdtempSync(join(tmpdir(), "sagemaker-cdktf-run-"));
+  process.env.TMPDIR = runTmpdir;
+  const stateBefore = new Set(stateFiles());
+
   return () => {
-    const added = leftovers().filter((path) => !before.has(path));
-    if (added.length > 0) {
-      throw new Error(`The test suite left files behind:\n  ${added.join("\n  ")}`);
+    if (originalTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = originalTmpdir;
+    const left = [
+      ...readdirSync(runTmpdir).map((name) => join(runTmpdir, name)),
+      ...stateFiles().filter((name) => !stateBefore.has(name)),
+    ];
+    rmSync(runTmpdir, { recursive: true, force: true });
+    if (left.length > 0) {
+      // Vitest only logs an error thrown from a global teardown and still exits 0: set the exit code too.
+      process.exitCode = 1;
+      const perFile = left.every((path) => path.includes("sagemaker-cdktf-test-"));
+      const hint = perFile
+        ? "\n(Only per-file temp folders: a test file probably failed before its cleanup could run.)"
+        : "";
+      throw new Error(`The test suite left files behind:\n  ${left.join("\n  ")}${hint}`);
     }
   };
 }

@@ -10,6 +10,7 @@
  */
 import { Testing, TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
+import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 
 export type Attributes = Record<string, unknown>;
 type Blocks = Record<string, Record<string, Attributes>>;
@@ -25,9 +26,19 @@ export interface SynthesizedStack {
   readonly terraform?: Attributes;
 }
 
-/** The stack's Terraform JSON (aspects run, validations too when `runValidations` is set). */
+/**
+ * The stack's Terraform JSON (aspects run, validations too when `runValidations` is set). Fails, like
+ * `app.synth()` does and `Testing.synth` does not, when a construct has an error annotation, e.g. a policy
+ * finding nobody acknowledged.
+ */
 export function synthStack(stack: TerraformStack, runValidations = false): SynthesizedStack {
-  return JSON.parse(Testing.synth(stack, runValidations)) as SynthesizedStack;
+  const json = Testing.synth(stack, runValidations);
+  const errors = reportedAnnotations(stack).filter((annotation) => annotation.level === "error");
+  if (errors.length > 0) {
+    const list = errors.map(({ path, message }) => `[${path}] ${message}`).join("\n");
+    throw new Error(`Stack '${stack.node.id}' has error annotations:\n${list}`);
+  }
+  return JSON.parse(json) as SynthesizedStack;
 }
 
 /** The Terraform JSON of whatever `build` adds to a fresh test stack. */

@@ -2,13 +2,15 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "@cdktf/hcl2json";
-import { Testing } from "cdktf";
+import { Aspects, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { PolicyChecks } from "../../modules/policy/policy-checks";
+import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { defineStacks } from "../../stacks/app";
 import { REQUIRED_TERRAFORM_VERSION } from "../../stacks/project-stack";
 import { synthProject } from "../helpers/project";
 
-const STACKS = ["iam", "sagemaker-serverless"];
+const STACKS = ["iam", "ml-module", "sagemaker-serverless"];
 
 /** Synthesizes the app like `cdktf synth` does (app.synth()), from working directory `cwd`. */
 function synthApp(cwd: string): { outdir: string; files: Record<string, string> } {
@@ -45,6 +47,7 @@ describe("the app", () => {
       dependencies: ["iam"],
     });
     expect(manifest.stacks.iam?.dependencies).toEqual([]);
+    expect(manifest.stacks["ml-module"]?.dependencies).toEqual([]);
   });
 
   it("writes the same bytes whichever folder it runs in, with no path of the machine", () => {
@@ -67,4 +70,33 @@ describe("cdktf synth --hcl", () => {
       expect(parsed.terraform[0]?.required_version).toBe(REQUIRED_TERRAFORM_VERSION);
     },
   );
+});
+
+describe("the policy checks", () => {
+  const stacks = Object.values(synthProject().stacks);
+
+  it.each(stacks.map((stack) => [stack.node.id, stack] as const))(
+    "run on %s, which synthesizes with no unacknowledged finding",
+    (_name, stack) => {
+      expect(Aspects.of(stack).all.filter((aspect) => aspect instanceof PolicyChecks)).toHaveLength(
+        1,
+      );
+      expect(
+        reportedAnnotations(stack).filter((annotation) => annotation.level !== "info"),
+      ).toEqual([]);
+    },
+  );
+
+  it("show every acknowledged finding, with its reason, in the synth output", () => {
+    expect(
+      stacks
+        .flatMap((stack) => reportedAnnotations(stack))
+        .map(({ path, message }) => [path, message.slice(0, message.indexOf("]") + 1)]),
+    ).toEqual([
+      [
+        "iam/sagemaker-execution-role/managed-AmazonSageMakerFullAccess",
+        "[iam-broad-managed-policy]",
+      ],
+    ]);
+  });
 });

@@ -1,7 +1,10 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { Testing } from "cdktf";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Aspects, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
+import { PolicyChecks } from "../../modules/policy/policy-checks";
+import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { localStatePath, ProjectStack } from "../../stacks/project-stack";
 import { addresses, synthStack } from "../helpers/synth";
 
@@ -48,5 +51,21 @@ describe("ProjectStack", () => {
       backend: { local: { path: "../../../terraform.test.tfstate" } },
       required_version: ">= 1.5",
     });
+  });
+
+  it("runs the policy checks on every synth; in the tests, as in cdktf synth, an error fails it", () => {
+    const stack = new TestStack({});
+    expect(Aspects.of(stack).all.filter((aspect) => aspect instanceof PolicyChecks)).toHaveLength(
+      1,
+    );
+    new KmsKey(stack, "key", {});
+    const finding =
+      "[kms-key-rotation] aws_kms_key.key: Does not rotate its key material (enable_key_rotation is not set); set it to true.";
+    expect(() => synthStack(stack)).toThrowError(
+      `Stack 'test' has error annotations:\n[test/key] ${finding}`,
+    );
+    expect(reportedAnnotations(stack)).toEqual([
+      { path: "test/key", level: "error", message: finding },
+    ]);
   });
 });

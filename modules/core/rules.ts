@@ -3,28 +3,33 @@
  * that completes "allowed: ...". The limits and their sources are collected in the README's
  * "Validation" section (from the AWS API models and service guides).
  */
+import { Token } from "cdktf";
 import { isUnresolved, type Problems, type Rule } from "./validation";
 
 /** SageMaker model, endpoint configuration, endpoint, variant and container host names (botocore). */
 export const SAGEMAKER_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** What {@link sagemakerName} allows, in words. */
+export const SAGEMAKER_NAME_RULE =
+  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
 /** IAM role names (botocore `roleNameType`, 1-64 characters). */
 export const IAM_ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+/** What {@link iamRoleName} allows, in words. */
+export const IAM_ROLE_NAME_RULE =
+  "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
 
 function lengthNote(value: string, max: number): string {
   return value.length > max ? ` (this one has ${value.length})` : "";
 }
 
+// The pattern's {0,62} counts groups of hyphens plus one character, not characters: with hyphens in it, a
+// name longer than 63 would match. The length is checked apart.
 export const sagemakerName: Rule<string> = (value) =>
-  SAGEMAKER_NAME_PATTERN.test(value)
+  value.length <= 63 && SAGEMAKER_NAME_PATTERN.test(value)
     ? undefined
-    : "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit" +
-      lengthNote(value, 63);
+    : SAGEMAKER_NAME_RULE + lengthNote(value, 63);
 
 export const iamRoleName: Rule<string> = (value) =>
-  IAM_ROLE_NAME_PATTERN.test(value)
-    ? undefined
-    : "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -" +
-      lengthNote(value, 64);
+  IAM_ROLE_NAME_PATTERN.test(value) ? undefined : IAM_ROLE_NAME_RULE + lengthNote(value, 64);
 
 const RESERVED_BUCKET_PREFIXES = ["xn--", "sthree-", "amzn-s3-demo-"];
 const RESERVED_BUCKET_SUFFIXES = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
@@ -91,6 +96,33 @@ export function numberBetween(min: number, max: number): Rule<number> {
       : `a number from ${min} to ${max}`;
 }
 
+/** A whole number of at least `min`. */
+export function integerAtLeast(min: number): Rule<number> {
+  return (value) =>
+    Number.isInteger(value) && value >= min ? undefined : `a whole number of at least ${min}`;
+}
+
+/** A number of at least `min`. */
+export function numberAtLeast(min: number): Rule<number> {
+  return (value) =>
+    Number.isFinite(value) && value >= min ? undefined : `a number of at least ${min}`;
+}
+
+/**
+ * At most another prop's value, e.g. `atMost(maxConcurrency, "maxConcurrency")`. Anything passes while that
+ * value is a token.
+ */
+export function atMost(limit: number, name: string): Rule<number> {
+  return (value) =>
+    isUnresolved(limit) || value <= limit ? undefined : `at most ${name} (${limit})`;
+}
+
+/** A string of at most `max` characters. */
+export function maxLength(max: number): Rule<string> {
+  return (value) =>
+    value.length <= max ? undefined : `at most ${max} characters${lengthNote(value, max)}`;
+}
+
 /** A string matching `pattern`, described to the user as `description`. */
 export function matches(pattern: RegExp, description: string): Rule<string> {
   return (value) => (pattern.test(value) ? undefined : description);
@@ -107,6 +139,27 @@ export const containerImage: Rule<string> = (value) =>
   /^\S{1,255}$/.test(value)
     ? undefined
     : "a container image URI of 1-255 characters without whitespace" + lengthNote(value, 255);
+
+/**
+ * An Amazon ECR image URI, `<account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]`
+ * (repository and tag as botocore's ECR model allows them). Written without backslashes so that the same text
+ * works as a JavaScript and as a Terraform (RE2) pattern, inside HCL strings too. Capture groups: 1 account,
+ * 2 region, 3 DNS suffix, 4 repository.
+ */
+export const ECR_IMAGE_URI_PATTERN =
+  "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/" +
+  "([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)" +
+  "(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
+/** What {@link ecrImageUri} allows, in words. */
+export const ECR_IMAGE_URI_RULE =
+  "an Amazon ECR image URI of at most 255 characters: " +
+  "<account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]";
+
+/** An image SageMaker pulls from Amazon ECR (`ContainerDefinition.Image`, at most 255 characters). */
+export const ecrImageUri: Rule<string> = (value) =>
+  value.length <= 255 && new RegExp(ECR_IMAGE_URI_PATTERN).test(value)
+    ? undefined
+    : ECR_IMAGE_URI_RULE + lengthNote(value, 255);
 
 /** `ContainerDefinition.ModelDataUrl` of a compressed artifact: an s3:// or https:// URL of a `.tar.gz`. */
 export const modelDataUrl: Rule<string> = (value) =>
@@ -154,3 +207,65 @@ export function checkContainerEnvironment(
     problems.add(field, `${size} bytes`, "at most 32768 bytes of keys and values together");
   }
 }
+
+/** `ExecutionRoleArn` as SageMaker accepts it (botocore `RoleArn`, 20-2048 characters). */
+export const iamRoleArn: Rule<string> = (value) =>
+  /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(value) && value.length <= 2048
+    ? undefined
+    : "an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>";
+
+/** A KMS key or alias ARN (the AWS provider accepts ARNs only for SageMaker's KMS attributes). */
+export const kmsKeyArn: Rule<string> = (value) =>
+  /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+$/.test(value) && value.length <= 2048
+    ? undefined
+    : "a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)";
+
+/** An SNS topic ARN (botocore `SnsTopicArn`). */
+export const snsTopicArn: Rule<string> = (value) =>
+  /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w.-]{1,256}$/.test(value)
+    ? undefined
+    : "an SNS topic ARN: arn:<partition>:sns:<region>:<12-digit account>:<topic name>";
+
+/**
+ * A SageMaker hosting instance type. Every value of botocore's `ProductionVariantInstanceType` matches this
+ * pattern, including the hyphenated families such as `ml.p6-b200`.
+ */
+export const instanceType: Rule<string> = (value) =>
+  /^ml\.[a-z0-9]+(-[a-z0-9]+)?\.(medium|large|[0-9]*xlarge)$/.test(value)
+    ? undefined
+    : "a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge";
+
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/**
+ * Tags of SageMaker, CloudWatch and Application Auto Scaling resources: keys of 1-128 and values of at most
+ * 256 letters, digits, spaces and `_.:/=+-@`; keys not starting with the reserved `aws:`. Tokens are skipped.
+ */
+export function checkTags(
+  problems: Problems,
+  field: string,
+  tags: Readonly<Record<string, string>> | undefined,
+): void {
+  // A map known only at apply time (a map(string) variable) has a single token key.
+  if (tags === undefined || Token.isUnresolved(tags)) return;
+  for (const [key, value] of Object.entries(tags)) {
+    if (isUnresolved(key)) continue;
+    if (key.length < 1 || key.length > 128 || !TAG_TEXT.test(key) || /^aws:/i.test(key)) {
+      problems.add(
+        `${field}.${key}`,
+        key,
+        "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+      );
+    }
+    if (!isUnresolved(value) && (value.length > 256 || !TAG_TEXT.test(value))) {
+      problems.add(
+        `${field}.${key}`,
+        value,
+        "a tag value of at most 256 letters, digits, spaces and _ . : / = + - @",
+      );
+    }
+  }
+}
+
+/** At most 50 tags on one resource. */
+export const MAX_TAGS = 50;

@@ -69,6 +69,27 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
+/** What is allowed for a prop that must be known when the stack is synthesized, e.g. one that is parsed. */
+export const KNOWN_AT_SYNTH = "a literal value known at synth time, not a Terraform expression";
+
+/**
+ * Names that must be unique (within an endpoint, a construct, ...), each with the field that used it first.
+ */
+export class UniqueNames {
+  private readonly fields = new Map<string, string>();
+
+  /** @param allowed what is allowed instead of a taken name, e.g. "an alarm name no other alarm uses" */
+  public constructor(private readonly allowed: string) {}
+
+  /** Takes `name` for `field`, or reports it when an earlier field has it. Tokens are skipped. */
+  public claim(problems: Problems, field: string, name: string): void {
+    if (isUnresolved(name)) return;
+    const other = this.fields.get(name);
+    if (other === undefined) this.fields.set(name, field);
+    else problems.add(field, name, `${this.allowed} (${other} has it too)`);
+  }
+}
+
 /**
  * Collects every problem in a construct's props, then throws them together as one {@link ValidationError}.
  *

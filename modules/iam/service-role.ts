@@ -82,10 +82,14 @@ export class ServiceRole extends Construct {
 
     const attachments: Record<string, IamRolePolicyAttachment> = {};
     for (const policyName of props.managedPolicies ?? []) {
-      attachments[policyName] = new IamRolePolicyAttachment(this, `managed-${policyName}`, {
-        role: this.role.name,
-        policyArn: aws.managedPolicyArn(policyName),
-      });
+      attachments[policyName] = new IamRolePolicyAttachment(
+        this,
+        managedPolicyAttachmentId(policyName),
+        {
+          role: this.role.name,
+          policyArn: aws.managedPolicyArn(policyName),
+        },
+      );
     }
     this.managedPolicyAttachments = attachments;
   }
@@ -99,6 +103,14 @@ export class ServiceRole extends Construct {
   public get roleName(): string {
     return this.role.name;
   }
+}
+
+/**
+ * The construct id of the attachment of a managed policy, e.g. `managed-service-role--AWSLambdaVPCAccessExecutionRole`
+ * (construct ids cannot hold `/`), for `ProjectStack.keepAddresses`.
+ */
+export function managedPolicyAttachmentId(policyName: string): string {
+  return `managed-${policyName.replace(/\//g, "--")}`;
 }
 
 /** The confused-deputy condition AWS recommends for a service principal. */

@@ -72,15 +72,21 @@ export interface RegionalImageProps {
 export class RegionalImage extends Construct {
   /** The image URI: `<account>.dkr.ecr.<region>.<dns suffix>/<repository>:<tag>`. */
   public readonly uri: string;
+  /** The 12-digit account of the region's registry (a Terraform expression for a token region). */
+  public readonly registryAccount: string;
   /** A Terraform boolean expression (or `true`) saying whether the region has this image. */
   public readonly regionSupported: string | boolean;
   /** The message for a region without this image. */
   public readonly unsupportedRegionMessage: string;
+  private readonly region: string;
+  private readonly repository: string;
 
   public constructor(scope: Construct, id: string, props: RegionalImageProps) {
     super(scope, id);
     const { accounts, title } = REGISTRIES[props.registry];
     const region = props.region ?? AwsContext.of(this).region;
+    this.region = region;
+    this.repository = props.repository;
     const path = `${props.repository}:${props.tag}`;
     this.unsupportedRegionMessage =
       `No ${title} image is published for region ${region}; ` +
@@ -97,16 +103,30 @@ export class RegionalImage extends Construct {
           )
           .throwIfAny(this);
       }
+      this.registryAccount = account!;
       this.uri = `${account}.dkr.ecr.${region}.${dnsSuffixOfRegion(region)}/${path}`;
       this.regionSupported = true;
-      return;
+    } else {
+      // The lookup needs a default: a missing key would fail as "Invalid index" before the precondition
+      // could explain it. (cdktf drops an empty-string default, so the fallback is a readable word.)
+      const table = registryTable(this, props.registry);
+      this.registryAccount = Fn.lookup(table.asAnyMap, region, UNPUBLISHED_ACCOUNT);
+      this.uri = `${this.registryAccount}.dkr.ecr.${region}.${AwsContext.of(this).dnsSuffix}/${path}`;
+      this.regionSupported = Fn.contains(Fn.keys(table.asAnyMap), region);
     }
+  }
 
-    // The lookup needs a default: a missing key would fail as "Invalid index" before the precondition
-    // could explain it. (cdktf drops an empty-string default, so the fallback is a readable word.)
-    const table = registryTable(this, props.registry);
-    this.uri = `${Fn.lookup(table.asAnyMap, region, UNPUBLISHED_ACCOUNT)}.dkr.ecr.${region}.${AwsContext.of(this).dnsSuffix}/${path}`;
-    this.regionSupported = Fn.contains(Fn.keys(table.asAnyMap), region);
+  /**
+   * ARN of the image's repository, `arn:<partition>:ecr:<region>:<account>:repository/<repository>`: the
+   * resource to grant image pulls on (`ecr:BatchGetImage`, ...).
+   */
+  public get repositoryArn(): string {
+    return AwsContext.of(this).arn({
+      service: "ecr",
+      region: this.region,
+      account: this.registryAccount,
+      resource: `repository/${this.repository}`,
+    });
   }
 }
 

@@ -1,8 +1,10 @@
 import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import {
+  atMost,
   checkContainerEnvironment,
   containerImage,
   modelDataUrl,
@@ -10,7 +12,8 @@ import {
   serverlessConcurrency,
   serverlessMemorySize,
 } from "../core/rules";
-import { isUnresolved, Problems } from "../core/validation";
+import { tagsWithName } from "../core/tags";
+import { Problems } from "../core/validation";
 
 export interface ServerlessEndpointProps {
   /** Name of the SageMaker model. */
@@ -66,6 +69,20 @@ export interface ServerlessEndpointProps {
    * @default - none
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Tag each resource with `Name` = its own name, merged over `tags` (what Terraform modules write as
+   * `merge(var.tags, { Name = ... })`). Works with `tags` known only at apply time.
+   *
+   * @default false
+   */
+  readonly nameTag?: boolean;
+  /**
+   * Resources the model must wait for, e.g. the policy that lets the execution role read the model artifact
+   * (SageMaker checks its access when it creates the model).
+   *
+   * @default - none
+   */
+  readonly modelDependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -83,7 +100,8 @@ export class ServerlessEndpoint extends Construct {
     const maxConcurrency = props.maxConcurrency ?? 20;
     validate(props, memorySizeInMb, maxConcurrency).throwIfAny(this);
 
-    const tags = props.tags ? { ...props.tags } : undefined;
+    const tagsOf = (name: string) =>
+      props.nameTag ? tagsWithName(props.tags, name) : props.tags ? { ...props.tags } : undefined;
     this.model = new SagemakerModel(this, "model", {
       name: props.modelName,
       executionRoleArn: props.executionRoleArn,
@@ -92,7 +110,8 @@ export class ServerlessEndpoint extends Construct {
         modelDataUrl: props.modelDataUrl,
         environment: props.environment ? { ...props.environment } : undefined,
       },
-      tags,
+      tags: tagsOf(props.modelName),
+      dependsOn: props.modelDependsOn ? [...props.modelDependsOn] : undefined,
     });
 
     this.endpointConfiguration = new SagemakerEndpointConfiguration(
@@ -111,14 +130,14 @@ export class ServerlessEndpoint extends Construct {
             },
           },
         ],
-        tags,
+        tags: tagsOf(props.endpointConfigName),
       },
     );
 
     this.endpoint = new SagemakerEndpoint(this, "endpoint", {
       name: props.endpointName,
       endpointConfigName: this.endpointConfiguration.name,
-      tags,
+      tags: tagsOf(props.endpointName),
     });
   }
 }
@@ -141,10 +160,7 @@ function validate(
       "provisionedConcurrency",
       props.provisionedConcurrency,
       serverlessConcurrency,
-      (value) =>
-        isUnresolved(maxConcurrency) || value <= maxConcurrency
-          ? undefined
-          : `at most maxConcurrency (${maxConcurrency})`,
+      atMost(maxConcurrency, "maxConcurrency"),
     );
   checkContainerEnvironment(problems, "environment", props.environment);
   return problems;

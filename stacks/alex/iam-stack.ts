@@ -1,14 +1,29 @@
+import type { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import { InferenceExecutionPolicy } from "../../modules/iam/inference-execution-policy";
 import { ServiceRole } from "../../modules/iam/service-role";
+import { RegionalImage } from "../../modules/images/regional-image";
+import { acknowledge } from "../../modules/policy/acknowledgements";
 import { ProjectStack } from "../project-stack";
 import { awsRegionVariable } from "./region-variable";
+import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG } from "./sagemaker-serverless-stack";
 
 /** The AWS managed policy the original attaches to the execution role. */
 export const SAGEMAKER_FULL_ACCESS = "AmazonSageMakerFullAccess";
+
+/** Why the stack keeps the original's broad managed policy by default (shown in the synth output). */
+export const FULL_ACCESS_REASON =
+  "Kept from the original Alex Terraform (terraform/2_sagemaker), so that moving its state changes no " +
+  'permission. Set IamStackProps.executionPolicy to "least-privilege" for a role limited to the ' +
+  "endpoint's logs, metrics and image repository.";
+
+/** The permissions of the execution role. */
+export type ExecutionPolicy = "AmazonSageMakerFullAccess" | "least-privilege";
 
 export interface IamStackProps {
   /**
@@ -17,6 +32,20 @@ export interface IamStackProps {
    * @default "alex-sagemaker-role"
    */
   readonly roleName?: string;
+  /**
+   * What the execution role may do.
+   *
+   * - `AmazonSageMakerFullAccess`: the original's AWS managed policy, so a migrated deployment sees no
+   *   permission change. Far broader than the endpoint needs: the policy checks report it, acknowledged.
+   * - `least-privilege`: an inline policy (`InferenceExecutionPolicy`) with only what the endpoint uses:
+   *   logs in `/aws/sagemaker/Endpoints/*`, `cloudwatch:PutMetricData` and `ecr:GetAuthorizationToken` (which
+   *   have no resource-level permissions), and image pulls from the region's HuggingFace inference repository
+   *   (`huggingface-pytorch-inference` in the registry account of `aws_region`). An image set through
+   *   `sagemaker_image_uri` in another repository cannot be pulled with it.
+   *
+   * @default "AmazonSageMakerFullAccess"
+   */
+  readonly executionPolicy?: ExecutionPolicy;
 }
 
 /**
@@ -28,15 +57,25 @@ export interface IamStackProps {
 export class IamStack extends ProjectStack {
   /** The execution role; the `sagemaker-serverless` stack takes its ARN. */
   public readonly executionRole: ServiceRole;
-  /** `time_sleep.wait_for_iam_propagation`, created after the policy attachment. */
+  /** What grants the role its permissions: the managed policy attachment, or the least-privilege policy. */
+  public readonly permissions: IamRolePolicyAttachment | IamRolePolicy;
+  /** `time_sleep.wait_for_iam_propagation`, created after the permissions. */
   public readonly propagationDelay: Sleep;
 
   public constructor(scope: Construct, id: string, props: IamStackProps = {}) {
     super(scope, id);
+    const leastPrivilege = props.executionPolicy === "least-privilege";
     this.keepAddresses({
       "sagemaker-execution-role/trust-policy": "sagemaker_assume_role",
       "sagemaker-execution-role/role": "sagemaker_role",
-      [`sagemaker-execution-role/managed-${SAGEMAKER_FULL_ACCESS}`]: "sagemaker_full_access",
+      ...(leastPrivilege
+        ? {
+            "execution-policy/document": "sagemaker_execution",
+            "execution-policy/policy": "sagemaker_execution",
+          }
+        : {
+            [`sagemaker-execution-role/managed-${SAGEMAKER_FULL_ACCESS}`]: "sagemaker_full_access",
+          }),
     });
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });
@@ -48,15 +87,38 @@ export class IamStack extends ProjectStack {
     this.executionRole = new ServiceRole(this, "sagemaker-execution-role", {
       roleName: props.roleName ?? "alex-sagemaker-role",
       servicePrincipal: "sagemaker.amazonaws.com",
-      managedPolicies: [SAGEMAKER_FULL_ACCESS],
+      managedPolicies: leastPrivilege ? [] : [SAGEMAKER_FULL_ACCESS],
     });
-    const fullAccess = this.executionRole.managedPolicyAttachments[SAGEMAKER_FULL_ACCESS]!;
+
+    if (leastPrivilege) {
+      const image = new RegionalImage(this, "inference-image", {
+        registry: "huggingface-inference",
+        repository: DEFAULT_IMAGE_REPOSITORY,
+        tag: DEFAULT_IMAGE_TAG,
+        region: region.stringValue,
+      });
+      const policy = new InferenceExecutionPolicy(this, "execution-policy", {
+        roleName: this.executionRole.roleName,
+        policyName: "alex-sagemaker-execution",
+        imageRepositoryArns: [image.repositoryArn],
+      }).policy;
+      // Without a registry in the region the repository ARN is not valid: stop the plan with the reason.
+      policy.lifecycle = {
+        precondition: [
+          { condition: image.regionSupported, errorMessage: image.unsupportedRegionMessage },
+        ],
+      };
+      this.permissions = policy;
+    } else {
+      this.permissions = this.executionRole.managedPolicyAttachments[SAGEMAKER_FULL_ACCESS]!;
+      acknowledge(this.permissions, "iam-broad-managed-policy", FULL_ACCESS_REASON);
+    }
 
     // IAM is eventually consistent: a role used right after creation can be refused by SageMaker. The
     // `sagemaker-serverless` stack depends on this stack, so its endpoint is created after this pause.
     this.propagationDelay = new Sleep(this, "wait_for_iam_propagation", {
       createDuration: "15s",
-      dependsOn: [fullAccess],
+      dependsOn: [this.permissions],
     });
 
     new TerraformOutput(this, "sagemaker_role_name", {

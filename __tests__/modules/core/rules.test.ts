@@ -1,11 +1,22 @@
+import { Fn, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
+  atMost,
   checkContainerEnvironment,
+  checkTags,
   containerImage,
+  ECR_IMAGE_URI_RULE,
+  ecrImageUri,
+  iamRoleArn,
   iamRoleName,
+  instanceType,
+  integerAtLeast,
   integerBetween,
+  kmsKeyArn,
   matches,
+  maxLength,
   modelDataUrl,
+  numberAtLeast,
   numberBetween,
   oneOf,
   s3BucketName,
@@ -13,6 +24,7 @@ import {
   sagemakerName,
   serverlessConcurrency,
   serverlessMemorySize,
+  snsTopicArn,
 } from "../../../modules/core/rules";
 import { Problems } from "../../../modules/core/validation";
 
@@ -30,6 +42,14 @@ describe("sagemakerName", () => {
 
   it("says how long a name that is too long is", () => {
     expect(sagemakerName("x".repeat(64))).toBe(`${SAGEMAKER_NAME} (this one has 64)`);
+  });
+
+  it("counts characters, not pattern groups, in a name with hyphens", () => {
+    expect(sagemakerName(`${"a-".repeat(31)}a`)).toBeUndefined();
+    expect(sagemakerName(`${"a-".repeat(32)}a`)).toBe(`${SAGEMAKER_NAME} (this one has 65)`);
+    expect(sagemakerName("mass-voice-campaign-system-production-eu-optimal-call-time-model")).toBe(
+      `${SAGEMAKER_NAME} (this one has 64)`,
+    );
   });
 });
 
@@ -119,6 +139,27 @@ describe("number and choice rules", () => {
     expect(numberBetween(0, 1)(Number.NaN)).toBe("a number from 0 to 1");
   });
 
+  it("integerAtLeast and numberAtLeast have no upper bound", () => {
+    expect(integerAtLeast(1)(1)).toBeUndefined();
+    expect(integerAtLeast(1)(1e9)).toBeUndefined();
+    expect(integerAtLeast(1)(0)).toBe("a whole number of at least 1");
+    expect(integerAtLeast(1)(2.5)).toBe("a whole number of at least 1");
+    expect(numberAtLeast(0)(0.25)).toBeUndefined();
+    expect(numberAtLeast(0)(-0.5)).toBe("a number of at least 0");
+    expect(numberAtLeast(0)(Number.NaN)).toBe("a number of at least 0");
+  });
+
+  it("atMost names the prop it is compared with, and lets anything pass while that is a token", () => {
+    expect(atMost(5, "maxConcurrency")(5)).toBeUndefined();
+    expect(atMost(5, "maxConcurrency")(6)).toBe("at most maxConcurrency (5)");
+    expect(atMost(Token.asNumber(Fn.abs(1)), "maxConcurrency")(1000)).toBeUndefined();
+  });
+
+  it("maxLength says how long the value is", () => {
+    expect(maxLength(3)("abc")).toBeUndefined();
+    expect(maxLength(3)("abcd")).toBe("at most 3 characters (this one has 4)");
+  });
+
   it("matches describes the pattern in words", () => {
     expect(matches(/^a/, "a word starting with a")("b")).toBe("a word starting with a");
     expect(matches(/^a/, "a word starting with a")("ab")).toBeUndefined();
@@ -149,6 +190,34 @@ describe("container rules", () => {
     expect(containerImage("x".repeat(256))).toBe(
       "a container image URI of 1-255 characters without whitespace (this one has 256)",
     );
+  });
+
+  it.each([
+    "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
+    "450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-scikit-learn:1.2-1-cpu-py3",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/my_model__v2",
+    `111122223333.dkr.ecr.eu-west-1.amazonaws.com/model@sha256:${"0a".repeat(32)}`,
+  ])("ecrImageUri accepts %s", (uri) => {
+    expect(ecrImageUri(uri)).toBeUndefined();
+  });
+
+  it.each([
+    "docker.io/library/nginx:latest",
+    "11112222333.dkr.ecr.eu-west-1.amazonaws.com/model",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/Model",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:-tag",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:has space",
+    "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model@sha256:short",
+  ])("ecrImageUri rejects %s", (uri) => {
+    expect(ecrImageUri(uri)).toBe(
+      "an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]",
+    );
+  });
+
+  it("ecrImageUri says how long a URI that is too long is", () => {
+    const uri = `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${"m".repeat(120)}:${"t".repeat(90)}`;
+    expect(ecrImageUri(uri)).toBe(`${ECR_IMAGE_URI_RULE} (this one has ${uri.length})`);
+    expect(uri.length).toBeGreaterThan(255);
   });
 
   it("modelDataUrl: an s3 or https .tar.gz", () => {
@@ -194,6 +263,85 @@ describe("container rules", () => {
         field: "env",
         value: "40694 bytes",
         allowed: "at most 32768 bytes of keys and values together",
+      },
+    ]);
+  });
+});
+
+describe("ARN rules", () => {
+  it("iamRoleArn: a role in any partition, with a path", () => {
+    const RULE = "an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>";
+    expect(iamRoleArn("arn:aws:iam::111122223333:role/service-role/Exec+Role")).toBeUndefined();
+    expect(iamRoleArn("arn:aws-us-gov:iam::111122223333:role/r")).toBeUndefined();
+    expect(iamRoleArn("arn:aws:iam::1111:role/r")).toBe(RULE);
+    expect(iamRoleArn("arn:aws:iam::111122223333:user/u")).toBe(RULE);
+    expect(iamRoleArn("my-role")).toBe(RULE);
+  });
+
+  it("kmsKeyArn: a key or an alias", () => {
+    const RULE =
+      "a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)";
+    expect(
+      kmsKeyArn("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+    ).toBeUndefined();
+    expect(kmsKeyArn("arn:aws-cn:kms:cn-north-1:111122223333:alias/my-key")).toBeUndefined();
+    expect(kmsKeyArn("1234abcd-12ab-34cd-56ef-1234567890ab")).toBe(RULE);
+    expect(kmsKeyArn("arn:aws:s3:::bucket")).toBe(RULE);
+  });
+
+  it("snsTopicArn: a topic in a region and account", () => {
+    const RULE = "an SNS topic ARN: arn:<partition>:sns:<region>:<12-digit account>:<topic name>";
+    expect(snsTopicArn("arn:aws:sns:us-east-1:111122223333:alerts.fifo")).toBeUndefined();
+    expect(snsTopicArn("arn:aws:sns:us-east-1:111122223333:")).toBe(RULE);
+    expect(snsTopicArn("arn:aws:sqs:us-east-1:111122223333:queue")).toBe(RULE);
+  });
+});
+
+describe("instanceType", () => {
+  const RULE = "a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge";
+  it.each([
+    "ml.t2.medium",
+    "ml.m5.large",
+    "ml.g5.48xlarge",
+    "ml.p6-b200.48xlarge",
+    "ml.c7g.xlarge",
+  ])("accepts %s", (type) => {
+    expect(instanceType(type)).toBeUndefined();
+  });
+  it.each(["m5.large", "ml.m5", "ml.m5.huge", "ML.M5.LARGE"])("rejects %s", (type) => {
+    expect(instanceType(type)).toBe(RULE);
+  });
+});
+
+describe("checkTags", () => {
+  it("checks keys and values, and skips tokens", () => {
+    const problems = new Problems();
+    checkTags(problems, "tags", {
+      team: "ml",
+      "cost center": "a/b=c+d@e:f_g.h-i",
+      "aws:reserved": "x",
+      "bad#key": "v",
+      long: "v".repeat(257),
+      [Token.asString(Fn.uuid())]: Token.asString(Fn.uuid()),
+    });
+    checkTags(problems, "tokenMap", Token.asStringMap(Fn.merge([{ a: "b" }])));
+    expect(problems.list).toEqual([
+      {
+        field: "tags.aws:reserved",
+        value: "aws:reserved",
+        allowed:
+          "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+      },
+      {
+        field: "tags.bad#key",
+        value: "bad#key",
+        allowed:
+          "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+      },
+      {
+        field: "tags.long",
+        value: "v".repeat(257),
+        allowed: "a tag value of at most 256 letters, digits, spaces and _ . : / = + - @",
       },
     ]);
   });

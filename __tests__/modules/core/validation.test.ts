@@ -1,10 +1,11 @@
-import { Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { Fn, Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { integerBetween, oneOf } from "../../../modules/core/rules";
 import {
   formatValue,
   isUnresolved,
   Problems,
+  UniqueNames,
   ValidationError,
 } from "../../../modules/core/validation";
 
@@ -103,5 +104,21 @@ describe("isUnresolved", () => {
     expect(isUnresolved(["a", variable.stringValue])).toBe(true);
     expect(isUnresolved({ a: "b", c: variable.stringValue })).toBe(true);
     expect(isUnresolved({ a: "b" })).toBe(false);
+  });
+});
+
+describe("UniqueNames", () => {
+  it("reports a name an earlier field took, and skips tokens", () => {
+    const problems = new Problems();
+    const names = new UniqueNames("a name no other entry uses");
+    const token = Token.asString(Fn.uuid());
+    names.claim(problems, "a", "x");
+    names.claim(problems, "b", "y");
+    names.claim(problems, "c", "x");
+    names.claim(problems, "d", token);
+    names.claim(problems, "e", token);
+    expect(problems.list).toEqual([
+      { field: "c", value: "x", allowed: "a name no other entry uses (a has it too)" },
+    ]);
   });
 });

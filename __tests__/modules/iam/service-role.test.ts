@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { ServiceRole } from "../../../modules/iam/service-role";
+import { managedPolicyAttachmentId, ServiceRole } from "../../../modules/iam/service-role";
 import {
   onlyDataSource,
   onlyResource,
@@ -77,6 +77,25 @@ describe("ServiceRole", () => {
       tags: { team: "ml" },
     });
     expect(resourcesOf(json, "aws_iam_role_policy_attachment")).toEqual({});
+  });
+
+  it("names each attachment after its policy, so stacks can keep original addresses", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const role = new ServiceRole(stack, "role", {
+      roleName: "r",
+      servicePrincipal: "lambda.amazonaws.com",
+      managedPolicies: [
+        "AmazonSageMakerFullAccess",
+        "service-role/AWSLambdaVPCAccessExecutionRole",
+      ],
+    });
+    expect(managedPolicyAttachmentId("service-role/AWSLambdaVPCAccessExecutionRole")).toBe(
+      "managed-service-role--AWSLambdaVPCAccessExecutionRole",
+    );
+    expect(Object.values(role.managedPolicyAttachments).map((a) => a.node.path)).toEqual([
+      "s/role/managed-AmazonSageMakerFullAccess",
+      "s/role/managed-service-role--AWSLambdaVPCAccessExecutionRole",
+    ]);
   });
 
   it("takes explicit trust conditions", () => {

@@ -39,7 +39,16 @@ describe("RegionalImage with a region known at synth time", () => {
       region,
     });
     expect(image.uri).toBe(uri);
+    expect(image.registryAccount).toBe(uri.split(".")[0]);
     expect(image.regionSupported).toBe(true);
+  });
+
+  it("gives the ARN of the repository to grant image pulls on, in the stack's partition", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const image = new RegionalImage(stack, "img", { ...HF, region: "cn-north-1" });
+    expect(resolved(stack, image.repositoryArn)).toBe(
+      "arn:${data.aws_partition.current.partition}:ecr:cn-north-1:727897471807:repository/huggingface-pytorch-inference",
+    );
   });
 
   it("uses the scikit-learn accounts, different in every region", () => {
@@ -81,6 +90,9 @@ describe("RegionalImage with a region known only at apply time", () => {
       `\${lookup(local.huggingface_inference_registry_accounts, var.region, "${UNPUBLISHED_ACCOUNT}")}.dkr.ecr.\${var.region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:t`,
     );
     expect(resolved(stack, again.uri)).toBe(resolved(stack, image.uri));
+    expect(resolved(stack, image.repositoryArn)).toBe(
+      `arn:\${data.aws_partition.current.partition}:ecr:\${var.region}:\${lookup(local.huggingface_inference_registry_accounts, var.region, "${UNPUBLISHED_ACCOUNT}")}:repository/huggingface-pytorch-inference`,
+    );
     expect(resolved(stack, image.regionSupported)).toBe(
       "${contains(keys(local.huggingface_inference_registry_accounts), var.region)}",
     );

@@ -1,10 +1,11 @@
-import { Testing, TerraformStack, TerraformVariable } from "cdktf";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   ServerlessEndpoint,
   type ServerlessEndpointProps,
 } from "../../../modules/serverless-endpoint/serverless-endpoint";
-import { onlyResource, synthScope } from "../../helpers/synth";
+import { onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
 
 const MINIMAL: ServerlessEndpointProps = {
   modelName: "m",
@@ -76,6 +77,62 @@ describe("ServerlessEndpoint", () => {
         { serverless_config: { memory_size_in_mb: 1024, max_concurrency: 20 } },
       ],
     });
+  });
+
+  it("tags each resource with its own Name when asked, over plain or apply-time tags", () => {
+    const json = synthScope((scope) => {
+      new ServerlessEndpoint(scope, "plain", {
+        ...MINIMAL,
+        tags: { team: "ml", Name: "ignored" },
+        nameTag: true,
+      });
+      const tags = new TerraformVariable(scope, "tags", { type: "map(string)" });
+      new ServerlessEndpoint(scope, "variable", {
+        ...MINIMAL,
+        modelName: "m2",
+        endpointConfigName: "c2",
+        endpointName: "e2",
+        tags: Token.asStringMap(tags.value),
+        nameTag: true,
+      });
+      new ServerlessEndpoint(scope, "untagged", {
+        ...MINIMAL,
+        modelName: "m3",
+        endpointConfigName: "c3",
+        endpointName: "e3",
+        nameTag: true,
+      });
+    });
+    const tagsByName = (type: string) =>
+      Object.fromEntries(
+        Object.values(resourcesOf(json, type)).map((r) => [String(r.name), r.tags]),
+      );
+    expect(tagsByName("aws_sagemaker_model")).toEqual({
+      m: { team: "ml", Name: "m" },
+      m2: '${merge(var.tags, {"Name" = "m2"})}',
+      m3: { Name: "m3" },
+    });
+    expect(tagsByName("aws_sagemaker_endpoint_configuration")).toEqual({
+      c: { team: "ml", Name: "c" },
+      c2: '${merge(var.tags, {"Name" = "c2"})}',
+      c3: { Name: "c3" },
+    });
+    expect(tagsByName("aws_sagemaker_endpoint")).toEqual({
+      e: { team: "ml", Name: "e" },
+      e2: '${merge(var.tags, {"Name" = "e2"})}',
+      e3: { Name: "e3" },
+    });
+  });
+
+  it("creates the model after the resources it is told to wait for", () => {
+    const json = synthScope((scope) => {
+      const wait = new IamRole(scope, "role", { name: "r", assumeRolePolicy: "{}" });
+      wait.overrideLogicalId("role");
+      new ServerlessEndpoint(scope, "ep", { ...MINIMAL, modelDependsOn: [wait] });
+    });
+    expect(onlyResource(json, "aws_sagemaker_model").attributes.depends_on).toEqual([
+      "aws_iam_role.role",
+    ]);
   });
 
   it("lists every invalid prop in one error", () => {

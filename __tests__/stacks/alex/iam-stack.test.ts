@@ -1,13 +1,19 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { IamStack } from "../../../stacks/alex/iam-stack";
+import { HUGGINGFACE_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
+import { regionsWithImages } from "../../../modules/images/regional-image";
+import { reportedAnnotations } from "../../../modules/policy/reported-annotations";
+import { FULL_ACCESS_REASON, IamStack } from "../../../stacks/alex/iam-stack";
 import { synthProject } from "../../helpers/project";
-import { addresses } from "../../helpers/synth";
+import { addresses, synthStack } from "../../helpers/synth";
 
 const PARTITION = "${data.aws_partition.current.partition}";
+const REGION = "${data.aws_region.current.region}";
+const ACCOUNT = "${data.aws_caller_identity.current.account_id}";
 
 describe("stack iam", () => {
-  const json = synthProject().json.iam!;
+  const { json: all, stacks } = synthProject();
+  const json = all.iam!;
 
   it("keeps the original addresses", () => {
     expect(addresses(json)).toEqual([
@@ -42,6 +48,19 @@ describe("stack iam", () => {
         },
       },
     });
+  });
+
+  it("acknowledges AmazonSageMakerFullAccess, and says why and what to do instead in the synth output", () => {
+    expect(FULL_ACCESS_REASON).toBe(
+      'Kept from the original Alex Terraform (terraform/2_sagemaker), so that moving its state changes no permission. Set IamStackProps.executionPolicy to "least-privilege" for a role limited to the endpoint\'s logs, metrics and image repository.',
+    );
+    expect(reportedAnnotations(stacks.iam)).toEqual([
+      {
+        path: "iam/sagemaker-execution-role/managed-AmazonSageMakerFullAccess",
+        level: "info",
+        message: `[iam-broad-managed-policy] aws_iam_role_policy_attachment.sagemaker_full_access: Attaches the AWS managed policy AmazonSageMakerFullAccess, which grants far more than one workload needs; attach a policy scoped to the workload's resources instead. Acknowledged on iam/sagemaker-execution-role/managed-AmazonSageMakerFullAccess: ${FULL_ACCESS_REASON}`,
+      },
+    ]);
   });
 
   it("lets only SageMaker, acting for this account and region, assume the role", () => {
@@ -120,5 +139,78 @@ describe("stack iam", () => {
         '  - roleName: got "alex sagemaker role"; allowed: an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -',
       ].join("\n"),
     );
+  });
+});
+
+describe("stack iam with the least-privilege execution policy", () => {
+  const stack = new IamStack(Testing.app(), "iam", { executionPolicy: "least-privilege" });
+  const json = synthStack(stack);
+
+  it("replaces the managed policy with an inline policy, under addresses of its own", () => {
+    expect(addresses(json)).toEqual([
+      "aws_iam_role.sagemaker_role",
+      "aws_iam_role_policy.sagemaker_execution",
+      "data.aws_caller_identity.current",
+      "data.aws_iam_policy_document.sagemaker_assume_role",
+      "data.aws_iam_policy_document.sagemaker_execution",
+      "data.aws_partition.current",
+      "data.aws_region.current",
+      "time_sleep.wait_for_iam_propagation",
+    ]);
+    expect(json.resource?.time_sleep).toEqual({
+      wait_for_iam_propagation: {
+        create_duration: "15s",
+        depends_on: ["aws_iam_role_policy.sagemaker_execution"],
+      },
+    });
+  });
+
+  it("grants InferenceExecutionPolicy's permissions, with pulls from the region's HuggingFace repository", () => {
+    const statements = json.data?.aws_iam_policy_document?.sagemaker_execution?.statement as {
+      sid: string;
+      resources: string[];
+    }[];
+    // The statements themselves are InferenceExecutionPolicy's (tested with it); the repository is the stack's.
+    expect(statements.map(({ sid, resources }) => [sid, resources])).toEqual([
+      [
+        "EndpointLogs",
+        [`arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/*`],
+      ],
+      ["Metrics", ["*"]],
+      ["RegistryLogin", ["*"]],
+      [
+        "ImagePull",
+        [
+          `arn:${PARTITION}:ecr:\${var.aws_region}:\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}:repository/huggingface-pytorch-inference`,
+        ],
+      ],
+    ]);
+    expect(json.locals).toEqual({
+      huggingface_inference_registry_accounts: HUGGINGFACE_INFERENCE_ACCOUNTS,
+    });
+  });
+
+  it("puts the policy on the role, and stops the plan in a region without the HuggingFace image", () => {
+    expect(json.resource?.aws_iam_role_policy).toEqual({
+      sagemaker_execution: {
+        name: "alex-sagemaker-execution",
+        role: "${aws_iam_role.sagemaker_role.name}",
+        policy: "${data.aws_iam_policy_document.sagemaker_execution.json}",
+        lifecycle: {
+          precondition: [
+            {
+              condition:
+                "${contains(keys(local.huggingface_inference_registry_accounts), var.aws_region)}",
+              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${regionsWithImages("huggingface-inference").join(", ")}.`,
+            },
+          ],
+        },
+      },
+    });
+    expect(json.resource?.aws_iam_role_policy_attachment).toBe(undefined);
+  });
+
+  it("passes every policy check without an acknowledgement", () => {
+    expect(reportedAnnotations(stack)).toEqual([]);
   });
 });

@@ -1,0 +1,295 @@
+import { Testing, TerraformStack, type App } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
+import { regionsWithImages } from "../../../modules/images/regional-image";
+import { ORIGINAL_DEFAULT_IMAGE } from "../../../modules/ml-module/image";
+import {
+  MlModule,
+  mlModuleAddresses,
+  type MlModuleProps,
+} from "../../../modules/ml-module/ml-module";
+import { ProjectStack } from "../../../stacks/project-stack";
+import { addresses, resolved, synthStack, type SynthesizedStack } from "../../helpers/synth";
+import {
+  ADDRESSES,
+  executionPolicy,
+  LAMBDA_TRUST,
+  lambdaInvokePolicy,
+  PARTITION,
+  REGION,
+  REPOSITORY_OF_IMAGE_LOCAL,
+  SAGEMAKER_TRUST,
+} from "./expected";
+
+const MY_IMAGE = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/call-time-model:v3";
+const PROPS: MlModuleProps = {
+  projectName: "voice",
+  environment: "dev",
+  mlModelsBucket: "voice-ml-models",
+  tags: { team: "ml", Name: "overwritten" },
+};
+
+/** A stack that gives the module's resources their original addresses, as the ml-module stack does. */
+class ModuleStack extends ProjectStack {
+  public readonly ml: MlModule;
+  public constructor(app: App, props: MlModuleProps) {
+    super(app, "s");
+    this.keepAddresses(mlModuleAddresses("ml"));
+    this.ml = new MlModule(this, "ml", props);
+  }
+}
+
+function synthModule(props: MlModuleProps): { stack: ModuleStack; json: SynthesizedStack } {
+  const stack = new ModuleStack(Testing.app(), props);
+  return { stack, json: synthStack(stack) };
+}
+
+describe("MlModule with values known at synth time", () => {
+  const { stack, json } = synthModule(PROPS);
+  const resources = json.resource!;
+  const documents = json.data!.aws_iam_policy_document!;
+
+  it("creates the original's eight resources under their addresses", () => {
+    expect(addresses(json)).toEqual(ADDRESSES);
+  });
+
+  it("names every resource <projectName>-<environment>-..., tagged with its own Name over the tags", () => {
+    expect(resources.aws_iam_role).toEqual({
+      sagemaker_execution_role: {
+        name: "voice-dev-sagemaker-execution-role",
+        assume_role_policy: "${data.aws_iam_policy_document.sagemaker_execution_assume_role.json}",
+        tags: { team: "ml", Name: "voice-dev-sagemaker-execution-role" },
+      },
+      lambda_sagemaker_invoke_role: {
+        name: "voice-dev-lambda-sagemaker-invoke-role",
+        assume_role_policy:
+          "${data.aws_iam_policy_document.lambda_sagemaker_invoke_assume_role.json}",
+        tags: { team: "ml", Name: "voice-dev-lambda-sagemaker-invoke-role" },
+      },
+    });
+    expect(resources.aws_iam_role_policy).toEqual({
+      sagemaker_execution_policy: {
+        name: "voice-dev-sagemaker-execution-policy",
+        role: "${aws_iam_role.sagemaker_execution_role.id}",
+        policy: "${data.aws_iam_policy_document.sagemaker_execution_policy.json}",
+      },
+      lambda_sagemaker_invoke_policy: {
+        name: "voice-dev-lambda-sagemaker-invoke-policy",
+        role: "${aws_iam_role.lambda_sagemaker_invoke_role.id}",
+        policy: "${data.aws_iam_policy_document.lambda_sagemaker_invoke_policy.json}",
+      },
+    });
+    expect(resources.aws_iam_role_policy_attachment).toEqual({
+      lambda_vpc_execution: {
+        role: "${aws_iam_role.lambda_sagemaker_invoke_role.name}",
+        policy_arn: `arn:${PARTITION}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole`,
+      },
+    });
+  });
+
+  it("serves the model artifact from the bucket, after the execution role's policy is in place", () => {
+    expect(resources.aws_sagemaker_model).toEqual({
+      optimal_call_time_predictor: {
+        name: "voice-dev-optimal-call-time-model",
+        execution_role_arn: "${aws_iam_role.sagemaker_execution_role.arn}",
+        primary_container: {
+          image: "${local.image_uri}",
+          model_data_url: "s3://voice-ml-models/models/optimal-call-time/model.tar.gz",
+          environment: {
+            SAGEMAKER_PROGRAM: "inference.py",
+            SAGEMAKER_SUBMIT_DIRECTORY: "s3://voice-ml-models/models/optimal-call-time/code",
+          },
+        },
+        depends_on: ["aws_iam_role_policy.sagemaker_execution_policy"],
+        lifecycle: {
+          precondition: [
+            {
+              condition: `\${contains(keys(local.sklearn_inference_registry_accounts), ${REGION.slice(2, -1)})}`,
+              error_message: `No SageMaker scikit-learn image is published for region ${REGION}; regions with one: ${regionsWithImages("sklearn-inference").join(", ")}. Set the container image to one in the ${REGION} registry.`,
+            },
+          ],
+        },
+        tags: { team: "ml", Name: "voice-dev-optimal-call-time-model" },
+      },
+    });
+  });
+
+  it("uses a serverless configuration of 1024 MB and 200 concurrent invocations, variant AllTraffic", () => {
+    expect(resources.aws_sagemaker_endpoint_configuration).toEqual({
+      serverless_config: {
+        name: "voice-dev-serverless-endpoint-config",
+        production_variants: [
+          {
+            model_name: "${aws_sagemaker_model.optimal_call_time_predictor.name}",
+            variant_name: "AllTraffic",
+            serverless_config: { memory_size_in_mb: 1024, max_concurrency: 200 },
+          },
+        ],
+        tags: { team: "ml", Name: "voice-dev-serverless-endpoint-config" },
+      },
+    });
+    expect(resources.aws_sagemaker_endpoint).toEqual({
+      serverless_endpoint: {
+        name: "voice-dev-optimal-call-time-endpoint",
+        endpoint_config_name: "${aws_sagemaker_endpoint_configuration.serverless_config.name}",
+        tags: { team: "ml", Name: "voice-dev-optimal-call-time-endpoint" },
+      },
+    });
+  });
+
+  it("takes the scikit-learn image from the deployment region's registry", () => {
+    expect(json.locals).toEqual({
+      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
+      image_uri: `\${lookup(local.sklearn_inference_registry_accounts, ${REGION.slice(2, -1)}, "no-image-published-in-region")}.dkr.ecr.${REGION}.\${data.aws_partition.current.dns_suffix}/sagemaker-scikit-learn:1.2-1-cpu-py3`,
+    });
+    expect(resolved(stack, stack.ml.image)).toBe("${local.image_uri}");
+  });
+
+  it("lets only SageMaker for this account and region, and Lambda for this account, assume the roles", () => {
+    expect(documents.sagemaker_execution_assume_role).toEqual(SAGEMAKER_TRUST);
+    expect(documents.lambda_sagemaker_invoke_assume_role).toEqual(LAMBDA_TRUST);
+  });
+
+  it("lets SageMaker read the two model objects, pull its image and write its endpoint's log group only", () => {
+    expect(documents.sagemaker_execution_policy).toEqual(
+      executionPolicy(
+        "voice-ml-models",
+        "voice-dev-optimal-call-time-endpoint",
+        REPOSITORY_OF_IMAGE_LOCAL,
+      ),
+    );
+  });
+
+  it("lets the Lambda functions invoke this endpoint and write the project's function logs only", () => {
+    expect(documents.lambda_sagemaker_invoke_policy).toEqual(
+      lambdaInvokePolicy("voice-dev-optimal-call-time-endpoint", "voice-dev-"),
+    );
+  });
+
+  it("exposes the names, ARNs and resources it created", () => {
+    const { ml } = stack;
+    expect(ml.names).toEqual({
+      prefix: "voice-dev",
+      executionRole: "voice-dev-sagemaker-execution-role",
+      executionPolicy: "voice-dev-sagemaker-execution-policy",
+      model: "voice-dev-optimal-call-time-model",
+      endpointConfig: "voice-dev-serverless-endpoint-config",
+      endpoint: "voice-dev-optimal-call-time-endpoint",
+      lambdaInvokeRole: "voice-dev-lambda-sagemaker-invoke-role",
+      lambdaInvokePolicy: "voice-dev-lambda-sagemaker-invoke-policy",
+    });
+    expect(
+      [
+        ml.endpointName,
+        ml.endpointArn,
+        ml.modelName,
+        ml.executionRoleArn,
+        ml.lambdaInvokeRoleArn,
+        ml.lambdaInvokeRoleName,
+      ].map((value) => resolved(stack, value)),
+    ).toEqual([
+      "${aws_sagemaker_endpoint.serverless_endpoint.name}",
+      "${aws_sagemaker_endpoint.serverless_endpoint.arn}",
+      "${aws_sagemaker_model.optimal_call_time_predictor.name}",
+      "${aws_iam_role.sagemaker_execution_role.arn}",
+      "${aws_iam_role.lambda_sagemaker_invoke_role.arn}",
+      "${aws_iam_role.lambda_sagemaker_invoke_role.name}",
+    ]);
+    expect(
+      [ml.executionPolicy, ml.lambdaInvokePolicy, ml.lambdaVpcExecution].map((r) =>
+        resolved(stack, r.fqn),
+      ),
+    ).toEqual([
+      "${aws_iam_role_policy.sagemaker_execution_policy}",
+      "${aws_iam_role_policy.lambda_sagemaker_invoke_policy}",
+      "${aws_iam_role_policy_attachment.lambda_vpc_execution}",
+    ]);
+  });
+});
+
+describe("MlModule images", () => {
+  it("uses an explicit image as given and lets SageMaker pull from its repository only", () => {
+    const { json } = synthModule({ ...PROPS, sagemakerContainerImage: MY_IMAGE });
+    const model = json.resource!.aws_sagemaker_model!.optimal_call_time_predictor!;
+    expect(model.primary_container).toMatchObject({ image: "${local.image_uri}" });
+    expect(model.lifecycle).toBeUndefined();
+    expect(json.locals).toEqual({ image_uri: MY_IMAGE });
+    expect(json.data!.aws_iam_policy_document!.sagemaker_execution_policy).toEqual(
+      executionPolicy(
+        "voice-ml-models",
+        "voice-dev-optimal-call-time-endpoint",
+        `arn:${PARTITION}:ecr:eu-west-1:111122223333:repository/team/call-time-model`,
+      ),
+    );
+  });
+
+  it("takes the original's us-east-1 default as 'the scikit-learn image of this region'", () => {
+    const unset = synthModule(PROPS).json;
+    const original = synthModule({ ...PROPS, sagemakerContainerImage: ORIGINAL_DEFAULT_IMAGE });
+    expect(original.json).toEqual(unset);
+    expect(ORIGINAL_DEFAULT_IMAGE).toBe(
+      "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
+    );
+  });
+
+  it("lower-cases the endpoint name in the invoke permission, as SageMaker does in its ARNs", () => {
+    const { json } = synthModule({ ...PROPS, projectName: "Voice" });
+    expect(json.resource!.aws_sagemaker_endpoint!.serverless_endpoint!.name).toBe(
+      "Voice-dev-optimal-call-time-endpoint",
+    );
+    expect(json.data!.aws_iam_policy_document!.lambda_sagemaker_invoke_policy).toEqual(
+      lambdaInvokePolicy("voice-dev-optimal-call-time-endpoint", "Voice-dev-"),
+    );
+  });
+});
+
+describe("MlModule validation", () => {
+  const create = (props: Partial<MlModuleProps>) => () =>
+    new MlModule(new TerraformStack(Testing.app(), "s"), "ml", { ...PROPS, ...props });
+  const SAGEMAKER_RULE =
+    "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
+  const IAM_RULE = "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
+
+  it("shows every derived name AWS would refuse, with its length, and the bad bucket and image, at once", () => {
+    expect(
+      create({
+        projectName: "mass-voice-campaign-system",
+        environment: "production-eu",
+        mlModelsBucket: "ML_Models",
+        sagemakerContainerImage: "docker.io/library/sklearn:latest",
+      }),
+    ).toThrowError(
+      [
+        "Invalid configuration for 's/ml' (7 problems):",
+        `  - executionRoleName (<projectName>-<environment>-sagemaker-execution-role): got "mass-voice-campaign-system-production-eu-sagemaker-execution-role"; allowed: ${IAM_RULE} (this one has 65)`,
+        `  - modelName (<projectName>-<environment>-optimal-call-time-model): got "mass-voice-campaign-system-production-eu-optimal-call-time-model"; allowed: ${SAGEMAKER_RULE} (this one has 64)`,
+        `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "mass-voice-campaign-system-production-eu-serverless-endpoint-config"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
+        `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "mass-voice-campaign-system-production-eu-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
+        `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "mass-voice-campaign-system-production-eu-lambda-sagemaker-invoke-role"; allowed: ${IAM_RULE} (this one has 69)`,
+        `  - mlModelsBucket: got "ML_Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix (it has characters other than a-z, 0-9, '.' and '-')`,
+        '  - sagemakerContainerImage: got "docker.io/library/sklearn:latest"; allowed: an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]',
+      ].join("\n"),
+    );
+  });
+
+  it("shows the length of a derived name that breaks a pattern, too", () => {
+    expect(create({ projectName: "voice_ml" })).toThrowError(
+      [
+        "Invalid configuration for 's/ml' (3 problems):",
+        `  - modelName (<projectName>-<environment>-optimal-call-time-model): got "voice_ml-dev-optimal-call-time-model"; allowed: ${SAGEMAKER_RULE} (this one has 36)`,
+        `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "voice_ml-dev-serverless-endpoint-config"; allowed: ${SAGEMAKER_RULE} (this one has 39)`,
+        `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "voice_ml-dev-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_RULE} (this one has 39)`,
+      ].join("\n"),
+    );
+  });
+
+  it("allows <projectName>-<environment> up to 35 characters: the Lambda role name is the first to break", () => {
+    expect(create({ projectName: "p".repeat(31), environment: "dev" })).not.toThrow();
+    expect(create({ projectName: "p".repeat(32), environment: "dev" })).toThrowError(
+      [
+        "Invalid configuration for 's/ml' (1 problem):",
+        `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "${"p".repeat(32)}-dev-lambda-sagemaker-invoke-role"; allowed: ${IAM_RULE} (this one has 65)`,
+      ].join("\n"),
+    );
+  });
+});

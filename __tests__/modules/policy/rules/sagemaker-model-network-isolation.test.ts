@@ -1,0 +1,79 @@
+import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
+import { describe, expect, it } from "vitest";
+import { ServerlessEndpoint } from "../../../../modules/serverless-endpoint/serverless-endpoint";
+import { sagemakerModelNetworkIsolation as rule } from "../../../../modules/policy/rules/sagemaker-model-network-isolation";
+import { findingsOf } from "../../../helpers/policy";
+
+const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:t";
+const ROLE = "arn:x:iam::111122223333:role/r";
+
+describe(rule.id, () => {
+  it("accepts isolated models, models served serverless, and containers that download what they run", () => {
+    expect(
+      findingsOf(rule, (scope) => {
+        new SagemakerModel(scope, "isolated", {
+          executionRoleArn: ROLE,
+          enableNetworkIsolation: true,
+          primaryContainer: { image: IMAGE, modelDataUrl: "s3://m/model.tar.gz" },
+        });
+        new ServerlessEndpoint(scope, "serverless", {
+          modelName: "serverless-model",
+          endpointConfigName: "serverless-config",
+          endpointName: "serverless",
+          executionRoleArn: ROLE,
+          image: IMAGE,
+          modelDataUrl: "s3://m/model.tar.gz",
+        });
+        new SagemakerModel(scope, "hub", {
+          executionRoleArn: ROLE,
+          primaryContainer: { image: IMAGE, environment: { HF_MODEL_ID: "${var.model_id}" } },
+        });
+        new SagemakerModel(scope, "code-in-s3", {
+          executionRoleArn: ROLE,
+          container: [
+            {
+              image: IMAGE,
+              environment: { SAGEMAKER_SUBMIT_DIRECTORY: "s3://m/code", SAGEMAKER_PROGRAM: "a.py" },
+            },
+          ],
+        });
+      }),
+    ).toEqual([]);
+  });
+
+  it("reports an instance-served model that needs no network, and a Hub id that is a local path", () => {
+    expect(
+      findingsOf(rule, (scope) => {
+        const model = new SagemakerModel(scope, "artifact", {
+          name: "artifact",
+          executionRoleArn: ROLE,
+          primaryContainer: { image: IMAGE, modelDataUrl: "s3://m/model.tar.gz" },
+        });
+        new SagemakerEndpointConfiguration(scope, "instances", {
+          productionVariants: [
+            { modelName: model.name, instanceType: "ml.m5.large", initialInstanceCount: 1 },
+          ],
+        });
+        new SagemakerModel(scope, "local", {
+          executionRoleArn: ROLE,
+          enableNetworkIsolation: false,
+          primaryContainer: { image: IMAGE, environment: { HF_MODEL_ID: "/opt/ml/model" } },
+        });
+      }),
+    ).toEqual([
+      {
+        address: "aws_sagemaker_model.artifact",
+        severity: "warning",
+        message:
+          "Runs without network isolation (enable_network_isolation is not set), so its container can reach the internet; set it to true, or acknowledge the finding if the container needs the network.",
+      },
+      {
+        address: "aws_sagemaker_model.local",
+        severity: "warning",
+        message:
+          "Runs without network isolation (enable_network_isolation is false), so its container can reach the internet; set it to true, or acknowledge the finding if the container needs the network.",
+      },
+    ]);
+  });
+});

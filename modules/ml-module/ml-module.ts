@@ -1,0 +1,220 @@
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { Precondition, TerraformResource } from "cdktf";
+import { Construct } from "constructs";
+import { ecrImageUri, s3BucketName } from "../core/rules";
+import { tagsWithName } from "../core/tags";
+import { Problems } from "../core/validation";
+import { managedPolicyAttachmentId, ServiceRole } from "../iam/service-role";
+import { ServerlessEndpoint } from "../serverless-endpoint/serverless-endpoint";
+import { modelImage, ORIGINAL_DEFAULT_IMAGE } from "./image";
+import { checkNames, mlModuleNames, namePrecondition, type MlModuleNames } from "./names";
+import { executionPolicyDocument, lambdaInvokePolicyDocument } from "./policies";
+
+/** Where the model lives in the bucket: `model.tar.gz` and the inference code archive `code`. */
+export const MODEL_PREFIX = "models/optimal-call-time";
+export const MODEL_ARTIFACT_KEY = `${MODEL_PREFIX}/model.tar.gz`;
+export const INFERENCE_CODE_KEY = `${MODEL_PREFIX}/code`;
+/** The AWS managed policy the original attaches to the Lambda role. */
+export const LAMBDA_VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
+
+export interface MlModuleProps {
+  /** Project name: with `environment` it begins every resource name, `<projectName>-<environment>-...`. */
+  readonly projectName: string;
+  /** Environment name, e.g. `dev`, `staging` or `prod`. */
+  readonly environment: string;
+  /**
+   * Name of the S3 bucket that holds the model artifact (`models/optimal-call-time/model.tar.gz`) and the
+   * inference code archive (`models/optimal-call-time/code`).
+   */
+  readonly mlModelsBucket: string;
+  /**
+   * URI of the inference image, an Amazon ECR image in the deployment region. A value known at synth time is
+   * checked; guard one known only at apply time with `ecrImageUriCondition` (the ml-module stack validates
+   * its variable so), since the pull permission is built from the URI.
+   *
+   * @default - the SageMaker scikit-learn 1.2-1 CPU image from the deployment region's registry. The original's
+   * default, us-east-1's copy of that image ({@link ORIGINAL_DEFAULT_IMAGE}), means the same, also when it is
+   * only known at apply time (a Terraform variable that defaults to it).
+   */
+  readonly sagemakerContainerImage?: string;
+  /**
+   * Tags of the roles, the model, the endpoint configuration and the endpoint; each also gets `Name` = its own
+   * name. May be a map known only at apply time.
+   *
+   * @default - only `Name`
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The Mass Voice Campaign ML module: a scikit-learn model served from S3 by a SageMaker serverless endpoint
+ * (1024 MB, at most 200 concurrent invocations), its execution role, and a role that lets Lambda functions
+ * invoke the endpoint.
+ */
+export class MlModule extends Construct {
+  /** Every resource name, derived from `projectName` and `environment`. */
+  public readonly names: MlModuleNames;
+  /** The inference image URI the model uses. */
+  public readonly image: string;
+  /** The role SageMaker assumes to read the model, pull the image and write the endpoint's logs. */
+  public readonly executionRole: ServiceRole;
+  /** The execution role's inline policy. */
+  public readonly executionPolicy: IamRolePolicy;
+  /** Model, serverless endpoint configuration and endpoint. */
+  public readonly serverless: ServerlessEndpoint;
+  /** The role Lambda functions take to invoke the endpoint. */
+  public readonly lambdaInvokeRole: ServiceRole;
+  /** The Lambda role's inline policy. */
+  public readonly lambdaInvokePolicy: IamRolePolicy;
+  /** `AWSLambdaVPCAccessExecutionRole` on the Lambda role. */
+  public readonly lambdaVpcExecution: IamRolePolicyAttachment;
+
+  public constructor(scope: Construct, id: string, props: MlModuleProps) {
+    super(scope, id);
+    this.names = mlModuleNames(props.projectName, props.environment);
+    const givenImage = props.sagemakerContainerImage;
+    const problems = new Problems();
+    checkNames(problems, this.names);
+    problems.check("mlModelsBucket", props.mlModelsBucket, s3BucketName);
+    if (givenImage !== ORIGINAL_DEFAULT_IMAGE) {
+      problems.check("sagemakerContainerImage", givenImage, ecrImageUri);
+    }
+    problems.throwIfAny(this);
+
+    const names = this.names;
+    const image = modelImage(this, givenImage);
+    this.image = image.uri;
+    const tags = (name: string) => tagsWithName(props.tags, name);
+
+    // Correction: the original trust policies let any SageMaker or Lambda request assume the roles; these
+    // carry the confused-deputy conditions (SageMaker: aws:SourceArn of this account and region; Lambda:
+    // aws:SourceAccount of this account).
+    this.executionRole = new ServiceRole(this, "sagemaker-execution-role", {
+      roleName: names.executionRole,
+      servicePrincipal: "sagemaker.amazonaws.com",
+      tags: tags(names.executionRole),
+    });
+    this.executionPolicy = new IamRolePolicy(this, "sagemaker-execution-policy", {
+      name: names.executionPolicy,
+      role: this.executionRole.role.id,
+      policy: executionPolicyDocument(this, "sagemaker-execution-policy-document", {
+        bucket: props.mlModelsBucket,
+        objectKeys: [MODEL_ARTIFACT_KEY, INFERENCE_CODE_KEY],
+        imageRepositoryArn: image.repositoryArn,
+        endpointName: names.endpoint,
+      }).json,
+    });
+
+    this.serverless = new ServerlessEndpoint(this, "serverless", {
+      modelName: names.model,
+      endpointConfigName: names.endpointConfig,
+      endpointName: names.endpoint,
+      executionRoleArn: this.executionRole.roleArn,
+      image: image.uri,
+      modelDataUrl: `s3://${props.mlModelsBucket}/${MODEL_ARTIFACT_KEY}`,
+      environment: {
+        SAGEMAKER_PROGRAM: "inference.py",
+        SAGEMAKER_SUBMIT_DIRECTORY: `s3://${props.mlModelsBucket}/${INFERENCE_CODE_KEY}`,
+      },
+      variantName: "AllTraffic",
+      memorySizeInMb: 1024,
+      maxConcurrency: 200,
+      tags: props.tags,
+      nameTag: true,
+      // Correction: the original creates the model alongside the role's policy; SageMaker checks that it
+      // can read the model artifact when the model is created, so the policy has to be in place first.
+      modelDependsOn: [this.executionPolicy],
+    });
+    const { model, endpointConfiguration, endpoint } = this.serverless;
+    const nameCheck = (resource: Parameters<typeof namePrecondition>[2]) =>
+      namePrecondition(props.projectName, props.environment, resource);
+    addPreconditions(model, [...nameCheck("model"), ...image.preconditions]);
+    addPreconditions(endpointConfiguration, nameCheck("endpointConfig"));
+    addPreconditions(endpoint, nameCheck("endpoint"));
+    addPreconditions(this.executionRole.role, nameCheck("executionRole"));
+
+    this.lambdaInvokeRole = new ServiceRole(this, "lambda-sagemaker-invoke-role", {
+      roleName: names.lambdaInvokeRole,
+      servicePrincipal: "lambda.amazonaws.com",
+      managedPolicies: [LAMBDA_VPC_ACCESS_POLICY],
+      tags: tags(names.lambdaInvokeRole),
+    });
+    addPreconditions(this.lambdaInvokeRole.role, nameCheck("lambdaInvokeRole"));
+    this.lambdaVpcExecution =
+      this.lambdaInvokeRole.managedPolicyAttachments[LAMBDA_VPC_ACCESS_POLICY]!;
+    this.lambdaInvokePolicy = new IamRolePolicy(this, "lambda-sagemaker-invoke-policy", {
+      name: names.lambdaInvokePolicy,
+      role: this.lambdaInvokeRole.role.id,
+      policy: lambdaInvokePolicyDocument(this, "lambda-sagemaker-invoke-policy-document", {
+        endpointName: names.endpoint,
+        functionNamePrefix: `${names.prefix}-`,
+      }).json,
+    });
+  }
+
+  /** The endpoint's name. */
+  public get endpointName(): string {
+    return this.serverless.endpoint.name;
+  }
+
+  /** The endpoint's ARN. */
+  public get endpointArn(): string {
+    return this.serverless.endpoint.arn;
+  }
+
+  /** The model's name. */
+  public get modelName(): string {
+    return this.serverless.model.name;
+  }
+
+  /** The execution role's ARN. */
+  public get executionRoleArn(): string {
+    return this.executionRole.roleArn;
+  }
+
+  /** The Lambda invoke role's ARN. */
+  public get lambdaInvokeRoleArn(): string {
+    return this.lambdaInvokeRole.roleArn;
+  }
+
+  /** The Lambda invoke role's name. */
+  public get lambdaInvokeRoleName(): string {
+    return this.lambdaInvokeRole.roleName;
+  }
+}
+
+/** Adds preconditions to a resource's lifecycle, keeping those it has. */
+function addPreconditions(resource: TerraformResource, preconditions: Precondition[]): void {
+  if (preconditions.length === 0) return;
+  const lifecycle = resource.lifecycle ?? {};
+  resource.lifecycle = {
+    ...lifecycle,
+    precondition: [...(lifecycle.precondition ?? []), ...preconditions],
+  };
+}
+
+/**
+ * The original module's Terraform names by construct path below the stack, for an {@link MlModule} created
+ * with id `id` (`ProjectStack.keepAddresses`). The data sources and `local.image_uri` are new: the original wrote
+ * its policies inline and used the image variable as given.
+ */
+export function mlModuleAddresses(id: string): Record<string, string> {
+  const names: Record<string, string> = {
+    "sagemaker-execution-role/role": "sagemaker_execution_role",
+    "sagemaker-execution-role/trust-policy": "sagemaker_execution_assume_role",
+    "sagemaker-execution-policy": "sagemaker_execution_policy",
+    "sagemaker-execution-policy-document": "sagemaker_execution_policy",
+    "serverless/model": "optimal_call_time_predictor",
+    "serverless/endpoint-configuration": "serverless_config",
+    "serverless/endpoint": "serverless_endpoint",
+    "lambda-sagemaker-invoke-role/role": "lambda_sagemaker_invoke_role",
+    "lambda-sagemaker-invoke-role/trust-policy": "lambda_sagemaker_invoke_assume_role",
+    [`lambda-sagemaker-invoke-role/${managedPolicyAttachmentId(LAMBDA_VPC_ACCESS_POLICY)}`]:
+      "lambda_vpc_execution",
+    "lambda-sagemaker-invoke-policy": "lambda_sagemaker_invoke_policy",
+    "lambda-sagemaker-invoke-policy-document": "lambda_sagemaker_invoke_policy",
+    "image-uri": "image_uri",
+  };
+  return Object.fromEntries(Object.entries(names).map(([path, name]) => [`${id}/${path}`, name]));
+}

@@ -1,0 +1,89 @@
+/**
+ * Durations as the FriendsOfTerraform module writes them: a whole number and a unit, `"5 minutes"`,
+ * `"1 hour"`, `"30 seconds"`, `"1 day"` (singular or plural, any case).
+ */
+import { isUnresolved, KNOWN_AT_SYNTH, type Problems, type Rule } from "../core/validation";
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86400,
+};
+const DURATION = /^(\d+)\s+(second|minute|hour|day)s?$/i;
+
+/** What a duration looks like, for error messages. */
+export const DURATION_FORMAT =
+  'a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"';
+
+/** Seconds of a duration such as `"5 minutes"`, or `undefined` when the text is not a duration. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * UNIT_SECONDS[match[2]!.toLowerCase()]!;
+}
+
+/** Seconds of a duration that validation has accepted. */
+export function durationSeconds(text: string): number {
+  const seconds = parseDuration(text);
+  if (seconds === undefined) throw new Error(`Not a duration: ${JSON.stringify(text)}`);
+  return seconds;
+}
+
+/** The shortest way to write a number of seconds as a duration: `"1 hour"`, `"90 seconds"`. */
+export function formatDuration(seconds: number): string {
+  const [unit, size] = Object.entries(UNIT_SECONDS)
+    .reverse()
+    .find(([, size]) => seconds !== 0 && seconds % size === 0) ?? ["second", 1];
+  const count = seconds / size;
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+/** The durations a field accepts, in seconds. */
+export interface DurationRange {
+  readonly min: number;
+  /** @default - no upper limit */
+  readonly max?: number;
+  /** Accepted values are multiples of this. @default 1 */
+  readonly step?: number;
+}
+
+function describeRange(range: DurationRange): string {
+  const bounds =
+    range.max === undefined
+      ? `of "${formatDuration(range.min)}" or more`
+      : `from "${formatDuration(range.min)}" to "${formatDuration(range.max)}"`;
+  // A step of "1 minute" reads "in whole minutes".
+  const step =
+    range.step && range.step > 1
+      ? ` in whole ${formatDuration(range.step).replace(/^1 /, "")}s`
+      : "";
+  return `a duration ${bounds}${step}`;
+}
+
+/** A duration within `range`. */
+export function durationIn(range: DurationRange): Rule<string> {
+  return (value) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) return `${describeRange(range)}, written as ${DURATION_FORMAT}`;
+    const inRange =
+      seconds >= range.min &&
+      (range.max === undefined || seconds <= range.max) &&
+      seconds % (range.step ?? 1) === 0;
+    return inRange ? undefined : describeRange(range);
+  };
+}
+
+/**
+ * Checks a duration prop. Unlike most props, a duration cannot be a token: it becomes a number of seconds
+ * when the stack is synthesized.
+ */
+export function checkDuration(
+  problems: Problems,
+  field: string,
+  value: string | undefined,
+  range: DurationRange,
+): void {
+  if (value !== undefined && isUnresolved(value)) problems.add(field, value, KNOWN_AT_SYNTH);
+  else problems.check(field, value, durationIn(range));
+}

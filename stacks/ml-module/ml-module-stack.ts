@@ -1,0 +1,55 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformOutput, Token } from "cdktf";
+import type { Construct } from "constructs";
+import { MlModule, mlModuleAddresses } from "../../modules/ml-module/ml-module";
+import { awsRegionVariable } from "../alex/region-variable";
+import { ProjectStack } from "../project-stack";
+import { mlModuleVariables } from "./variables";
+
+/**
+ * Stack `ml-module`: the Mass Voice Campaign ML module (terraform/modules/ml in the original), a scikit-learn
+ * model on a SageMaker serverless endpoint and a role for the Lambda functions that invoke it.
+ *
+ * Resource addresses, variables and outputs are the original's, so its state can be moved here unchanged. The
+ * original module took its region from the root module's provider; this stack has the Alex stacks' required
+ * `aws_region` variable instead.
+ */
+export class MlModuleStack extends ProjectStack {
+  public readonly ml: MlModule;
+
+  public constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.keepAddresses(mlModuleAddresses("ml"));
+    const region = awsRegionVariable(this);
+    new AwsProvider(this, "aws", { region: region.stringValue });
+    const variables = mlModuleVariables(this);
+
+    this.ml = new MlModule(this, "ml", {
+      projectName: variables.projectName.stringValue,
+      environment: variables.environment.stringValue,
+      mlModelsBucket: variables.mlModelsBucket.stringValue,
+      sagemakerContainerImage: variables.sagemakerContainerImage.stringValue,
+      tags: Token.asStringMap(variables.tags.value),
+    });
+
+    const outputs: [string, string, string][] = [
+      ["endpoint_name", this.ml.endpointName, "SageMaker endpoint name"],
+      ["endpoint_arn", this.ml.endpointArn, "SageMaker endpoint ARN"],
+      ["model_name", this.ml.modelName, "SageMaker model name"],
+      ["sagemaker_execution_role_arn", this.ml.executionRoleArn, "IAM role ARN for SageMaker"],
+      [
+        "lambda_sagemaker_invoke_role_arn",
+        this.ml.lambdaInvokeRoleArn,
+        "IAM role ARN for Lambda to invoke endpoint",
+      ],
+      [
+        "lambda_sagemaker_invoke_role_name",
+        this.ml.lambdaInvokeRoleName,
+        "IAM role name for Lambda",
+      ],
+    ];
+    for (const [name, value, description] of outputs) {
+      new TerraformOutput(this, name, { value, description });
+    }
+  }
+}
