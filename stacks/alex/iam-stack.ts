@@ -10,7 +10,7 @@ import { ServiceRole } from "../../modules/iam/service-role";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { acknowledge } from "../../modules/policy/acknowledgements";
 import { ProjectStack } from "../project-stack";
-import { awsRegionVariable } from "./region-variable";
+import { awsRegionVariable } from "../region-variable";
 import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG } from "./sagemaker-serverless-stack";
 
 /** The AWS managed policy the original attaches to the execution role. */

@@ -4,7 +4,7 @@ import type { Construct } from "constructs";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { ProjectStack } from "../project-stack";
-import { awsRegionVariable } from "./region-variable";
+import { awsRegionVariable } from "../region-variable";
 
 /** The original's image: HuggingFace PyTorch inference, CPU (serverless endpoints have no GPU). */
 export const DEFAULT_IMAGE_REPOSITORY = "huggingface-pytorch-inference";

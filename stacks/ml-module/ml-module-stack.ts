@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { MlModule, mlModuleAddresses } from "../../modules/ml-module/ml-module";
-import { awsRegionVariable } from "../alex/region-variable";
+import { awsRegionVariable } from "../region-variable";
 import { ProjectStack } from "../project-stack";
 import { mlModuleVariables } from "./variables";
 

@@ -13,7 +13,7 @@ import {
   isEmptyString,
   s3BucketNameCondition,
 } from "../../modules/core/terraform-conditions";
-import { REGION_PATTERN } from "../alex/region-variable";
+import { REGION_PATTERN } from "../region-variable";
 import type { RecipeEnvironment } from "./switches";
 
 /**

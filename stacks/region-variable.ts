@@ -4,7 +4,7 @@ import type { Construct } from "constructs";
 /** AWS region codes: us-east-1, cn-north-1, us-gov-west-1, us-isob-east-1, eusc-de-east-1, ... */
 export const REGION_PATTERN = "^[a-z]{2,4}(-[a-z]+)+-[0-9]+$";
 
-/** The Alex stacks' `aws_region` variable, as the original declares it, plus a format check. */
+/** The required `aws_region` variable (as the Alex original declares it), plus a format check; the Alex and ml-module stacks take their region from it. */
 export function awsRegionVariable(scope: Construct): TerraformVariable {
   return new TerraformVariable(scope, "aws_region", {
     type: "string",
