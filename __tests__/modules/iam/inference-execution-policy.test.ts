@@ -5,6 +5,7 @@ import {
   InferenceExecutionPolicy,
 } from "../../../modules/iam/inference-execution-policy";
 import { onlyDataSource, onlyResource, synthScope } from "../../helpers/synth";
+import { vpcNetworkStatements } from "../../helpers/expected";
 
 const PARTITION = "${data.aws_partition.current.partition}";
 const REPOSITORY = `arn:${PARTITION}:ecr:eu-west-1:763104351884:repository/huggingface-pytorch-inference`;
@@ -143,29 +144,7 @@ describe("inferenceExecutionDocument", () => {
         actions: ["s3:PutObject"],
         resources: [`arn:${PARTITION}:s3:::models/data-capture/*`],
       },
-      {
-        sid: "NetworkInterfaces",
-        effect: "Allow",
-        actions: [
-          "ec2:CreateNetworkInterface",
-          "ec2:CreateNetworkInterfacePermission",
-          "ec2:DeleteNetworkInterface",
-          "ec2:DeleteNetworkInterfacePermission",
-        ],
-        resources: [ec2("network-interface/*"), ec2("subnet/*"), ec2("security-group/*")],
-      },
-      {
-        sid: "NetworkDescribe",
-        effect: "Allow",
-        actions: [
-          "ec2:DescribeDhcpOptions",
-          "ec2:DescribeNetworkInterfaces",
-          "ec2:DescribeSecurityGroups",
-          "ec2:DescribeSubnets",
-          "ec2:DescribeVpcs",
-        ],
-        resources: ["*"],
-      },
+      ...vpcNetworkStatements(ec2),
     ]);
   });
 });

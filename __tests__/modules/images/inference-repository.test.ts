@@ -9,6 +9,7 @@ import {
   resourcesOf,
   synthScope,
 } from "../../helpers/synth";
+import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
 
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -68,32 +69,7 @@ describe("InferenceRepository", () => {
   it("keeps the newest tagged images and expires untagged ones", () => {
     const lifecycle = onlyResource(json, "aws_ecr_lifecycle_policy").attributes;
     expect(lifecycle.repository).toBe(`\${aws_ecr_repository.${repository.name}.name}`);
-    expect(JSON.parse(String(lifecycle.policy))).toEqual({
-      rules: [
-        {
-          rulePriority: 1,
-          description: "Keep last 10 images",
-          selection: {
-            tagStatus: "tagged",
-            tagPrefixList: ["v"],
-            countType: "imageCountMoreThan",
-            countNumber: 10,
-          },
-          action: { type: "expire" },
-        },
-        {
-          rulePriority: 2,
-          description: "Delete untagged images older than 1 day",
-          selection: {
-            tagStatus: "untagged",
-            countType: "sinceImagePushed",
-            countUnit: "days",
-            countNumber: 1,
-          },
-          action: { type: "expire" },
-        },
-      ],
-    });
+    expect(JSON.parse(String(lifecycle.policy))).toEqual(RECIPE_ECR_LIFECYCLE_POLICY);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   SAGEMAKER_KEY_STATEMENT,
   tagged,
 } from "./expected";
+import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
 
 const ECR_IMAGE_PATTERN =
   "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
@@ -473,32 +474,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
     });
     const lifecycle = resources.aws_ecr_lifecycle_policy!.inference_repository_lifecycle!;
     expect(lifecycle.repository).toBe("${aws_ecr_repository.inference_repository.name}");
-    expect(JSON.parse(String(lifecycle.policy))).toEqual({
-      rules: [
-        {
-          rulePriority: 1,
-          description: "Keep last 10 images",
-          selection: {
-            tagStatus: "tagged",
-            tagPrefixList: ["v"],
-            countType: "imageCountMoreThan",
-            countNumber: 10,
-          },
-          action: { type: "expire" },
-        },
-        {
-          rulePriority: 2,
-          description: "Delete untagged images older than 1 day",
-          selection: {
-            tagStatus: "untagged",
-            countType: "sinceImagePushed",
-            countUnit: "days",
-            countNumber: 1,
-          },
-          action: { type: "expire" },
-        },
-      ],
-    });
+    expect(JSON.parse(String(lifecycle.policy))).toEqual(RECIPE_ECR_LIFECYCLE_POLICY);
   });
 
   it("creates the artifact bucket: versioned, encrypted with the key, private, TLS only, with the recipe's lifecycle", () => {

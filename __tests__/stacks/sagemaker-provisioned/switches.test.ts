@@ -19,6 +19,7 @@ import {
   synthProvisioned,
   tagged,
 } from "./expected";
+import { vpcNetworkStatements } from "../../helpers/expected";
 
 const { json: defaults } = synthProvisioned();
 
@@ -255,31 +256,7 @@ describe("enableVpcConfig: true", () => {
     const ec2 = (resource: string) => `arn:${PARTITION}:ec2:${REGION}:${ACCOUNT}:${resource}`;
     const statements = json.data?.aws_iam_policy_document?.sagemaker_execution_policy
       ?.statement as Record<string, unknown>[];
-    expect(statements.slice(-2)).toEqual([
-      {
-        sid: "NetworkInterfaces",
-        effect: "Allow",
-        actions: [
-          "ec2:CreateNetworkInterface",
-          "ec2:CreateNetworkInterfacePermission",
-          "ec2:DeleteNetworkInterface",
-          "ec2:DeleteNetworkInterfacePermission",
-        ],
-        resources: [ec2("network-interface/*"), ec2("subnet/*"), ec2("security-group/*")],
-      },
-      {
-        sid: "NetworkDescribe",
-        effect: "Allow",
-        actions: [
-          "ec2:DescribeDhcpOptions",
-          "ec2:DescribeNetworkInterfaces",
-          "ec2:DescribeSecurityGroups",
-          "ec2:DescribeSubnets",
-          "ec2:DescribeVpcs",
-        ],
-        resources: ["*"],
-      },
-    ]);
+    expect(statements.slice(-2)).toEqual(vpcNetworkStatements(ec2));
   });
 
   it("leaves the model outside any VPC when it is off", () => {
