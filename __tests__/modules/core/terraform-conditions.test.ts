@@ -3,7 +3,7 @@
  * terraform 1.11 (a provider-free configuration of these outputs, `terraform apply -var v=...`) on the same
  * accepted and rejected values as the synth-time rules in rules.test.ts: every verdict matched.
  */
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Fn, Op, TerraformStack, TerraformVariable, Testing, type IResolvable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   ecrRepositoryName,
@@ -86,6 +86,31 @@ describe("Terraform conditions", () => {
     expect(resolved(stack, allOf(sagemakerNameCondition("a"), iamRoleNameCondition("b")))).toBe(
       '${(((length("a") <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", "a"))) && ((length("b") <= 64) && can(regex("^[a-zA-Z0-9_+=,.@-]+$", "b"))))}',
     );
+  });
+
+  it("allOf renders as a chain of Op.and, inside other expressions too", () => {
+    const clauses = [
+      Op.gte(Fn.lengthOf(v), 3),
+      Op.lte(Fn.lengthOf(v), 63),
+      Op.not(Fn.strcontains(v, "..")),
+    ];
+    const asOpAnd = clauses.reduce((all, next) => Op.and(all, next));
+    expect(resolved(stack, allOf(...clauses))).toBe(resolved(stack, asOpAnd));
+    expect(resolved(stack, Op.not(allOf(...clauses)))).toBe(resolved(stack, Op.not(asOpAnd)));
+  });
+
+  it("allOf resolves each clause once, however many there are (a chain of Op.and takes 2^length)", () => {
+    const resolutions = Array.from({ length: 12 }, () => 0);
+    const clauses = resolutions.map((_, index): IResolvable => ({
+      creationStack: [],
+      resolve: () => {
+        resolutions[index]! += 1;
+        return `c${index}`;
+      },
+    }));
+    const expression = resolved(stack, allOf(...clauses));
+    expect(expression).toMatch(/^\$\{\(+c0 && c1\) && c2\) .* && c11\)\}$/);
+    expect(resolutions).toEqual(resolutions.map(() => 1));
   });
 });
 
