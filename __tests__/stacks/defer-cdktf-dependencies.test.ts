@@ -1,0 +1,90 @@
+/**
+ * The deferral in a fresh Node process, as `node dist/main.js` runs it: this suite's own process loaded cdktf
+ * long ago. The two source files are transpiled with TypeScript into a temp folder for that process.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { CDKTF_DEFERRED_DEPENDENCIES } from "../../stacks/defer-cdktf-dependencies";
+
+const REPO = resolve(__dirname, "../..");
+const SOURCES = ["stacks/defer-cdktf-dependencies.ts", "modules/core/deferred-dependencies.ts"];
+
+interface ChildReport {
+  loadedWithCdktf: string[];
+  loadedAfterSynth: string[];
+  archive: string;
+}
+
+/** Loads cdktf in a new process, with or without the deferral first, and synthesizes a directory asset. */
+function synthInFreshProcess(deferFirst: boolean): ChildReport {
+  const root = mkdtempSync(join(tmpdir(), "defer-"));
+  for (const source of SOURCES) {
+    const { outputText } = ts.transpileModule(readFileSync(join(REPO, source), "utf8"), {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    });
+    const target = join(root, source.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, outputText);
+  }
+  mkdirSync(join(root, "model"));
+  writeFileSync(join(root, "model", "inference.py"), "print('hello')\n");
+  writeFileSync(
+    join(root, "child.js"),
+    `${deferFirst ? 'require("./stacks/defer-cdktf-dependencies");' : ""}
+     const watched = ${JSON.stringify(CDKTF_DEFERRED_DEPENDENCIES)};
+     // The stand-in sits in the module cache under the entry point's name; both packages' entry points
+     // require more files of their own, so any other file of theirs in the cache means the real one ran.
+     const loaded = () => watched.filter((name) => {
+       const entry = require.resolve(name, { paths: [require.resolve("cdktf/package.json")] });
+       return Object.keys(require.cache).some((file) => file !== entry && file.includes("/node_modules/" + name + "/"));
+     });
+     const { App, AssetType, TerraformAsset, TerraformStack } = require("cdktf");
+     const loadedWithCdktf = loaded();
+     const app = new App({ outdir: ${JSON.stringify(join(root, "out"))} });
+     const asset = new TerraformAsset(new TerraformStack(app, "s"), "model", {
+       path: ${JSON.stringify(join(root, "model"))}, type: AssetType.ARCHIVE });
+     app.synth();
+     const archive = require("path").join(${JSON.stringify(join(root, "out", "stacks", "s"))}, asset.path);
+     console.log(JSON.stringify({ loadedWithCdktf, loadedAfterSynth: loaded(), archive }));`,
+  );
+  const output = execFileSync(process.execPath, [join(root, "child.js")], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, NODE_PATH: join(REPO, "node_modules"), CHECKPOINT_DISABLE: "1" },
+  });
+  return JSON.parse(output) as ChildReport;
+}
+
+describe("stacks/defer-cdktf-dependencies", () => {
+  it("without it, loading cdktf loads archiver and semver", () => {
+    expect(synthInFreshProcess(false).loadedWithCdktf).toEqual(["archiver", "semver"]);
+  });
+
+  it("keeps them out of a synth, and cdktf still zips a directory asset (in its own child process)", () => {
+    const report = synthInFreshProcess(true);
+    expect(report.loadedWithCdktf).toEqual([]);
+    expect(report.loadedAfterSynth).toEqual([]);
+    expect(readFileSync(report.archive).subarray(0, 4)).toEqual(
+      Buffer.from("PK\x03\x04", "latin1"),
+    );
+  });
+
+  it("is what main.ts imports first, before cdktf", () => {
+    const imports = [
+      ...readFileSync(join(REPO, "main.ts"), "utf8").matchAll(/^import .*"(.+)";$/gm),
+    ];
+    expect(imports.map((match) => match[1])).toEqual([
+      "./stacks/defer-cdktf-dependencies",
+      "cdktf",
+      "./stacks/app",
+    ]);
+  });
+});
