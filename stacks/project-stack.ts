@@ -1,6 +1,7 @@
 import { LocalBackend, TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct, Node } from "constructs";
 import { PolicyChecks } from "../modules/policy/policy-checks";
+import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
 
 /** The Terraform version every stack requires (`terraform { required_version }`). */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.5";
@@ -59,6 +60,11 @@ export class ProjectStack extends TerraformStack {
       const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
       new MovedBlock(this, `moved_${address}`, { from: `${address}[0]`, to: address });
     }
+  }
+
+  /** cdktf's preparation, keeping what it resolves for the policy checks (see `prepareStackKeepingElements`). */
+  public override prepareStack(): void {
+    prepareStackKeepingElements(this);
   }
 
   public override toTerraform(): Record<string, unknown> {

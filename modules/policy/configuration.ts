@@ -1,12 +1,11 @@
 import {
-  DefaultTokenResolver,
-  StringConcat,
   TerraformDataSource,
   TerraformResource,
   Tokenization,
   type TerraformElement,
   type TerraformStack,
 } from "cdktf";
+import { SYNTH_RESOLVER, type ResolvedElements } from "./prepared-configuration";
 import { isExpression } from "./values";
 
 /** Arguments of a resource or data source, keyed as in the Terraform JSON (snake_case). */
@@ -33,7 +32,6 @@ export interface Reference {
   readonly attribute: string;
 }
 
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
 const WHOLE_REFERENCE = /^\$\{((?:data\.)?[\w-]+\.[\w-]+)\.(\w+)\}$/;
 
 /**
@@ -41,14 +39,17 @@ const WHOLE_REFERENCE = /^\$\{((?:data\.)?[\w-]+\.[\w-]+)\.(\w+)\}$/;
  * resolved the way `cdktf synth` resolves it), so rules see every element, whichever construct made it.
  */
 export class StackConfiguration {
-  /** Reads every resource and data source of `stack`. */
-  public static read(stack: TerraformStack): StackConfiguration {
+  /**
+   * Reads every resource and data source of `stack`. `resolved`, when given, holds what elements synthesize,
+   * resolved already in this synth (see `prepareStackKeepingElements`); the others are resolved here.
+   */
+  public static read(stack: TerraformStack, resolved?: ResolvedElements): StackConfiguration {
     const elements: ConfiguredElement[] = [];
     for (const construct of stack.node.findAll()) {
       if (TerraformResource.isTerraformResource(construct)) {
-        elements.push(...configured(stack, construct, "resource", ""));
+        elements.push(...configured(stack, construct, "resource", "", resolved));
       } else if (TerraformDataSource.isTerraformDataSource(construct)) {
-        elements.push(...configured(stack, construct, "data", "data."));
+        elements.push(...configured(stack, construct, "data", "data.", resolved));
       }
     }
     return new StackConfiguration(elements);
@@ -109,12 +110,14 @@ function configured(
   construct: TerraformElement,
   block: "resource" | "data",
   prefix: string,
+  resolved: ResolvedElements | undefined,
 ): ConfiguredElement[] {
-  const synthesized = Tokenization.resolve(construct.toTerraform(), {
-    scope: stack,
-    preparing: false,
-    resolver: RESOLVER,
-  }) as Record<string, Record<string, Record<string, Record<string, unknown>>> | undefined>;
+  const synthesized = (resolved?.get(construct) ??
+    Tokenization.resolve(construct.toTerraform(), {
+      scope: stack,
+      preparing: false,
+      resolver: SYNTH_RESOLVER,
+    })) as Record<string, Record<string, Record<string, Record<string, unknown>>> | undefined>;
   return Object.entries(synthesized[block] ?? {}).flatMap(([type, byName]) =>
     Object.entries(byName).map(([name, synthesizedAttributes]) => {
       const attributes = { ...synthesizedAttributes };

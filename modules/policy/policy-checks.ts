@@ -9,6 +9,7 @@ import type { IConstruct } from "constructs";
 import { acknowledgementFor, acknowledgementsIn, type Acknowledgement } from "./acknowledgements";
 import { StackConfiguration } from "./configuration";
 import { POLICY_PACK } from "./pack";
+import { takePreparedElements, type ResolvedElements } from "./prepared-configuration";
 import type { PolicyRule, Severity } from "./rule";
 
 /** One rule's finding on one resource or data source. */
@@ -24,12 +25,16 @@ export interface Finding {
   readonly acknowledgement?: Acknowledgement;
 }
 
-/** Runs `rules` over every resource and data source of `stack` and returns what they find. */
+/**
+ * Runs `rules` over every resource and data source of `stack` and returns what they find. `resolved`: elements
+ * resolved already in this synth (see `StackConfiguration.read`).
+ */
 export function evaluatePolicy(
   stack: TerraformStack,
   rules: readonly PolicyRule[] = POLICY_PACK,
+  resolved?: ResolvedElements,
 ): Finding[] {
-  const configuration = StackConfiguration.read(stack);
+  const configuration = StackConfiguration.read(stack, resolved);
   const findings: Finding[] = [];
   for (const element of configuration.elements) {
     for (const rule of rules) {
@@ -93,7 +98,7 @@ export class PolicyChecks implements IAspect {
   public visit(node: IConstruct): void {
     // Aspects visit every construct; the checks read the whole stack once, when they visit the stack.
     if (!TerraformStack.isStack(node)) return;
-    for (const finding of evaluatePolicy(node, this.rules)) {
+    for (const finding of evaluatePolicy(node, this.rules, takePreparedElements(node))) {
       const level = finding.acknowledgement ? "info" : finding.severity;
       annotate(finding.construct, level, findingText(finding));
     }
