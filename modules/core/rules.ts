@@ -316,5 +316,29 @@ export function checkTags(
   }
 }
 
+/** What `checkTags` allows, for error messages of Terraform validations (`tagsCondition`). */
+export const TAG_TEXT_RULE =
+  "keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:";
+
 /** At most 50 tags on one resource. */
 export const MAX_TAGS = 50;
+
+/**
+ * `checkTags`, and at most `MAX_TAGS` on each resource: the given tags together with the keys the construct adds
+ * itself (`addedKeys`, e.g. `Name`). A map known only at apply time is skipped: guard the variable it comes from
+ * with `tagsCondition`.
+ */
+export function checkResourceTags(
+  problems: Problems,
+  field: string,
+  tags: Readonly<Record<string, string>> | undefined,
+  addedKeys: readonly string[] = [],
+): void {
+  checkTags(problems, field, tags);
+  if (tags === undefined || Token.isUnresolved(tags)) return;
+  const count = new Set([...Object.keys(tags), ...addedKeys]).size;
+  if (count > MAX_TAGS) {
+    const counting = addedKeys.length > 0 ? `, counting ${addedKeys.join(", ")}` : "";
+    problems.add(field, `${count} tags`, `at most ${MAX_TAGS} tags per resource${counting}`);
+  }
+}

@@ -4,10 +4,11 @@
  * `stringValue`) and returns the expression.
  *
  * The patterns are RE2 without counted repeats above 1000 (lengths are checked with `length()`), and without
- * backslashes, which cdktf would pass into the HCL string unescaped.
+ * backslashes, which cdktf would pass into the HCL string unescaped (`tagsCondition` doubles its own).
  */
 import { Fn, Op, Token, type IResolvable, type IResolveContext } from "cdktf";
 import {
+  MAX_TAGS,
   ECR_IMAGE_URI_PATTERN,
   ECR_REPOSITORY_NAME_PATTERN,
   EMAIL_ADDRESS_PATTERN,
@@ -118,4 +119,29 @@ export function s3BucketNameCondition(value: string): IResolvable {
       matchesPattern(value, "-[0-9]{12}-[a-z]{2}(-[a-z]+)+-[0-9]+-an$"),
     ),
   );
+}
+
+/**
+ * `checkResourceTags` for a `map(string)` variable, as a validation condition: at most `MAX_TAGS` tags with the
+ * keys each resource also gets (`addedKeys`), keys of 1-128 and values of at most 256 letters, digits, spaces
+ * and `_.:/=+-@`, no key starting with `aws:`. `variable` is its reference, e.g. `var.tags`.
+ *
+ * Written as HCL text: a `for` expression has no cdktf function. The `\\p{...}` classes need their backslash
+ * doubled for the HCL string literal, which cdktf writes as given.
+ */
+export function tagsCondition(variable: string, addedKeys: readonly string[] = []): string {
+  const withAdded =
+    addedKeys.length > 0
+      ? `merge(${variable}, {${addedKeys.map((key) => `"${key}" = ""`).join(", ")}})`
+      : variable;
+  const text = (value: string) => `can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", ${value}))`;
+  const entry = [
+    "length(key) >= 1",
+    "length(key) <= 128",
+    "length(value) <= 256",
+    '!startswith(lower(key), "aws:")',
+    text("key"),
+    text("value"),
+  ].join(" && ");
+  return `\${length(${withAdded}) <= ${MAX_TAGS} && alltrue([for key, value in ${variable} : ${entry}])}`;
 }

@@ -3,7 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { iamRoleName } from "../core/rules";
+import { checkResourceTags, iamRoleName } from "../core/rules";
 import { Problems } from "../core/validation";
 
 /** One IAM condition of a trust policy statement, e.g. `ArnLike aws:SourceArn arn:aws:sagemaker:...`. */
@@ -58,7 +58,9 @@ export class ServiceRole extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    new Problems().check("roleName", props.roleName, iamRoleName).throwIfAny(this);
+    const problems = new Problems().check("roleName", props.roleName, iamRoleName);
+    checkResourceTags(problems, "tags", props.tags);
+    problems.throwIfAny(this);
 
     const aws = AwsContext.of(this);
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust-policy", {

@@ -5,7 +5,7 @@ import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-poli
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { ecrRepositoryName, integerAtLeast, oneOf } from "../core/rules";
+import { checkResourceTags, ecrRepositoryName, integerAtLeast, oneOf } from "../core/rules";
 import { Problems } from "../core/validation";
 
 /** What the lifecycle policy keeps: the newest tagged images, and untagged images for a while. */
@@ -91,6 +91,7 @@ export class InferenceRepository extends Construct {
         problems.add("retention.tagPrefixes", [], "at least one tag prefix");
       }
     }
+    checkResourceTags(problems, "tags", props.tags);
     problems.throwIfAny(this);
 
     this.repository = new EcrRepository(this, "repository", {

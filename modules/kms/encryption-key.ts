@@ -7,7 +7,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Fn, ref, TerraformStack, Token, type IResolvable, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { integerBetween, kmsAliasName } from "../core/rules";
+import { checkResourceTags, integerBetween, kmsAliasName } from "../core/rules";
 import { Problems } from "../core/validation";
 import type { TrustCondition } from "../iam/service-role";
 import { acknowledge } from "../policy/acknowledgements";
@@ -75,10 +75,11 @@ export class EncryptionKey extends Construct {
   public constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
     const deletionWindowInDays = props.deletionWindowInDays ?? 30;
-    new Problems()
+    const problems = new Problems()
       .check("aliasName", props.aliasName, kmsAliasName)
-      .check("deletionWindowInDays", deletionWindowInDays, integerBetween(7, 30, " (days)"))
-      .throwIfAny(this);
+      .check("deletionWindowInDays", deletionWindowInDays, integerBetween(7, 30, " (days)"));
+    checkResourceTags(problems, "tags", props.tags);
+    problems.throwIfAny(this);
 
     const aws = AwsContext.of(this);
     const statements: DataAwsIamPolicyDocumentStatement[] = [

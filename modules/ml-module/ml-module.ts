@@ -2,7 +2,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { addPreconditions } from "../core/preconditions";
-import { ecrImageUri, s3BucketName } from "../core/rules";
+import { checkResourceTags, ecrImageUri, s3BucketName } from "../core/rules";
 import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
 import { managedPolicyAttachmentId, ServiceRole } from "../iam/service-role";
@@ -80,6 +80,7 @@ export class MlModule extends Construct {
     if (givenImage !== ORIGINAL_DEFAULT_IMAGE) {
       problems.check("sagemakerContainerImage", givenImage, ecrImageUri);
     }
+    checkResourceTags(problems, "tags", props.tags, ["Name"]);
     problems.throwIfAny(this);
 
     const names = this.names;

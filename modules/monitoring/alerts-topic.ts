@@ -2,7 +2,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, Op, Token } from "cdktf";
 import { Construct } from "constructs";
-import { emailAddress, matches } from "../core/rules";
+import { checkResourceTags, emailAddress, matches } from "../core/rules";
 import { isEmptyString } from "../core/terraform-conditions";
 import { isUnresolved, Problems } from "../core/validation";
 
@@ -52,10 +52,11 @@ export class AlertsTopic extends Construct {
   public constructor(scope: Construct, id: string, props: AlertsTopicProps) {
     super(scope, id);
     const email = props.emailEndpoint;
-    new Problems()
+    const problems = new Problems()
       .check("topicName", props.topicName, TOPIC_NAME)
-      .check("emailEndpoint", email === "" ? undefined : email, emailAddress)
-      .throwIfAny(this);
+      .check("emailEndpoint", email === "" ? undefined : email, emailAddress);
+    checkResourceTags(problems, "tags", props.tags);
+    problems.throwIfAny(this);
 
     this.topic = new SnsTopic(this, "topic", {
       name: props.topicName,

@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import {
   atMost,
   checkContainerEnvironment,
+  checkResourceTags,
   containerImage,
   modelDataUrl,
   sagemakerName,
@@ -163,5 +164,6 @@ function validate(
       atMost(maxConcurrency, "maxConcurrency"),
     );
   checkContainerEnvironment(problems, "environment", props.environment);
+  checkResourceTags(problems, "tags", props.tags, props.nameTag ? ["Name"] : []);
   return problems;
 }

@@ -7,7 +7,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
-import { integerAtLeast, s3BucketName } from "../core/rules";
+import { checkResourceTags, integerAtLeast, s3BucketName } from "../core/rules";
 import { Problems } from "../core/validation";
 
 export interface ArtifactBucketProps {
@@ -70,11 +70,12 @@ export class ArtifactBucket extends Construct {
     super(scope, id);
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 30;
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
-    new Problems()
+    const problems = new Problems()
       .check("bucketName", props.bucketName, s3BucketName)
       .check("noncurrentVersionExpirationDays", noncurrentDays, integerAtLeast(1))
-      .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1))
-      .throwIfAny(this);
+      .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1));
+    checkResourceTags(problems, "tags", props.tags);
+    problems.throwIfAny(this);
 
     this.bucket = new S3Bucket(this, "bucket", {
       bucket: props.bucketName,

@@ -1,9 +1,10 @@
 import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { ECR_IMAGE_URI_RULE } from "../../modules/core/rules";
+import { ECR_IMAGE_URI_RULE, MAX_TAGS, TAG_TEXT_RULE } from "../../modules/core/rules";
 import {
   ecrImageUriCondition,
   s3BucketNameCondition,
+  tagsCondition,
 } from "../../modules/core/terraform-conditions";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../modules/ml-module/image";
 
@@ -68,6 +69,12 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
     type: "map(string)",
     default: {},
     description: "Common tags for all resources",
+    validation: [
+      {
+        condition: tagsCondition("var.tags", ["Name"]),
+        errorMessage: `tags must hold at most ${MAX_TAGS - 1} tags (every resource also gets Name), ${TAG_TEXT_RULE}.`,
+      },
+    ],
   });
   return { projectName, environment, mlModelsBucket, sagemakerContainerImage, tags };
 }

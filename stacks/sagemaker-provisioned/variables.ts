@@ -4,6 +4,8 @@ import {
   ECR_IMAGE_URI_RULE,
   ECR_REPOSITORY_NAME_RULE,
   INSTANCE_TYPE_RULE,
+  MAX_TAGS,
+  TAG_TEXT_RULE,
 } from "../../modules/core/rules";
 import {
   ecrImageUriCondition,
@@ -12,6 +14,7 @@ import {
   instanceTypeCondition,
   isEmptyString,
   s3BucketNameCondition,
+  tagsCondition,
 } from "../../modules/core/terraform-conditions";
 import { REGION_PATTERN } from "../region-variable";
 import type { RecipeEnvironment } from "./switches";
@@ -22,6 +25,12 @@ import type { RecipeEnvironment } from "./switches";
  * registered. `ml.m5.large` is the general-purpose type the recipe lists for balanced workloads (2 vCPUs, 8 GiB).
  */
 export const DEFAULT_INSTANCE_TYPE = "ml.m5.large";
+
+/**
+ * The tags every resource of the stack gets besides additional_tags: the recipe's common tags (also the
+ * provider's default tags) and Name. They count toward the 50 tags a resource may have.
+ */
+export const COMMON_TAG_KEYS = ["Project", "Environment", "ManagedBy", "Name"] as const;
 
 /** The retention periods CloudWatch Logs accepts, in days. */
 export const LOG_RETENTION_DAYS = [
@@ -345,6 +354,12 @@ export function recipeVariables(
     type: "map(string)",
     default: {},
     description: "Tags added to every resource",
+    validation: [
+      {
+        condition: tagsCondition("var.additional_tags", COMMON_TAG_KEYS),
+        errorMessage: `additional_tags must hold at most ${MAX_TAGS} tags together with ${COMMON_TAG_KEYS.join(", ")}, ${TAG_TEXT_RULE}.`,
+      },
+    ],
   });
   return {
     projectName,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   atMost,
   checkContainerEnvironment,
+  checkResourceTags,
   checkTags,
   containerImage,
   ECR_IMAGE_URI_RULE,
@@ -391,6 +392,36 @@ describe("checkTags", () => {
         value: "v".repeat(257),
         allowed: "a tag value of at most 256 letters, digits, spaces and _ . : / = + - @",
       },
+    ]);
+  });
+});
+
+describe("checkResourceTags", () => {
+  const tags = (count: number) =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`tag-${i}`, "v"]));
+
+  it("allows 50 tags on a resource, counting the keys the construct adds", () => {
+    const problems = new Problems();
+    checkResourceTags(problems, "fifty", tags(50));
+    checkResourceTags(problems, "forty-nine and Name", tags(49), ["Name"]);
+    checkResourceTags(problems, "Name given too", { ...tags(49), Name: "n" }, ["Name"]);
+    checkResourceTags(problems, "token", Token.asStringMap(Fn.merge([tags(60)])), ["Name"]);
+    expect(problems.list).toEqual([]);
+  });
+
+  it("reports a 51st tag, and still checks every key and value", () => {
+    const problems = new Problems();
+    checkResourceTags(problems, "tags", tags(51));
+    checkResourceTags(problems, "named", { ...tags(50), "aws:x": "v" }, ["Name"]);
+    expect(problems.list).toEqual([
+      { field: "tags", value: "51 tags", allowed: "at most 50 tags per resource" },
+      {
+        field: "named.aws:x",
+        value: "aws:x",
+        allowed:
+          "a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+      },
+      { field: "named", value: "52 tags", allowed: "at most 50 tags per resource, counting Name" },
     ]);
   });
 });

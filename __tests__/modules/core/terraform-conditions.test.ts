@@ -26,6 +26,7 @@ import {
   s3BucketNameCondition,
   SAGEMAKER_NAME_RE2,
   sagemakerNameCondition,
+  tagsCondition,
 } from "../../../modules/core/terraform-conditions";
 import { resolved } from "../../helpers/synth";
 
@@ -86,6 +87,20 @@ describe("Terraform conditions", () => {
     expect(resolved(stack, allOf(sagemakerNameCondition("a"), iamRoleNameCondition("b")))).toBe(
       '${(((length("a") <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", "a"))) && ((length("b") <= 64) && can(regex("^[a-zA-Z0-9_+=,.@-]+$", "b"))))}',
     );
+  });
+
+  it("tagsCondition checks count, keys and values of a map variable, counting the keys added to it", () => {
+    const entry =
+      'length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:")' +
+      ' && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))';
+    expect(tagsCondition("var.t")).toBe(
+      `\${length(var.t) <= 50 && alltrue([for key, value in var.t : ${entry}])}`,
+    );
+    expect(tagsCondition("var.t", ["Name", "Owner"])).toBe(
+      `\${length(merge(var.t, {"Name" = "", "Owner" = ""})) <= 50 && alltrue([for key, value in var.t : ${entry}])}`,
+    );
+    // One backslash reaches RE2: the HCL string literal holds two.
+    expect(entry).toContain(String.raw`"^[\\p{L}`);
   });
 
   it("allOf renders as a chain of Op.and, inside other expressions too", () => {

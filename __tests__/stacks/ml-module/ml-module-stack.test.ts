@@ -113,6 +113,15 @@ describe("stack ml-module", () => {
         type: "map(string)",
         default: {},
         description: "Common tags for all resources",
+        validation: [
+          {
+            condition:
+              '${length(merge(var.tags, {"Name" = ""})) <= 50 && alltrue([for key, value in var.tags : ' +
+              'length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
+            error_message:
+              "tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:.",
+          },
+        ],
       },
     });
     expect(json.provider).toEqual({ aws: [{ region: "${var.aws_region}" }] });

@@ -399,6 +399,15 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         type: "map(string)",
         default: {},
         description: "Tags added to every resource",
+        validation: [
+          {
+            condition:
+              '${length(merge(var.additional_tags, {"Project" = "", "Environment" = "", "ManagedBy" = "", "Name" = ""})) <= 50' +
+              ' && alltrue([for key, value in var.additional_tags : length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
+            error_message:
+              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:.",
+          },
+        ],
       },
     });
   });
