@@ -8,11 +8,11 @@
  */
 import { Fn, Op, Token, type IResolvable, type IResolveContext } from "cdktf";
 import {
-  MAX_TAGS,
   ECR_IMAGE_URI_PATTERN,
   ECR_REPOSITORY_NAME_PATTERN,
   EMAIL_ADDRESS_PATTERN,
   INSTANCE_TYPE_PATTERN,
+  MAX_TAGS,
 } from "./rules";
 
 /** True when every condition is. */
@@ -25,7 +25,7 @@ export function allOf(...conditions: IResolvable[]): IResolvable {
  *
  * cdktf's operators resolve every operand that is itself an expression twice (`resolveArg`, then
  * `resolveExpressionPart`), so a chain of `Op.and` costs 2^length: the eight clauses of the bucket-name
- * condition took 13-16 ms per resolution, and synth resolves each element three times. This one is linear.
+ * condition took 13-16 ms per resolution, and synth resolves each element at least twice. This one is linear.
  */
 class Conjunction implements IResolvable {
   // No creation stack: cdktf's tokens capture one each (about 40 µs); this one never fails to resolve.
