@@ -45,6 +45,16 @@ export interface MlModuleProps {
    * @default - only `Name`
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Attach the AWS managed policy `AWSLambdaVPCAccessExecutionRole` to the Lambda role, as the original does. It
+   * lets functions in a VPC manage their network interfaces, and it also allows CloudWatch Logs writes to every
+   * log group of the account, which the role's own policy limits to the functions' log groups. Turn it off when
+   * the functions that take the role run outside a VPC: the role then keeps only its inline policy. With it off,
+   * pass the same option to {@link mlModuleAddresses}.
+   *
+   * @default true
+   */
+  readonly lambdaVpcAccess?: boolean;
 }
 
 /**
@@ -67,8 +77,8 @@ export class MlModule extends Construct {
   public readonly lambdaInvokeRole: ServiceRole;
   /** The Lambda role's inline policy. */
   public readonly lambdaInvokePolicy: IamRolePolicy;
-  /** `AWSLambdaVPCAccessExecutionRole` on the Lambda role. */
-  public readonly lambdaVpcExecution: IamRolePolicyAttachment;
+  /** `AWSLambdaVPCAccessExecutionRole` on the Lambda role; `undefined` with `lambdaVpcAccess` off. */
+  public readonly lambdaVpcExecution?: IamRolePolicyAttachment;
 
   public constructor(scope: Construct, id: string, props: MlModuleProps) {
     super(scope, id);
@@ -138,12 +148,12 @@ export class MlModule extends Construct {
     this.lambdaInvokeRole = new ServiceRole(this, "lambda-sagemaker-invoke-role", {
       roleName: names.lambdaInvokeRole,
       servicePrincipal: "lambda.amazonaws.com",
-      managedPolicies: [LAMBDA_VPC_ACCESS_POLICY],
+      managedPolicies: (props.lambdaVpcAccess ?? true) ? [LAMBDA_VPC_ACCESS_POLICY] : [],
       tags: tags(names.lambdaInvokeRole),
     });
     addPreconditions(this.lambdaInvokeRole.role, nameCheck("lambdaInvokeRole"));
     this.lambdaVpcExecution =
-      this.lambdaInvokeRole.managedPolicyAttachments[LAMBDA_VPC_ACCESS_POLICY]!;
+      this.lambdaInvokeRole.managedPolicyAttachments[LAMBDA_VPC_ACCESS_POLICY];
     this.lambdaInvokePolicy = new IamRolePolicy(this, "lambda-sagemaker-invoke-policy", {
       name: names.lambdaInvokePolicy,
       role: this.lambdaInvokeRole.role.id,
@@ -188,9 +198,13 @@ export class MlModule extends Construct {
 /**
  * The original module's Terraform names by construct path below the stack, for an {@link MlModule} created
  * with id `id` (`ProjectStack.keepAddresses`). The data sources and `local.image_uri` are new: the original wrote
- * its policies inline and used the image variable as given.
+ * its policies inline and used the image variable as given. Give the module's `lambdaVpcAccess`: without the
+ * attachment, its address is left out.
  */
-export function mlModuleAddresses(id: string): Record<string, string> {
+export function mlModuleAddresses(
+  id: string,
+  options: Pick<MlModuleProps, "lambdaVpcAccess"> = {},
+): Record<string, string> {
   const names: Record<string, string> = {
     "sagemaker-execution-role/role": "sagemaker_execution_role",
     "sagemaker-execution-role/trust-policy": "sagemaker_execution_assume_role",
@@ -201,8 +215,12 @@ export function mlModuleAddresses(id: string): Record<string, string> {
     "serverless/endpoint": "serverless_endpoint",
     "lambda-sagemaker-invoke-role/role": "lambda_sagemaker_invoke_role",
     "lambda-sagemaker-invoke-role/trust-policy": "lambda_sagemaker_invoke_assume_role",
-    [`lambda-sagemaker-invoke-role/${managedPolicyAttachmentId(LAMBDA_VPC_ACCESS_POLICY)}`]:
-      "lambda_vpc_execution",
+    ...((options.lambdaVpcAccess ?? true)
+      ? {
+          [`lambda-sagemaker-invoke-role/${managedPolicyAttachmentId(LAMBDA_VPC_ACCESS_POLICY)}`]:
+            "lambda_vpc_execution",
+        }
+      : {}),
     "lambda-sagemaker-invoke-policy": "lambda_sagemaker_invoke_policy",
     "lambda-sagemaker-invoke-policy-document": "lambda_sagemaker_invoke_policy",
     "image-uri": "image_uri",

@@ -34,7 +34,7 @@ class ModuleStack extends ProjectStack {
   public readonly ml: MlModule;
   public constructor(app: App, props: MlModuleProps) {
     super(app, "s");
-    this.keepAddresses(mlModuleAddresses("ml"));
+    this.keepAddresses(mlModuleAddresses("ml", props));
     this.ml = new MlModule(this, "ml", props);
   }
 }
@@ -196,7 +196,7 @@ describe("MlModule with values known at synth time", () => {
       "${aws_iam_role.lambda_sagemaker_invoke_role.name}",
     ]);
     expect(
-      [ml.executionPolicy, ml.lambdaInvokePolicy, ml.lambdaVpcExecution].map((r) =>
+      [ml.executionPolicy, ml.lambdaInvokePolicy, ml.lambdaVpcExecution!].map((r) =>
         resolved(stack, r.fqn),
       ),
     ).toEqual([
@@ -204,6 +204,32 @@ describe("MlModule with values known at synth time", () => {
       "${aws_iam_role_policy.lambda_sagemaker_invoke_policy}",
       "${aws_iam_role_policy_attachment.lambda_vpc_execution}",
     ]);
+  });
+});
+
+describe("MlModule with lambdaVpcAccess off", () => {
+  const { stack, json } = synthModule({ ...PROPS, lambdaVpcAccess: false });
+
+  it("leaves AWSLambdaVPCAccessExecutionRole off the Lambda role, which keeps its inline policy", () => {
+    expect(addresses(json)).toEqual(
+      ADDRESSES.filter(
+        (address) => address !== "aws_iam_role_policy_attachment.lambda_vpc_execution",
+      ),
+    );
+    expect(json.resource!.aws_iam_role_policy_attachment).toBeUndefined();
+    expect(stack.ml.lambdaVpcExecution).toBeUndefined();
+    expect(json.resource!.aws_iam_role_policy!.lambda_sagemaker_invoke_policy).toEqual({
+      name: "voice-dev-lambda-sagemaker-invoke-policy",
+      role: "${aws_iam_role.lambda_sagemaker_invoke_role.id}",
+      policy: "${data.aws_iam_policy_document.lambda_sagemaker_invoke_policy.json}",
+    });
+  });
+
+  it("has its addresses without the attachment's", () => {
+    expect(Object.values(mlModuleAddresses("ml", { lambdaVpcAccess: false }))).not.toContain(
+      "lambda_vpc_execution",
+    );
+    expect(Object.values(mlModuleAddresses("ml"))).toContain("lambda_vpc_execution");
   });
 });
 
