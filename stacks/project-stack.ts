@@ -1,5 +1,7 @@
 import { LocalBackend, TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct, Node } from "constructs";
+import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
+import { stackHcl } from "../modules/core/hcl/stack-hcl";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
 
@@ -30,6 +32,7 @@ export class ProjectStack extends TerraformStack {
     new LocalBackend(this, { path: localStatePath(id) });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
     PolicyChecks.applyTo(this);
+    writeOneFormatOnly(this);
   }
 
   /**
@@ -78,16 +81,13 @@ export class ProjectStack extends TerraformStack {
   }
 
   /**
-   * cdktf 0.21 renders any `terraform` attribute besides providers and backend wrongly in HCL (it prints
-   * `0 = "required_version"`), so `cdktf synth --hcl` would write invalid HCL. Put the attribute back.
+   * The HCL of `cdktf synth --hcl`, written from the stack's JSON (`modules/core/hcl`): cdktf 0.21's own HCL
+   * writer renders preconditions, `depends_on`, `moved` blocks, `required_version`, empty and false variable
+   * defaults and strings with quotes or backslashes wrongly, and Terraform refuses or misreads the result.
    */
   public override toHclTerraform(): { [key: string]: unknown } {
-    const rendered = super.toHclTerraform();
-    const hcl = String(rendered.hcl).replace(
-      /^(\s*)0 = "required_version"$/m,
-      `$1required_version = "${REQUIRED_TERRAFORM_VERSION}"`,
-    );
-    return { ...rendered, hcl };
+    const { hcl, metadata } = stackHcl(this, this.toTerraform());
+    return { hcl, metadata };
   }
 
   private pathInStack(node: Node): string {
@@ -113,7 +113,7 @@ function findPath(stack: TerraformStack, path: string): boolean {
  * Written as an element of its own instead of through cdktf's `resource.moveFromId()`: a stack with cdktf resource
  * moves runs `terraform version` at synth and fails where terraform is not installed, though synthesizing needs no
  * terraform (it is `required_version` on the machine that applies that matters, and Terraform checks that itself).
- * The JSON and HCL written are the same as cdktf's.
+ * The JSON written is the same as cdktf's.
  */
 class MovedBlock extends TerraformElement {
   public constructor(
@@ -126,15 +126,5 @@ class MovedBlock extends TerraformElement {
 
   public override toTerraform(): Record<string, unknown> {
     return { moved: [{ from: this.move.from, to: this.move.to }] };
-  }
-
-  public override toHclTerraform(): Record<string, unknown> {
-    const reference = (value: string) => ({
-      value,
-      isBlock: false,
-      type: "simple",
-      storageClassType: "reference",
-    });
-    return { moved: [{ from: reference(this.move.from), to: reference(this.move.to) }] };
   }
 }
