@@ -1,0 +1,7 @@
+/**
+ * `npm run check:terraform-config`: `terraform init -backend=false`, offline, on every stack synthesized as JSON
+ * and as HCL; fails on any configuration error or warning (scripts/terraform/configuration-check.ts).
+ */
+import { checkProject } from "./terraform/configuration-check";
+
+process.exitCode = checkProject(process.cwd(), (text) => process.stdout.write(text));
