@@ -7,6 +7,7 @@ import {
 } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
+import { settableThrough } from "../policy/construct-props";
 import { durationSeconds } from "./duration";
 import { constructIds, endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
 import type {
@@ -65,6 +66,10 @@ export function createEndpoint(
       tags: tagsFor(endpoint.additionalTags, endpoint.endpointConfigurationAdditionalTags),
     },
   );
+  settableThrough(configuration, scope, {
+    kms_key_arn: `endpoints.${key}.encryptionKey`,
+    "data_capture_config.kms_key_id": `endpoints.${key}.provisioned.enableDataCapture.encryptionKey`,
+  });
 
   return {
     configuration,

@@ -1,3 +1,4 @@
+import { howToSet } from "../construct-props";
 import type { PolicyRule } from "../rule";
 import { asBlock, asList, isExpression, isSet } from "../values";
 
@@ -63,7 +64,7 @@ export const sagemakerEndpointKms: PolicyRule = {
     });
     return [
       `Its instance-backed variants (${described.join(", ")}) keep the model and data on ML storage ` +
-        "volumes without a customer managed KMS key; set kms_key_arn.",
+        `volumes without a customer managed KMS key; set ${howToSet(configuration, "kms_key_arn")}.`,
     ];
   },
 };

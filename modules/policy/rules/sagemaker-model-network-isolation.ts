@@ -1,4 +1,5 @@
 import type { ConfiguredElement, StackConfiguration } from "../configuration";
+import { constructPropFor } from "../construct-props";
 import type { PolicyRule } from "../rule";
 import { asBlock, asList, isExpression, isTrue, shown } from "../values";
 
@@ -48,7 +49,8 @@ export const sagemakerModelNetworkIsolation: PolicyRule = {
     if (containers.some(needsNetwork)) return [];
     return [
       `Runs without network isolation (enable_network_isolation is ${shown(isolation)}), so its container ` +
-        "can reach the internet; set it to true, or acknowledge the finding if the container needs the network.",
+        `can reach the internet; set ${constructPropFor(model, "enable_network_isolation") ?? "it"} to true, or acknowledge the ` +
+        "finding if the container needs the network.",
     ];
   },
 };
