@@ -2,6 +2,7 @@ import { LocalBackend, TerraformElement, TerraformStack, type TerraformResource 
 import type { Construct, Node } from "constructs";
 import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
 import { stackHcl } from "../modules/core/hcl/stack-hcl";
+import { readableName, TakenNames } from "../modules/core/terraform-names";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
 
@@ -26,9 +27,11 @@ export function localStatePath(stackId: string): string {
  */
 export class ProjectStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
+  private readonly names: TakenNames;
 
   public constructor(scope: Construct, id: string) {
     super(scope, id);
+    this.names = new TakenNames(id);
     new LocalBackend(this, { path: localStatePath(id) });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
     PolicyChecks.applyTo(this);
@@ -47,10 +50,14 @@ export class ProjectStack extends TerraformStack {
     for (const [path, name] of Object.entries(addresses)) this.addresses.set(path, name);
   }
 
+  /** Every element's Terraform name, by the rule in `modules/core/terraform-names.ts`. */
   protected override allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
-    const kept = this.addresses.get(this.pathInStack(node));
-    return kept ?? super.allocateLogicalId(element);
+    const scopes = node.scopes.slice(node.scopes.indexOf(this) + 1);
+    const kept = this.addresses.get(scopes.map((scope) => scope.node.id).join("/"));
+    if (kept !== undefined) return this.names.take(element, node, kept);
+    const name = scopes.length <= 1 ? super.allocateLogicalId(element) : readableName(node, scopes);
+    return this.names.take(element, node, name);
   }
 
   /**
@@ -88,14 +95,6 @@ export class ProjectStack extends TerraformStack {
   public override toHclTerraform(): { [key: string]: unknown } {
     const { hcl, metadata } = stackHcl(this, this.toTerraform());
     return { hcl, metadata };
-  }
-
-  private pathInStack(node: Node): string {
-    const scopes = node.scopes;
-    return scopes
-      .slice(scopes.indexOf(this) + 1)
-      .map((scope) => scope.node.id)
-      .join("/");
   }
 }
 

@@ -9,7 +9,7 @@
  * annotation at the construct path it names; run directly (`node`), the app prints the message to stderr and
  * exits with 1.
  */
-import { Annotations, App, LocalBackend, TerraformStack } from "cdktf";
+import { Annotations, App, LocalBackend, TerraformElement, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
 import { ValidationError } from "../modules/core/validation";
@@ -31,9 +31,10 @@ export function synthesizeApp(
   define: (app: App) => void,
   io: AppIo = { env: process.env, writeError: (text) => process.stderr.write(text) },
 ): number {
-  const app = new App({ stackTraces: false });
+  const app = new App({ stackTraces: false, outdir: io.env.CDKTF_OUTDIR });
   try {
     define(app);
+    nameEveryElement(app);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     if (io.env[CLI_PRINTS_ANNOTATIONS] === undefined) {
@@ -44,6 +45,17 @@ export function synthesizeApp(
   }
   app.synth();
   return 0;
+}
+
+/**
+ * Gives every element its Terraform name now. cdktf names an element when something first refers to it, or at
+ * synth for the others; a stack that finds two elements with one name (`ProjectStack`) throws a
+ * ValidationError, which is then reported as any invalid input is, not from inside cdktf's synth.
+ */
+function nameEveryElement(app: App): void {
+  for (const node of app.node.findAll()) {
+    if (TerraformElement.isTerraformElement(node)) void node.friendlyUniqueId;
+  }
 }
 
 /**

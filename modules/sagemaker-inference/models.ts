@@ -5,6 +5,7 @@ import {
 } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
+import { nameAfter } from "../core/terraform-names";
 import { settableThrough } from "../policy/construct-props";
 import { constructIds, modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps } from "./props";
@@ -45,7 +46,7 @@ export function createModel(
   settableThrough(created, scope, {
     enable_network_isolation: `models.${key}.enableNetworkIsolation`,
   });
-  return created;
+  return nameAfter(created, key);
 }
 
 function containerBlock(
