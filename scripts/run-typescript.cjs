@@ -42,14 +42,22 @@ function sourcesRecord(files) {
     files: Object.fromEntries(
       files.map((file) => [file, sha1(fs.readFileSync(join(PROJECT, file)))]),
     ),
-    // A new file beside a source can change what an import resolves to.
+    // A new module beside a source can change what an import resolves to (`./x` to `x.ts` or `x/index.ts`).
     folders: Object.fromEntries(
-      folders.map((folder) => [
-        folder,
-        sha1(fs.readdirSync(join(PROJECT, folder)).sort().join("\n")),
-      ]),
+      folders.map((folder) => [folder, sha1(importable(folder).join("\n"))]),
     ),
   };
+}
+
+/** What an import in `folder` could resolve to: modules and folders, not state files, logs or dot folders. */
+function importable(folder) {
+  return fs
+    .readdirSync(join(PROJECT, folder), { withFileTypes: true })
+    .filter((entry) =>
+      entry.isDirectory() ? !entry.name.startsWith(".") : /\.([cm]?[jt]sx?|json)$/.test(entry.name),
+    )
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** True when the bundle at `bundled` was built from the sources as they are now. */
