@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { Testing, TerraformStack, type App } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
-import { resolved, synthStack } from "../helpers/synth";
+import { addresses, resolved, synthStack } from "../helpers/synth";
 
 const ROOT = join(__dirname, "..", "..");
 const EXAMPLES = "docs/examples";
@@ -118,6 +118,23 @@ describe("each example", () => {
           "[cloudwatch-log-retention] aws_cloudwatch_log_group.debug-logs: Keeps its logs forever (retention_in_days is not set); set a retention period. Acknowledged on scratch/debug-logs: Debug logs of a scratch environment, deleted with it; no retention period needed.",
       },
     ]);
+  });
+
+  it("docs/examples/your-own-stack.ts: state beside the project, the Terraform version, readable names", async () => {
+    const { ChurnStack } = await import("../../docs/examples/your-own-stack");
+    const json = synthStack(new ChurnStack(Testing.app(), "churn"));
+    expect(json.terraform).toMatchObject({
+      backend: { local: { path: "../../../terraform.churn.tfstate" } },
+      required_version: ">= 1.5",
+    });
+    expect(addresses(json)).toEqual([
+      "aws_sagemaker_endpoint.churn_endpoint",
+      "aws_sagemaker_endpoint_configuration.churn_endpoint",
+      "aws_sagemaker_model.churn_model",
+      "data.aws_caller_identity.current",
+      "data.aws_partition.current",
+    ]);
+    expect(json.output?.endpoint_name?.value).toBe("${aws_sagemaker_endpoint.churn_endpoint.name}");
   });
 
   it("docs/examples/basic-usage.ts: the endpoint's ARN is the reference the README shows", async () => {
