@@ -21,9 +21,11 @@ export function localStatePath(stackId: string): string {
 }
 
 /**
- * A stack of this project: local state in the project root, the project's Terraform version, the policy
- * checks (`modules/policy`, run on every synth), and the original Terraform addresses of the resources it
- * mirrors.
+ * The base of every stack of this project, and of your own (docs/your-own-stacks.md): local state in the project
+ * root at a relative path, the project's Terraform version, the policy checks (`modules/policy`, run on every
+ * synth), the original Terraform addresses of resources that already exist (`keepAddresses`), readable names for
+ * the others (`modules/core/terraform-names.ts`), HCL that Terraform accepts (`modules/core/hcl`), and one format
+ * per stack folder.
  */
 export class ProjectStack extends TerraformStack {
   private readonly addresses = new Map<string, string>();
