@@ -51,6 +51,7 @@ interface Token {
 }
 
 const TWO_CHARACTER_OPERATORS = ["==", "!=", "<=", ">=", "&&", "||", "=>"];
+const KEYWORDS = ["for", "in", "if", "else", "endif", "endfor", "true", "false", "null"];
 
 /** The parse error of a template or expression, with where it happened. */
 export class ExpressionSyntaxError extends Error {
@@ -216,6 +217,8 @@ function traversalsOf(tokens: readonly Token[]): Traversal[] {
         next = close + 1;
       } else break;
     }
+    // Keywords and literals are not references (`for k, v in x`, `%{ if c }`, `true`).
+    if (steps.length === 0 && KEYWORDS.includes(token.text)) return;
     const last = steps[steps.length - 1];
     found.push({
       root: token.text,
@@ -244,7 +247,7 @@ function matchingBracket(tokens: readonly Token[], open: number): number {
 export function templateTraversals(template: string): Traversal[] {
   const scanner = new Scanner(template);
   scanner.template(0, template.length, false);
-  return scanner.traversals;
+  return scanner.traversals.sort((a, b) => a.start - b.start);
 }
 
 /**

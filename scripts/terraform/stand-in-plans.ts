@@ -10,7 +10,9 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { diagnostics, type OfflineTerraform, type TerraformRun } from "./offline-terraform";
 import {
+  originalAddress,
   standIn,
+  standInAddress,
   type StandIn,
   type StandInOptions,
   type TerraformConfiguration,
@@ -93,7 +95,6 @@ export class StandInWorkspace {
   public readonly folder: string;
   public readonly standIn: StandIn;
   public readonly checks: readonly Check[];
-  private readonly originalAddress: Map<string, string>;
   private plans = 0;
 
   private readonly variants = new Map<string, StandInWorkspace>();
@@ -106,9 +107,6 @@ export class StandInWorkspace {
   ) {
     this.standIn = standIn(configuration, options);
     this.checks = checksOf(configuration);
-    this.originalAddress = new Map(
-      [...this.standIn.resources].map(([original, stood]) => [stood, original]),
-    );
     this.folder = mkdtempSync(join(tmpdir(), `stand-in-${stackName}-`));
     writeFileSync(
       join(this.folder, "main.tf.json"),
@@ -185,9 +183,9 @@ export class StandInWorkspace {
   private state(addresses: readonly string[]): object {
     const byResource = new Map<string, unknown[]>();
     for (const address of addresses) {
-      const match = /^(.+?)(?:\[(.+)\])?$/.exec(address)!;
-      const stood = this.standIn.resources.get(match[1]!);
-      if (!stood) throw new Error(`${address} is not a resource of stack ${this.stackName}`);
+      const match = /^(terraform_data\.[^[]+)(?:\[(.+)\])?$/.exec(standInAddress(address));
+      if (!match) throw new Error(`${address} is not a resource address`);
+      const stood = match[1]!;
       const key = match[2] === undefined ? undefined : (JSON.parse(match[2]) as unknown);
       const instances = byResource.get(stood) ?? [];
       instances.push({
@@ -282,11 +280,12 @@ export class StandInWorkspace {
     return { outputs, changes };
   }
 
-  /** `terraform_data.aws_kms_key__k[0]` -> `aws_kms_key.k[0]` */
+  /** `terraform_data.aws_kms_key__k[0]` -> `aws_kms_key.k[0]`; the stack's own terraform_data as it is. */
   private original(address: string): string {
-    const match = /^(terraform_data\.[^[]+)(.*)$/.exec(address);
-    const original = match && this.originalAddress.get(match[1]!);
-    return original ? `${original}${match![2]}` : address;
+    const name = /^terraform_data\.([^[]+)/.exec(address)?.[1];
+    const own =
+      name !== undefined && this.configuration.resource?.terraform_data?.[name] !== undefined;
+    return own ? address : originalAddress(address);
   }
 }
 

@@ -105,6 +105,22 @@ export function standInName(type: string, name: string): string {
   return `${type}__${name}`;
 }
 
+/**
+ * The stand-in address of a resource (instance) address, whether or not the stack still has the resource (a
+ * `moved` block's `from`): `aws_kms_key.k[0]` -> `terraform_data.aws_kms_key__k[0]`. Other addresses as given.
+ */
+export function standInAddress(address: string): string {
+  const match = /^([A-Za-z][\w-]*)\.([A-Za-z_][\w-]*)(\[.*\])?$/.exec(address);
+  if (!match || ["terraform_data", "data", "module"].includes(match[1]!)) return address;
+  return `terraform_data.${standInName(match[1]!, match[2]!)}${match[3] ?? ""}`;
+}
+
+/** The stack's address of a stand-in address: the reverse of {@link standInAddress}. */
+export function originalAddress(address: string): string {
+  const match = /^terraform_data\.([A-Za-z][\w-]*?)__([\w-]+)(\[.*\])?$/.exec(address);
+  return match ? `${match[1]}.${match[2]}${match[3] ?? ""}` : address;
+}
+
 /** The stand-in local of data source `data.type.name`. */
 export function dataLocalName(type: string, name: string): string {
   return `data_${type}__${name}`;
@@ -151,7 +167,8 @@ class StandInWriter {
       ...this.dataLocals(),
       ...this.rewriteValue(this.configuration.locals ?? {}),
     };
-    configuration.resource = { terraform_data: this.standIns() };
+    const standIns = this.standIns();
+    if (Object.keys(standIns).length > 0) configuration.resource = { terraform_data: standIns };
     const outputs = this.outputs();
     if (Object.keys(outputs).length > 0) configuration.output = outputs;
     if (this.configuration.moved)
@@ -465,9 +482,7 @@ class StandInWriter {
   }
 
   private moved(block: Json): Json {
-    const address = (value: unknown) =>
-      rewriteExpression(String(value), (traversal) => this.edits(traversal, false));
-    return { from: address(block.from), to: address(block.to) };
+    return { from: standInAddress(String(block.from)), to: standInAddress(String(block.to)) };
   }
 
   private checks(): Json {
