@@ -9,10 +9,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { diagnostics, type OfflineTerraform, type TerraformRun } from "./offline-terraform";
+import { originalAddress, standInAddress } from "./stand-in-addresses";
 import {
-  originalAddress,
   standIn,
-  standInAddress,
   type StandIn,
   type StandInOptions,
   type TerraformConfiguration,
@@ -280,11 +279,18 @@ export class StandInWorkspace {
     return { outputs, changes };
   }
 
-  /** `terraform_data.aws_kms_key__k[0]` -> `aws_kms_key.k[0]`; the stack's own terraform_data as it is. */
+  /**
+   * `terraform_data.aws_kms_key__k[0]` -> `aws_kms_key.k[0]`, `terraform_data.data_aws_region__r` ->
+   * `data.aws_region.r`; the stack's own terraform_data as it is.
+   */
   private original(address: string): string {
-    const name = /^terraform_data\.([^[]+)/.exec(address)?.[1];
+    const match = /^(terraform_data\.[^[]+)(.*)$/.exec(address);
+    if (!match) return address;
+    const known = [...this.standIn.resources].find(([, stood]) => stood === match[1]);
+    if (known) return `${known[0]}${match[2]}`;
     const own =
-      name !== undefined && this.configuration.resource?.terraform_data?.[name] !== undefined;
+      this.configuration.resource?.terraform_data?.[match[1]!.slice("terraform_data.".length)];
+    // Else a resource the stack no longer has (the old address of a move).
     return own ? address : originalAddress(address);
   }
 }

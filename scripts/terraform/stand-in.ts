@@ -19,16 +19,10 @@
  * `input` is known at plan time, unlike `terraform_data`'s `output`, so preconditions, postconditions and
  * outputs that read computed attributes are all evaluated by `terraform plan`.
  */
-import {
-  hclExpression,
-  literalTemplate,
-  rewriteExpression,
-  rewriteTemplate,
-  templateTraversals,
-  type Edit,
-  type Traversal,
-} from "./expressions";
+import { hclExpression, literalTemplate, rewriteTemplate } from "./expressions";
 import { blockSchema, type BlockSchema, type NestedBlock } from "./provider-schema";
+import { dataLocalName, standInAddress, standInName } from "./stand-in-addresses";
+import { StandInReferences } from "./stand-in-references";
 import {
   computedAttributes,
   dataSourceAttributes,
@@ -100,32 +94,6 @@ const TOP_LEVEL_KEPT = [
   "//",
 ];
 
-/** The stand-in resource name of `type.name` (type and name stay readable: `aws_kms_key__sagemaker_key`). */
-export function standInName(type: string, name: string): string {
-  return `${type}__${name}`;
-}
-
-/**
- * The stand-in address of a resource (instance) address, whether or not the stack still has the resource (a
- * `moved` block's `from`): `aws_kms_key.k[0]` -> `terraform_data.aws_kms_key__k[0]`. Other addresses as given.
- */
-export function standInAddress(address: string): string {
-  const match = /^([A-Za-z][\w-]*)\.([A-Za-z_][\w-]*)(\[.*\])?$/.exec(address);
-  if (!match || ["terraform_data", "data", "module"].includes(match[1]!)) return address;
-  return `terraform_data.${standInName(match[1]!, match[2]!)}${match[3] ?? ""}`;
-}
-
-/** The stack's address of a stand-in address: the reverse of {@link standInAddress}. */
-export function originalAddress(address: string): string {
-  const match = /^terraform_data\.([A-Za-z][\w-]*?)__([\w-]+)(\[.*\])?$/.exec(address);
-  return match ? `${match[1]}.${match[2]}${match[3] ?? ""}` : address;
-}
-
-/** The stand-in local of data source `data.type.name`. */
-export function dataLocalName(type: string, name: string): string {
-  return `data_${type}__${name}`;
-}
-
 export function standIn(
   configuration: TerraformConfiguration,
   options: StandInOptions = {},
@@ -136,8 +104,9 @@ export function standIn(
 class StandInWriter {
   private readonly resources: Blocks;
   private readonly data: Blocks;
+  private readonly references: StandInReferences;
   /** Attributes read of each resource, by stand-in name. */
-  private readonly read = new Map<string, Set<string>>();
+  private readonly read: Map<string, Set<string>>;
 
   public constructor(
     private readonly configuration: TerraformConfiguration,
@@ -153,10 +122,12 @@ class StandInWriter {
       Object.entries(configuration.resource ?? {}).filter(([type]) => type !== "terraform_data"),
     );
     this.data = configuration.data ?? {};
+    this.references = new StandInReferences(this.resources, this.data);
+    const { resource, data, locals, output, check } = configuration;
+    this.read = this.references.reads(resource, data, locals, output, check);
   }
 
   public write(): StandIn {
-    this.collectReads();
     const configuration: Json = {};
     const required = this.configuration.terraform?.required_version;
     if (required !== undefined) configuration.terraform = { required_version: required };
@@ -165,7 +136,7 @@ class StandInWriter {
     configuration.locals = {
       ...this.placementLocals(),
       ...this.dataLocals(),
-      ...this.rewriteValue(this.configuration.locals ?? {}),
+      ...this.references.rewrite(this.configuration.locals ?? {}),
     };
     const standIns = this.standIns();
     if (Object.keys(standIns).length > 0) configuration.resource = { terraform_data: standIns };
@@ -188,106 +159,6 @@ class StandInWriter {
     return { configuration, resources };
   }
 
-  /** Which attributes of each resource the configuration reads, so the stand-in can provide them. */
-  private collectReads(): void {
-    const visit = (value: unknown): void => {
-      if (typeof value === "string") {
-        for (const traversal of safeTraversals(value)) {
-          const target = this.resourceTarget(traversal);
-          if (target?.attribute) this.readsOf(target.standIn).add(target.attribute);
-        }
-      } else if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === "object") Object.values(value).forEach(visit);
-    };
-    const { resource, data, locals, output, check } = this.configuration;
-    [resource, data, locals, output, check].forEach(visit);
-  }
-
-  private readsOf(standIn: string): Set<string> {
-    if (!this.read.has(standIn)) this.read.set(standIn, new Set());
-    return this.read.get(standIn)!;
-  }
-
-  /** The resource a traversal refers to, with the stand-in name and the attribute read (if any). */
-  private resourceTarget(traversal: Traversal):
-    | {
-        standIn: string;
-        nameEnd: number;
-        attributeAt: number | undefined;
-        attribute: string | undefined;
-      }
-    | undefined {
-    const [first, second, third] = traversal.steps;
-    if (first?.kind !== "attribute" || !this.resources[traversal.root]?.[first.name])
-      return undefined;
-    const indexed = second?.kind === "index" || second?.kind === "splat";
-    const attributeStep = indexed ? third : second;
-    return {
-      standIn: standInName(traversal.root, first.name),
-      nameEnd: first.end,
-      attributeAt: attributeStep?.kind === "attribute" ? attributeStep.start : undefined,
-      attribute: attributeStep?.kind === "attribute" ? attributeStep.name : undefined,
-    };
-  }
-
-  /** The edits that point one traversal at the stand-ins; `self` refers to the resource being written, if any. */
-  private edits(traversal: Traversal, inResource: boolean): Edit[] {
-    const target = this.resourceTarget(traversal);
-    if (target) {
-      const edits: Edit[] = [
-        { start: traversal.start, end: target.nameEnd, text: `terraform_data.${target.standIn}` },
-      ];
-      if (target.attributeAt !== undefined)
-        edits.push({ start: target.attributeAt, end: target.attributeAt, text: ".input" });
-      return edits;
-    }
-    const [type, name] = traversal.steps;
-    if (
-      traversal.root === "data" &&
-      type?.kind === "attribute" &&
-      name?.kind === "attribute" &&
-      this.data[type.name]?.[name.name]
-    ) {
-      return [
-        {
-          start: traversal.start,
-          end: name.end,
-          text: `local.${dataLocalName(type.name, name.name)}`,
-        },
-      ];
-    }
-    if (inResource && traversal.root === "self" && traversal.steps[0]?.kind === "attribute") {
-      return [{ start: traversal.rootEnd, end: traversal.rootEnd, text: ".input" }];
-    }
-    return [];
-  }
-
-  /** Every template in `value` (strings, at any depth) with its references pointed at the stand-ins. */
-  private rewriteValue<T>(value: T, inResource = false): T {
-    if (typeof value === "string") {
-      return rewriteTemplate(value, (traversal) => this.edits(traversal, inResource)) as T;
-    }
-    if (Array.isArray(value)) return value.map((item) => this.rewriteValue(item, inResource)) as T;
-    if (value && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value)
-          .filter(([key]) => key !== "//")
-          .map(([key, item]) => [key, this.rewriteValue(item, inResource)]),
-      ) as T;
-    }
-    return value;
-  }
-
-  /** A `depends_on` list: resources point at their stand-ins; data sources (now locals) are dropped. */
-  private dependsOn(entries: unknown): string[] | undefined {
-    if (!Array.isArray(entries)) return undefined;
-    const kept = entries
-      .map(String)
-      .filter((entry) => !entry.startsWith("data."))
-      .map((entry) => rewriteExpression(entry, (traversal) => this.edits(traversal, false)));
-    return kept.length > 0 ? kept : undefined;
-  }
-
   private providerSource(localName: string): string {
     const required = this.configuration.terraform?.required_providers as
       Record<string, { source?: string }> | undefined;
@@ -298,7 +169,9 @@ class StandInWriter {
   private placement(type: string, body: Json): Placement {
     const local = `local.${this.placementLocalName(type, body)}`;
     const region =
-      typeof body.region === "string" ? this.rewriteValue(body.region) : `\${${local}.region}`;
+      typeof body.region === "string"
+        ? this.references.rewrite(body.region)
+        : `\${${local}.region}`;
     return {
       region,
       partition: `\${${local}.partition}`,
@@ -322,7 +195,7 @@ class StandInWriter {
         const alias = typeof configuration.alias === "string" ? `.${configuration.alias}` : "";
         const region =
           typeof configuration.region === "string"
-            ? this.rewriteValue(configuration.region)
+            ? this.references.rewrite(configuration.region)
             : "us-east-1";
         locals[this.placementLocalName(providerName, { provider: `${providerName}${alias}` })] =
           placementLocal(region);
@@ -357,7 +230,7 @@ class StandInWriter {
   private standIns(): Json {
     const standIns: Json = {};
     for (const [name, body] of Object.entries(this.configuration.resource?.terraform_data ?? {})) {
-      standIns[name] = this.rewriteValue(body, true);
+      standIns[name] = this.references.rewrite(body, true);
     }
     for (const [type, byName] of Object.entries(this.resources)) {
       for (const [name, body] of Object.entries(byName)) {
@@ -370,7 +243,7 @@ class StandInWriter {
         const lifecycle = this.lifecycle(body.lifecycle);
         if (!lifecycle) continue;
         const carrier: Json = { input: `\${local.${dataLocalName(type, name)}}`, lifecycle };
-        if (body.count !== undefined) carrier.count = this.rewriteValue(body.count);
+        if (body.count !== undefined) carrier.count = this.references.rewrite(body.count);
         standIns[dataLocalName(type, name)] = carrier;
       }
     }
@@ -392,11 +265,11 @@ class StandInWriter {
       if (kind !== undefined || !schema)
         computed[attribute] = placeholder(kind ?? "string", attribute);
     }
-    const standIn: Json = { input: this.rewriteValue({ ...attributes, ...computed }, true) };
+    const standIn: Json = { input: this.references.rewrite({ ...attributes, ...computed }, true) };
     for (const meta of ["count", "for_each"]) {
-      if (body[meta] !== undefined) standIn[meta] = this.rewriteValue(body[meta]);
+      if (body[meta] !== undefined) standIn[meta] = this.references.rewrite(body[meta]);
     }
-    const dependsOn = this.dependsOn(body.depends_on);
+    const dependsOn = this.references.dependsOn(body.depends_on);
     if (dependsOn) standIn.depends_on = dependsOn;
     const lifecycle = this.lifecycle(body.lifecycle);
     if (lifecycle) standIn.lifecycle = lifecycle;
@@ -410,7 +283,7 @@ class StandInWriter {
     for (const [key, value] of Object.entries(lifecycle as Json)) {
       // ignore_changes and replace_triggered_by name provider attributes terraform_data does not have.
       if (["precondition", "postcondition"].includes(key))
-        kept[key] = this.rewriteValue(value, true);
+        kept[key] = this.references.rewrite(value, true);
       if (["create_before_destroy", "prevent_destroy"].includes(key)) kept[key] = value;
     }
     return Object.keys(kept).length > 0 ? kept : undefined;
@@ -446,7 +319,7 @@ class StandInWriter {
               placement: this.placement(type, body),
             }),
           };
-    const object = hclExpression(this.rewriteValue(values));
+    const object = hclExpression(this.references.rewrite(values));
     if (body.count === undefined) return `\${${object}}`;
     const counted = rewriteTemplate(`\${${object}}`, (traversal) =>
       traversal.root === "count" &&
@@ -455,7 +328,7 @@ class StandInWriter {
         ? [{ start: traversal.start, end: traversal.end, text: "stand_in_count_index" }]
         : [],
     ).slice(2, -1);
-    return `\${[for stand_in_count_index in range(${hclExpression(this.rewriteValue(body.count))}) : ${counted}]}`;
+    return `\${[for stand_in_count_index in range(${hclExpression(this.references.rewrite(body.count))}) : ${counted}]}`;
   }
 
   private remoteStateOutputs(name: string, body: Json): Json {
@@ -473,8 +346,8 @@ class StandInWriter {
     const outputs: Json = {};
     for (const [name, body] of Object.entries(this.configuration.output ?? {})) {
       const { depends_on: dependsOn, ...rest } = body;
-      const output = this.rewriteValue(rest) as Json;
-      const kept = this.dependsOn(dependsOn);
+      const output = this.references.rewrite(rest) as Json;
+      const kept = this.references.dependsOn(dependsOn);
       if (kept) output.depends_on = kept;
       outputs[name] = output;
     }
@@ -493,7 +366,7 @@ class StandInWriter {
           `check.${name}: the stand-in cannot represent a scoped data source.`,
         );
       }
-      checks[name] = this.rewriteValue(body);
+      checks[name] = this.references.rewrite(body);
     }
     return checks;
   }
@@ -513,12 +386,6 @@ function asRead(value: unknown, block: NestedBlock | undefined): unknown {
       : item;
   if (Array.isArray(value)) return value.map(readInside);
   return block.asList ? [readInside(value)] : readInside(value);
-}
-
-/** Traversals of a string, or none when it is not a template Terraform would parse (e.g. a literal default). */
-function safeTraversals(value: string): Traversal[] {
-  if (!value.includes("${") && !value.includes("%{")) return [];
-  return templateTraversals(value);
 }
 
 function withoutComments<T>(value: T): T {

@@ -21,6 +21,17 @@ const ALARMS = [
   "aws_cloudwatch_metric_alarm.endpoint_model_errors",
 ];
 
+/** The recipe's cost_estimation output, with the estimate for the instance type. */
+function costEstimation(endpointInstanceCost: string) {
+  return {
+    cloudwatch_cost: "CloudWatch logs: ~$0.50 per GB ingested",
+    data_transfer_cost: "Data transfer: $0.09 per GB for outbound data",
+    endpoint_instance_cost: endpointInstanceCost,
+    storage_cost: "S3 storage: ~$0.023 per GB per month",
+    total_estimate: "Total estimated cost: $40-150+ per month depending on usage and instance type",
+  };
+}
+
 /** A bad value of a variable: the plan stops with the variable's message, ending with the value as JSON. */
 function refused(
   variable: string,
@@ -72,14 +83,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     cloudwatch_dashboard_url: `https://console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards:name=${PREFIX}-sagemaker-dashboard`,
     cloudwatch_log_group_arn: `arn:aws:logs:us-east-1:123456789012:log-group:/aws/sagemaker/Endpoints/${ENDPOINT}`,
     cloudwatch_log_group_name: `/aws/sagemaker/Endpoints/${ENDPOINT}`,
-    cost_estimation: {
-      cloudwatch_cost: "CloudWatch logs: ~$0.50 per GB ingested",
-      data_transfer_cost: "Data transfer: $0.09 per GB for outbound data",
-      endpoint_instance_cost: "Approximately $95-100 per month per instance (ml.m5.large)",
-      storage_cost: "S3 storage: ~$0.023 per GB per month",
-      total_estimate:
-        "Total estimated cost: $40-150+ per month depending on usage and instance type",
-    },
+    cost_estimation: costEstimation("Approximately $95-100 per month per instance (ml.m5.large)"),
     docker_commands: {
       build: "docker build -t sagemaker-sklearn-inference .",
       login: `aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin ${REPOSITORY_URL}`,
@@ -352,14 +356,9 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       name: "endpoint_instance_type ml.c5.large: the variant's type and the recipe's cost estimate",
       variables: { endpoint_instance_type: "ml.c5.large" },
       outputs: {
-        cost_estimation: {
-          cloudwatch_cost: "CloudWatch logs: ~$0.50 per GB ingested",
-          data_transfer_cost: "Data transfer: $0.09 per GB for outbound data",
-          endpoint_instance_cost: "Approximately $85-120 per month per instance (ml.c5.large)",
-          storage_cost: "S3 storage: ~$0.023 per GB per month",
-          total_estimate:
-            "Total estimated cost: $40-150+ per month depending on usage and instance type",
-        },
+        cost_estimation: costEstimation(
+          "Approximately $85-120 per month per instance (ml.c5.large)",
+        ),
       },
       attributes: {
         "aws_sagemaker_endpoint_configuration.ml_endpoint_config": {
@@ -371,14 +370,9 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       name: "an instance type the recipe has no price for is estimated as varies",
       variables: { endpoint_instance_type: "ml.g5.2xlarge" },
       outputs: {
-        cost_estimation: {
-          cloudwatch_cost: "CloudWatch logs: ~$0.50 per GB ingested",
-          data_transfer_cost: "Data transfer: $0.09 per GB for outbound data",
-          endpoint_instance_cost: "Approximately $varies per month per instance (ml.g5.2xlarge)",
-          storage_cost: "S3 storage: ~$0.023 per GB per month",
-          total_estimate:
-            "Total estimated cost: $40-150+ per month depending on usage and instance type",
-        },
+        cost_estimation: costEstimation(
+          "Approximately $varies per month per instance (ml.g5.2xlarge)",
+        ),
       },
     },
     refused(
