@@ -17,23 +17,34 @@ export interface ProjectStack {
 
 type Json = Record<string, unknown>;
 
-/** The stack whose backend is the one a `terraform_remote_state` data source reads, by name. */
-function producerOf(
-  stacks: readonly ProjectStack[],
-  backend: string,
-  config: unknown,
-): ProjectStack | undefined {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return stacks.find((stack) => {
-    const backends = (stack.configuration.terraform?.backend ?? {}) as Json;
-    return backend in backends && same(backends[backend], config);
-  });
+interface RemoteState {
+  /** The data source's name, e.g. `cross-stack-reference-input-iam`. */
+  readonly name: string;
+  readonly backend: string;
+  readonly config: unknown;
 }
 
-function remoteStates(
-  configuration: TerraformConfiguration,
-): { backend: string; config: unknown }[] {
-  return Object.values(configuration.data?.terraform_remote_state ?? {}).map((body) => ({
+/**
+ * The stack whose state a `terraform_remote_state` data source reads: the one whose backend is the data source's
+ * backend and configuration, else the one cdktf names it after (`cross-stack-reference-input-<stack>`).
+ */
+function producerOf(
+  stacks: readonly ProjectStack[],
+  source: RemoteState,
+): ProjectStack | undefined {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const byBackend = stacks.find((stack) => {
+    const backends = (stack.configuration.terraform?.backend ?? {}) as Json;
+    return source.backend in backends && same(backends[source.backend], source.config);
+  });
+  return (
+    byBackend ?? stacks.find((stack) => source.name === `cross-stack-reference-input-${stack.name}`)
+  );
+}
+
+function remoteStates(configuration: TerraformConfiguration): RemoteState[] {
+  return Object.entries(configuration.data?.terraform_remote_state ?? {}).map(([name, body]) => ({
+    name,
     backend: String(body.backend),
     config: body.config,
   }));
@@ -48,7 +59,7 @@ function inDependencyOrder(stacks: readonly ProjectStack[]): ProjectStack[] {
     }
     if (ordered.includes(stack)) return;
     for (const source of remoteStates(stack.configuration)) {
-      const producer = producerOf(stacks, source.backend, source.config);
+      const producer = producerOf(stacks, source);
       if (producer) visit(producer, [...chain, stack.name]);
     }
     ordered.push(stack);
@@ -72,13 +83,11 @@ export async function projectWorkspaces(
     for (const stack of inDependencyOrder(stacks)) {
       const known = new Map<string, Json>();
       for (const source of remoteStates(stack.configuration)) {
-        const producer = producerOf(stacks, source.backend, source.config);
-        if (producer)
-          known.set(JSON.stringify(source), await producerOutputs(workspaces, outputs, producer));
+        const producer = producerOf(stacks, source);
+        if (producer) known.set(source.name, await producerOutputs(workspaces, outputs, producer));
       }
       const workspace = new StandInWorkspace(terraform, stack.name, stack.configuration, {
-        remoteStateOutputs: (source) =>
-          known.get(JSON.stringify({ backend: source.backend, config: source.config })),
+        remoteStateOutputs: (source) => known.get(source.name),
       });
       workspaces.set(stack.name, workspace);
       const problems = await workspace.init();
