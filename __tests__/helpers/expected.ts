@@ -9,7 +9,8 @@ export const AWS_REGION_VARIABLE = {
   validation: [
     {
       condition: '${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.aws_region))}',
-      error_message: "aws_region must be an AWS region code such as us-east-1.",
+      error_message:
+        "aws_region must be an AWS region code such as us-east-1; got ${jsonencode(var.aws_region)}.",
     },
   ],
 };

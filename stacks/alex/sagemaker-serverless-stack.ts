@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
+import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { ProjectStack } from "../project-stack";
@@ -81,8 +82,10 @@ export class SagemakerServerlessStack extends ProjectStack {
       validation: [
         {
           condition: noWhitespaceUpTo("var.sagemaker_image_uri", 255),
-          errorMessage:
+          errorMessage: withValueGiven(
+            "sagemaker_image_uri",
             "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace.",
+          ),
         },
       ],
     });
@@ -93,8 +96,10 @@ export class SagemakerServerlessStack extends ProjectStack {
       validation: [
         {
           condition: noWhitespaceUpTo("var.embedding_model_name", 1024),
-          errorMessage:
+          errorMessage: withValueGiven(
+            "embedding_model_name",
             "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace.",
+          ),
         },
       ],
     });

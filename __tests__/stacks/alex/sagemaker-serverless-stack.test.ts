@@ -114,7 +114,7 @@ describe("stack sagemaker-serverless", () => {
             condition:
               '${length(var.sagemaker_image_uri) <= 255 && can(regex("^\\\\S+$", var.sagemaker_image_uri))}',
             error_message:
-              "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace.",
+              "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace; got ${jsonencode(var.sagemaker_image_uri)}.",
           },
         ],
       },
@@ -127,7 +127,7 @@ describe("stack sagemaker-serverless", () => {
             condition:
               '${length(var.embedding_model_name) <= 1024 && can(regex("^\\\\S+$", var.embedding_model_name))}',
             error_message:
-              "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace.",
+              "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace; got ${jsonencode(var.embedding_model_name)}.",
           },
         ],
       },

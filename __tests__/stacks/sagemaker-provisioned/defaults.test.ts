@@ -136,7 +136,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition: '${can(regex("^[a-zA-Z][a-zA-Z0-9-]*$", var.project_name))}',
             error_message:
-              "project_name must start with a letter and hold only letters, digits and hyphens.",
+              "project_name must start with a letter and hold only letters, digits and hyphens; got ${jsonencode(var.project_name)}.",
           },
         ],
       },
@@ -147,7 +147,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${contains(["dev", "staging", "prod"], var.environment)}',
-            error_message: "environment must be one of dev, staging or prod.",
+            error_message:
+              "environment must be one of dev, staging or prod; got ${jsonencode(var.environment)}.",
           },
         ],
       },
@@ -158,7 +159,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.region))}',
-            error_message: "region must be an AWS region code such as us-east-1.",
+            error_message:
+              "region must be an AWS region code such as us-east-1; got ${jsonencode(var.region)}.",
           },
         ],
       },
@@ -170,7 +172,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${can(regex("^[a-zA-Z0-9-]+$", var.model_name))}',
-            error_message: "model_name must hold only letters, digits and hyphens.",
+            error_message:
+              "model_name must hold only letters, digits and hyphens; got ${jsonencode(var.model_name)}.",
           },
         ],
       },
@@ -182,7 +185,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition: `\${((length(var.container_image_uri) < 1) || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri))))}`,
             error_message:
-              "container_image_uri must be empty or an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>].",
+              "container_image_uri must be empty or an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]; got ${jsonencode(var.container_image_uri)}.",
           },
         ],
       },
@@ -195,7 +198,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${var.model_data_url == "" || (length(var.model_data_url) <= 1024 && can(regex("^s3://[a-z0-9][a-z0-9.-]*[a-z0-9]/.*[.]tar[.]gz$", var.model_data_url)))}',
             error_message:
-              "model_data_url must be empty or an s3:// URL of at most 1024 characters pointing at a .tar.gz model artifact.",
+              "model_data_url must be empty or an s3:// URL of at most 1024 characters pointing at a .tar.gz model artifact; got ${jsonencode(var.model_data_url)}.",
           },
         ],
       },
@@ -208,7 +211,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${can(regex("^ml[.][a-z0-9]+(-[a-z0-9]+)?[.](medium|large|[0-9]*xlarge)$", var.endpoint_instance_type))}',
             error_message:
-              "endpoint_instance_type must be a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge.",
+              "endpoint_instance_type must be a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge; got ${jsonencode(var.endpoint_instance_type)}.",
           },
         ],
       },
@@ -219,7 +222,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("endpoint_initial_instance_count", 1, 10),
-            error_message: "endpoint_initial_instance_count must be a whole number from 1 to 10.",
+            error_message:
+              "endpoint_initial_instance_count must be a whole number from 1 to 10; got ${jsonencode(var.endpoint_initial_instance_count)}.",
           },
         ],
       },
@@ -231,7 +235,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition:
               "${var.endpoint_initial_variant_weight >= 0 && var.endpoint_initial_variant_weight <= 1}",
-            error_message: "endpoint_initial_variant_weight must be a number from 0 to 1.",
+            error_message:
+              "endpoint_initial_variant_weight must be a number from 0 to 1; got ${jsonencode(var.endpoint_initial_variant_weight)}.",
           },
         ],
       },
@@ -242,7 +247,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("auto_scaling_min_capacity", 1, 10),
-            error_message: "auto_scaling_min_capacity must be a whole number from 1 to 10.",
+            error_message:
+              "auto_scaling_min_capacity must be a whole number from 1 to 10; got ${jsonencode(var.auto_scaling_min_capacity)}.",
           },
         ],
       },
@@ -253,7 +259,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("auto_scaling_max_capacity", 1, 20),
-            error_message: "auto_scaling_max_capacity must be a whole number from 1 to 20.",
+            error_message:
+              "auto_scaling_max_capacity must be a whole number from 1 to 20; got ${jsonencode(var.auto_scaling_max_capacity)}.",
           },
         ],
       },
@@ -265,7 +272,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition:
               "${var.auto_scaling_target_value > 0 && var.auto_scaling_target_value <= 1000}",
-            error_message: "auto_scaling_target_value must be greater than 0 and at most 1000.",
+            error_message:
+              "auto_scaling_target_value must be greater than 0 and at most 1000; got ${jsonencode(var.auto_scaling_target_value)}.",
           },
         ],
       },
@@ -278,7 +286,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${(((length(var.ecr_repository_name) >= 2) && (length(var.ecr_repository_name) <= 256)) && can(regex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", var.ecr_repository_name)))}',
             error_message:
-              "ecr_repository_name must be an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or hyphens, with optional '/' namespaces (e.g. team/model-server).",
+              "ecr_repository_name must be an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or hyphens, with optional '/' namespaces (e.g. team/model-server); got ${jsonencode(var.ecr_repository_name)}.",
           },
         ],
       },
@@ -294,7 +302,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${contains(["MUTABLE", "IMMUTABLE"], var.ecr_image_tag_mutability)}',
-            error_message: "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE.",
+            error_message:
+              "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE; got ${jsonencode(var.ecr_image_tag_mutability)}.",
           },
         ],
       },
@@ -307,7 +316,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition: `\${((length(var.s3_bucket_name) < 1) || ${bucketNameCondition("var.s3_bucket_name")})}`,
             error_message:
-              "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
+              "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); got ${jsonencode(var.s3_bucket_name)}.",
           },
         ],
       },
@@ -325,7 +334,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               "${contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.cloudwatch_log_retention_days)}",
             error_message:
-              "cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
+              "cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; got ${jsonencode(var.cloudwatch_log_retention_days)}.",
           },
         ],
       },
@@ -336,7 +345,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("alarm_evaluation_periods", 1, 10),
-            error_message: "alarm_evaluation_periods must be a whole number from 1 to 10.",
+            error_message:
+              "alarm_evaluation_periods must be a whole number from 1 to 10; got ${jsonencode(var.alarm_evaluation_periods)}.",
           },
         ],
       },
@@ -347,7 +357,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("alarm_datapoints_to_alarm", 1, 10),
-            error_message: "alarm_datapoints_to_alarm must be a whole number from 1 to 10.",
+            error_message:
+              "alarm_datapoints_to_alarm must be a whole number from 1 to 10; got ${jsonencode(var.alarm_datapoints_to_alarm)}.",
           },
         ],
       },
@@ -360,7 +371,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition:
               '${((length(var.sns_email_endpoint) < 1) || can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.sns_email_endpoint)))}',
-            error_message: "sns_email_endpoint must be empty or an e-mail address.",
+            error_message:
+              "sns_email_endpoint must be empty or an e-mail address; got ${jsonencode(var.sns_email_endpoint)}.",
           },
         ],
       },
@@ -391,7 +403,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${var.kms_key_id == "" || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$", var.kms_key_id))}',
             error_message:
-              "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key).",
+              "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key); got ${jsonencode(var.kms_key_id)}.",
           },
         ],
       },
@@ -405,7 +417,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
               '${length(merge(var.additional_tags, {"Project" = "", "Environment" = "", "ManagedBy" = "", "Name" = ""})) <= 50' +
               ' && alltrue([for key, value in var.additional_tags : length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:.",
+              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.additional_tags)}.",
           },
         ],
       },
