@@ -134,6 +134,14 @@ describe("the iris sample's handlers", () => {
     );
   });
 
+  it("answer what docs/first-deployment.md shows as the expected output of the recipe's test", () => {
+    const doc = readFileSync("docs/first-deployment.md", "utf8");
+    const expected = /Expected output[^\n]*\n\n```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(JSON.parse(expected ?? "null")).toEqual(
+      JSON.parse((responses.recipe[0] as { body: string }).body),
+    );
+  });
+
   it("read the body as text or bytes, with a charset, and answer any Accept that takes JSON", () => {
     const expected = {
       body: '{"predictions": [{"predicted_class": "virginica", "predicted_class_index": 2, "probabilities": {"setosa": 0.0, "versicolor": 0.016181, "virginica": 0.983819}}]}',

@@ -3,8 +3,11 @@
  * stack's repository's `latest`, the artifact model_data_url or s3://<bucket>/model.tar.gz, as in the recipe. It
  * differs from the default (the iris sample) only in the model, its image and artifact, and what names them.
  */
+import { readFileSync } from "node:fs";
+import { Testing, type App } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { addresses, type SynthesizedStack } from "../../helpers/synth";
+import { SagemakerProvisionedStack } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
+import { addresses, synthStack, type SynthesizedStack } from "../../helpers/synth";
 import { BUCKET, DEFAULT_ADDRESSES, REPOSITORY_URL, synthProvisioned } from "./expected";
 
 /** A copy of `json` without the parts where the two routes differ. */
@@ -73,5 +76,20 @@ describe("the recipe's own container (modelArtifact source s3)", () => {
 
   it("is otherwise the same stack as the iris sample's", () => {
     expect(withoutModelSource(json)).toEqual(withoutModelSource(sample));
+  });
+
+  it("is what the example in docs/first-deployment.md synthesizes", () => {
+    const doc = readFileSync("docs/first-deployment.md", "utf8");
+    const example = /```ts\n([\s\S]*?)```/.exec(doc)?.[1] ?? "";
+    expect(example).toContain("new SagemakerProvisionedStack(app,");
+    const app = Testing.app();
+    // The example is TypeScript without types, so JavaScript too: it runs as written, with what it names in scope.
+    const run = new Function("app", "SagemakerProvisionedStack", example) as (
+      app: App,
+      stack: typeof SagemakerProvisionedStack,
+    ) => void;
+    run(app, SagemakerProvisionedStack);
+    const stack = app.node.findChild("sagemaker-provisioned") as SagemakerProvisionedStack;
+    expect(synthStack(stack)).toEqual(json);
   });
 });
