@@ -30,6 +30,7 @@ import {
   REPOSITORY_URL,
   SAGEMAKER_KEY_STATEMENT,
   tagged,
+  uploadedArtifact,
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
 import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
@@ -716,25 +717,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       .digest("hex")
       .toUpperCase();
     expect(resources.aws_s3_object).toEqual({
-      model_artifact: {
-        bucket: BUCKET_ID,
-        key: "model.tar.gz",
-        source: `assets/model-artifact/${md5}/model.tar.gz`,
-        source_hash: md5,
-        depends_on: [
-          "aws_s3_bucket_server_side_encryption_configuration.model_artifacts_encryption",
-          "aws_s3_bucket_versioning.model_artifacts_versioning",
-        ],
-        lifecycle: {
-          precondition: [
-            {
-              condition: "${(length(var.model_data_url) < 1)}",
-              error_message:
-                "model_data_url must be empty: this stack uploads the model artifact from model.tar.gz (modelArtifact source iris-sample).",
-            },
-          ],
-        },
-      },
+      model_artifact: uploadedArtifact(md5, "iris-sample"),
     });
   });
 

@@ -144,3 +144,25 @@ export const ACCOUNT_KEY_STATEMENT = {
   actions: ["kms:*"],
   resources: ["*"],
 };
+
+/** The upload of a model artifact whose content hash is `hash`, from `modelArtifact` source `source`. */
+export function uploadedArtifact(hash: string, source: "iris-sample" | "local-file") {
+  return {
+    bucket: BUCKET_ID,
+    key: "model.tar.gz",
+    source: `assets/model-artifact/${hash}/model.tar.gz`,
+    source_hash: hash,
+    depends_on: [
+      "aws_s3_bucket_server_side_encryption_configuration.model_artifacts_encryption",
+      "aws_s3_bucket_versioning.model_artifacts_versioning",
+    ],
+    lifecycle: {
+      precondition: [
+        {
+          condition: "${(length(var.model_data_url) < 1)}",
+          error_message: `model_data_url must be empty: this stack uploads the model artifact from model.tar.gz (modelArtifact source ${source}).`,
+        },
+      ],
+    },
+  };
+}
