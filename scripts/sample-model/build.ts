@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { IRIS_SAMPLE_ARCHIVE } from "../../stacks/sagemaker-provisioned/iris-sample";
+import { IRIS_SAMPLE_ARCHIVE } from "../../stacks/sagemaker-provisioned/iris-sample-archive";
 import { reproducibleTarGz, type ArchiveEntry } from "./tar-gz";
 
 /**

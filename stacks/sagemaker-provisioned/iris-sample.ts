@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { Fn, Op, type Precondition } from "cdktf";
 import type { Construct } from "constructs";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
@@ -11,9 +9,6 @@ import { SKLEARN_IMAGE_REPOSITORY, SKLEARN_IMAGE_TAG } from "../../modules/ml-mo
  * analysis of Fisher's iris data, with handlers for AWS's prebuilt scikit-learn image, packed reproducibly into
  * `sample-model/model.tar.gz` by `npm run sample-model`.
  */
-
-/** The sample's archive, relative to the project root; committed, so a fresh clone synthesizes without a build. */
-export const IRIS_SAMPLE_ARCHIVE = "sample-model/model.tar.gz";
 
 /** The prebuilt image that serves the sample, in the deployment region's registry. */
 export const IRIS_SAMPLE_IMAGE = `${SKLEARN_IMAGE_REPOSITORY}:${SKLEARN_IMAGE_TAG}`;
@@ -33,19 +28,6 @@ export const RECIPE_CONTAINER_ENVIRONMENT: Readonly<Record<string, string>> = {
   SAGEMAKER_PROGRAM: "predictor.py",
   SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/code",
 };
-
-/**
- * The absolute path of the sample's archive. Found from this file, not from the working directory, so the app
- * synthesizes the same from any folder, compiled (`dist/stacks/...`) or not: the nearest folder above that holds a
- * `package.json` is the project root.
- */
-export function irisSampleArchivePath(): string {
-  let folder = __dirname;
-  while (!existsSync(join(folder, "package.json")) && dirname(folder) !== folder) {
-    folder = dirname(folder);
-  }
-  return join(folder, IRIS_SAMPLE_ARCHIVE);
-}
 
 /** The sample's image: the one in `containerImageUri` when it is set, else the region's scikit-learn image. */
 export interface IrisSampleImage {

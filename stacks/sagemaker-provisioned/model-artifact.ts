@@ -6,7 +6,7 @@ import type { Construct } from "constructs";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
 import type { Problems } from "../../modules/core/validation";
 import type { ArtifactBucket } from "../../modules/storage/artifact-bucket";
-import { IRIS_SAMPLE_ARCHIVE, irisSampleArchivePath } from "./iris-sample";
+import { IRIS_SAMPLE_ARCHIVE, irisSampleArchivePath } from "./iris-sample-archive";
 
 /** The key of the model artifact in the bucket, as the recipe names it. */
 export const MODEL_ARTIFACT_KEY = "model.tar.gz";
