@@ -1,14 +1,13 @@
+/**
+ * The image and the environment of the iris sample that ships with the project (`sample-model/`, see
+ * docs/iris-sample.md): a linear discriminant analysis of Fisher's iris data, with handlers for AWS's prebuilt
+ * scikit-learn image, packed reproducibly into `sample-model/model.tar.gz` by `npm run sample-model`.
+ */
 import { Fn, Op, type Precondition } from "cdktf";
 import type { Construct } from "constructs";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { SKLEARN_IMAGE_REPOSITORY, SKLEARN_IMAGE_TAG } from "../../modules/ml-module/image";
-
-/**
- * The iris sample that ships with the project (`sample-model/`, see docs/iris-sample.md): a linear discriminant
- * analysis of Fisher's iris data, with handlers for AWS's prebuilt scikit-learn image, packed reproducibly into
- * `sample-model/model.tar.gz` by `npm run sample-model`.
- */
 
 /** The prebuilt image that serves the sample, in the deployment region's registry. */
 export const IRIS_SAMPLE_IMAGE = `${SKLEARN_IMAGE_REPOSITORY}:${SKLEARN_IMAGE_TAG}`;
@@ -38,8 +37,9 @@ export interface IrisSampleImage {
 }
 
 /**
- * The image that serves the sample: `containerImageUri` when it is not empty, else `sagemaker-scikit-learn:1.2-1-cpu-py3`
- * in the registry account of the deployment region (`RegionalImage`); a region without one stops the plan.
+ * The image that serves the sample: `containerImageUri` when it is not empty, else
+ * `sagemaker-scikit-learn:1.2-1-cpu-py3` in the registry account of the deployment region (`RegionalImage`); a region
+ * without one stops the plan.
  */
 export function irisSampleImage(scope: Construct, containerImageUri: string): IrisSampleImage {
   const regional = new RegionalImage(scope, "sample-image", {

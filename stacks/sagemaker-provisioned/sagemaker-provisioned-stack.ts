@@ -55,8 +55,8 @@ export type { SagemakerProvisionedStackProps } from "./switches";
  * By default the model is the iris sample that ships with the project, on the region's prebuilt scikit-learn image,
  * uploaded by the stack: it deploys on an empty account. `modelArtifact` `s3` or `local-file` is the recipe's own
  * container route. The recipe's `enable_*` switches are typed props; its other inputs are Terraform variables with
- * the recipe's names, defaults and validations. Resources keep the recipe's addresses; those the recipe counted (`count = switch ? 1 : 0`)
- * get a `moved` block from instance 0.
+ * the recipe's names, defaults and validations. Resources keep the recipe's addresses; those the recipe counted
+ * (`count = switch ? 1 : 0`) get a `moved` block from instance 0.
  */
 export class SagemakerProvisionedStack extends ProjectStack {
   public readonly switches: Switches;

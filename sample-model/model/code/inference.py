@@ -34,7 +34,11 @@ DECIMALS = 6
 # At most this many problems are listed in one error message.
 MAX_PROBLEMS = 5
 
-try:  # The toolkit's error type, where the image has it: the toolkit answers it with its status code.
+# Refused requests raise RequestError: the inference toolkit's GenericInferenceToolkitError where the image has it,
+# which the toolkit's model server (the image's multi-model mode) answers with the status and the message. The
+# image's single-model server, sagemaker-containers' Flask worker, answers any exception from a handler with a 500
+# and logs the message (_functions.error_wrapper wraps it in a ClientError; _transformer.py).
+try:
     from sagemaker_inference.errors import GenericInferenceToolkitError as _ErrorBase
 except ImportError:  # outside the serving image: local runs and tests
     _ErrorBase = ValueError
