@@ -12,6 +12,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { IRIS_SAMPLE_ARCHIVE } from "../../stacks/sagemaker-provisioned/iris-sample-archive";
 
 const PROVIDER_SUBPATH = /require\("@cdktf\/provider-(aws|time)\/lib\/([a-z0-9-]+)"\)/g;
 
@@ -47,6 +48,8 @@ export function rootImportCopy(projectDir: string): { dir: string; rewrittenImpo
   const dir = mkdtempSync(join(tmpdir(), "bench-root-imports-"));
   cpSync(join(projectDir, "dist"), join(dir, "dist"), { recursive: true });
   cpSync(join(projectDir, "cdktf.json"), join(dir, "cdktf.json"));
+  // What the app reads when it synthesizes: the iris sample's archive, which sagemaker-provisioned uploads.
+  cpSync(join(projectDir, IRIS_SAMPLE_ARCHIVE), join(dir, IRIS_SAMPLE_ARCHIVE));
   symlinkSync(join(projectDir, "node_modules"), join(dir, "node_modules"), "dir");
   let rewrittenImports = 0;
   for (const file of jsFiles(join(dir, "dist"))) {

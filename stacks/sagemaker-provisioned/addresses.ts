@@ -78,7 +78,6 @@ export function recipeAddresses(
   const switched = (Object.keys(BY_SWITCH) as (keyof Switches)[])
     .filter((name) => switches[name])
     .map((name) => BY_SWITCH[name]);
-  const upload =
-    artifact.source === "local-file" ? { "model-artifact-object": "model_artifact" } : {};
+  const upload = artifact.source === "s3" ? {} : { "model-artifact-object": "model_artifact" };
   return Object.assign({}, ALWAYS, ...switched, upload) as Record<string, string>;
 }

@@ -44,7 +44,7 @@ const SAMPLE_BODY = Fn.jsonencode({ instances: [[5.1, 3.5, 1.4, 0.2]] });
  */
 export function recipeOutputs(
   stack: SagemakerProvisionedStack,
-  options: { readonly artifactUploaded: boolean },
+  options: { readonly artifactUploaded: boolean; readonly sample: boolean },
 ): void {
   const aws = AwsContext.of(stack);
   const v = stack.variables;
@@ -182,7 +182,9 @@ export function recipeOutputs(
       "next_steps",
       "Recommended next steps after deployment",
       [
-        `1. Build and push your inference container to ECR: ${repository.repositoryUrl}`,
+        options.sample
+          ? `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${repository.repositoryUrl} (modelArtifact source s3 or local-file)`
+          : `1. Build and push your inference container to ECR: ${repository.repositoryUrl}`,
         options.artifactUploaded
           ? `2. Model artifacts uploaded by this stack to: ${modelArtifactPath}`
           : `2. Upload your model artifacts to: ${modelArtifactPath}`,

@@ -33,6 +33,12 @@ import {
   SCALING_POLICY_KEY,
   VARIANT_NAME,
 } from "./keys";
+import {
+  IRIS_SAMPLE_ENVIRONMENT,
+  IRIS_SAMPLE_IMAGE,
+  irisSampleImage,
+  RECIPE_CONTAINER_ENVIRONMENT,
+} from "./iris-sample";
 import { checkModelArtifact, modelArtifactLocation, type ModelArtifact } from "./model-artifact";
 import { recipeOutputs } from "./outputs";
 import { guardRecipe } from "./preconditions";
@@ -46,9 +52,11 @@ export type { SagemakerProvisionedStackProps } from "./switches";
  * instance-backed endpoint, with its image repository, artifact bucket, execution role, KMS key, logs, data capture,
  * auto scaling, alarms, notifications and dashboard.
  *
- * The recipe's `enable_*` switches are typed props; its other inputs are Terraform variables with the recipe's names,
- * defaults and validations. Resources keep the recipe's addresses; those the recipe counted (`count = switch ? 1 : 0`)
- * get a `moved` block from instance 0.
+ * By default the model is the iris sample that ships with the project, on the region's prebuilt scikit-learn image,
+ * uploaded by the stack: it deploys on an empty account. `modelArtifact` `s3` or `local-file` is the recipe's own
+ * container route. The recipe's `enable_*` switches are typed props; its other inputs are Terraform variables with
+ * the recipe's names, defaults and validations. Resources keep the recipe's addresses; those the recipe counted
+ * (`count = switch ? 1 : 0`) get a `moved` block from instance 0.
  */
 export class SagemakerProvisionedStack extends ProjectStack {
   public readonly switches: Switches;
@@ -74,14 +82,23 @@ export class SagemakerProvisionedStack extends ProjectStack {
   public constructor(scope: Construct, id: string, props: SagemakerProvisionedStackProps = {}) {
     super(scope, id);
     const switches = switchesOf(props);
-    const artifact: ModelArtifact = props.modelArtifact ?? { source: "s3" };
+    // Correction: the recipe's defaults (its own, still empty repository and an artifact nobody uploaded) cannot
+    // deploy without steps outside Terraform; the default here is the iris sample, which can.
+    const artifact: ModelArtifact = props.modelArtifact ?? { source: "iris-sample" };
+    const sample = artifact.source === "iris-sample";
     const problems = new Problems();
     checkModelArtifact(problems, artifact);
     problems.throwIfAny(this);
     this.switches = switches;
 
     this.keepAddresses(recipeAddresses(switches, artifact));
-    const v = recipeVariables(this, props.environment ?? "dev");
+    const v = recipeVariables(
+      this,
+      props.environment ?? "dev",
+      sample
+        ? `the region's prebuilt scikit-learn image (${IRIS_SAMPLE_IMAGE})`
+        : "the stack's ECR repository, tag latest",
+    );
     this.variables = v;
     new AwsProvider(this, "aws", {
       region: v.region.stringValue,
@@ -188,14 +205,16 @@ export class SagemakerProvisionedStack extends ProjectStack {
     const artifactLocation = modelArtifactLocation(this, artifact, this.artifacts, v.modelDataUrl);
     const modelDataUrl = new TerraformLocal(this, "model_artifact_url", artifactLocation.url)
       .asString;
+    const sampleImage = sample ? irisSampleImage(this, v.containerImageUri.stringValue) : undefined;
     const image = new TerraformLocal(
       this,
       "container_image",
-      Fn.conditional(
-        isEmptyString(v.containerImageUri.stringValue),
-        `${this.repository.repositoryUrl}:latest`,
-        v.containerImageUri.stringValue,
-      ),
+      sampleImage?.uri ??
+        Fn.conditional(
+          isEmptyString(v.containerImageUri.stringValue),
+          `${this.repository.repositoryUrl}:latest`,
+          v.containerImageUri.stringValue,
+        ),
     ).asString;
 
     // Correction: the recipe's trust policy lets any SageMaker request assume the role; this one carries the
@@ -275,10 +294,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
             [MODEL_KEY]: {
               image,
               modelDataLocation: modelDataUrl,
-              environmentVariables: {
-                SAGEMAKER_PROGRAM: "predictor.py",
-                SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/code",
-              },
+              environmentVariables: sample ? IRIS_SAMPLE_ENVIRONMENT : RECIPE_CONTAINER_ENVIRONMENT,
             },
           },
           enableNetworkIsolation: false,
@@ -339,6 +355,8 @@ export class SagemakerProvisionedStack extends ProjectStack {
       },
     });
     guardRecipe(v, switches, this.inference, this.executionRole.role);
+    if (sampleImage)
+      addPreconditions(this.inference.models[MODEL_KEY]!, [sampleImage.precondition]);
     if (this.logGroup) {
       // SageMaker creates the endpoint's log group itself if it is missing: the group comes first.
       const endpoint = this.inference.endpoints[ENDPOINT_KEY]!;
@@ -358,7 +376,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
     acknowledge(
       this.inference.models[MODEL_KEY]!,
       "sagemaker-model-network-isolation",
-      "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the container is the user's own image, which may need the network.",
+      "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the recipe's own container may need the network.",
     );
     this.moveFromFirstInstance(
       ...[
@@ -372,7 +390,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
         this.dashboard?.dashboard,
       ].filter((resource) => resource !== undefined),
     );
-    recipeOutputs(this, { artifactUploaded: artifactLocation.upload !== undefined });
+    recipeOutputs(this, { artifactUploaded: artifactLocation.upload !== undefined, sample });
   }
 
   /** With encryption off (`enableEncryption: false`), the weaker encryption is the configuration's explicit choice. */

@@ -50,9 +50,10 @@ export interface SagemakerProvisionedStackProps {
    */
   readonly enableEncryption?: boolean;
   /**
-   * Where the model artifact comes from.
+   * Where the model artifact comes from, and so which image serves it: the iris sample on the region's prebuilt
+   * scikit-learn image, or (`s3`, `local-file`) the recipe's own container.
    *
-   * @default { source: "s3" } - the recipe's behaviour
+   * @default { source: "iris-sample" } - deploys on an empty account; `{ source: "s3" }` is the recipe's behaviour
    */
   readonly modelArtifact?: ModelArtifact;
   /**

@@ -125,6 +125,7 @@ function numberVariable(
 export function recipeVariables(
   scope: Construct,
   environmentDefault: RecipeEnvironment,
+  imageDefault: string,
 ): RecipeVariables {
   const variable = (name: string, config: ConstructorParameters<typeof TerraformVariable>[2]) =>
     new TerraformVariable(scope, name, config);
@@ -189,7 +190,7 @@ export function recipeVariables(
   const containerImageUri = variable("container_image_uri", {
     type: "string",
     default: "",
-    description: "Inference image URI; empty: the stack's ECR repository, tag latest",
+    description: `Inference image URI; empty: ${imageDefault}`,
   });
   validate(
     containerImageUri,

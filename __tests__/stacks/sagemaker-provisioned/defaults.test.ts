@@ -1,8 +1,11 @@
 /**
- * The stack as the app defines it, under the default inputs: every resource and attribute. Its variable
+ * The stack as the app defines it, under the default inputs: every resource and attribute. Its model is the iris
+ * sample on the region's scikit-learn image (own-container.test.ts has the recipe's own container). Its variable
  * validations and preconditions were tried by hand with terraform 1.11 on a provider-free copy of this JSON (the
  * variables, the locals, and the preconditions on terraform_data resources): see the README's section.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { synthProject } from "../../helpers/project";
 import { addresses } from "../../helpers/synth";
@@ -27,8 +30,15 @@ import {
   REPOSITORY_URL,
   SAGEMAKER_KEY_STATEMENT,
   tagged,
+  uploadedArtifact,
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
+import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
+
+/** The scikit-learn image in the deployment region's registry account. */
+const SKLEARN_IMAGE =
+  '${lookup(local.sklearn_inference_registry_accounts, data.aws_region.current.region, "no-image-published-in-region")}' +
+  ".dkr.ecr.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}/sagemaker-scikit-learn:1.2-1-cpu-py3";
 
 const ECR_IMAGE_PATTERN =
   "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
@@ -180,7 +190,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       container_image_uri: {
         type: "string",
         default: "",
-        description: "Inference image URI; empty: the stack's ECR repository, tag latest",
+        description:
+          "Inference image URI; empty: the region's prebuilt scikit-learn image (sagemaker-scikit-learn:1.2-1-cpu-py3)",
         validation: [
           {
             condition: `\${((length(var.container_image_uri) < 1) || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri))))}`,
@@ -432,8 +443,10 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       bucket_name: `\${(length(var.s3_bucket_name) < 1) ? "${PREFIX}-models-\${random_id.suffix.hex}" : var.s3_bucket_name}`,
       kms_key_arn:
         "${(length(var.kms_key_id) < 1) ? aws_kms_key.sagemaker_key[0].arn : var.kms_key_id}",
-      container_image: `\${(length(var.container_image_uri) < 1) ? "${REPOSITORY_URL}:latest" : var.container_image_uri}`,
-      model_artifact_url: `\${(length(var.model_data_url) < 1) ? "s3://${BUCKET}/model.tar.gz" : var.model_data_url}`,
+      container_image: `\${(length(var.container_image_uri) < 1) ? "${SKLEARN_IMAGE}" : var.container_image_uri}`,
+      model_artifact_url:
+        "s3://${aws_s3_object.model_artifact.bucket}/${aws_s3_object.model_artifact.key}",
+      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
     });
     expect(resources.random_id).toEqual({ suffix: { byte_length: 4 } });
   });
@@ -710,7 +723,17 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
     });
   });
 
-  it("creates the model with the recipe's primary container", () => {
+  it("uploads the iris sample's archive, named by its content hash, once the bucket encrypts and versions", () => {
+    const md5 = createHash("md5")
+      .update(readFileSync("sample-model/model.tar.gz"))
+      .digest("hex")
+      .toUpperCase();
+    expect(resources.aws_s3_object).toEqual({
+      model_artifact: uploadedArtifact(md5, "iris-sample"),
+    });
+  });
+
+  it("creates the model: the uploaded sample on the region's scikit-learn image, with the image's handler contract", () => {
     expect(resources.aws_sagemaker_model).toEqual({
       ml_model: {
         name: MODEL_NAME,
@@ -719,8 +742,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           image: "${local.container_image}",
           model_data_url: "${local.model_artifact_url}",
           environment: {
-            SAGEMAKER_PROGRAM: "predictor.py",
-            SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/code",
+            SAGEMAKER_PROGRAM: "inference.py",
+            SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/model/code",
           },
         },
         enable_network_isolation: false,
@@ -733,6 +756,18 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
               "sagemaker",
               SAGEMAKER_HINT,
             ),
+            {
+              condition:
+                "${(!(length(var.container_image_uri) < 1) || contains(keys(local.sklearn_inference_registry_accounts), data.aws_region.current.region))}",
+              error_message:
+                "No SageMaker scikit-learn image is published for region ${data.aws_region.current.region}; regions with one: " +
+                "af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, " +
+                "ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, " +
+                "cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, " +
+                "eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, " +
+                "us-gov-west-1, us-iso-east-1, us-isob-east-1, us-isof-east-1, us-isof-south-1, us-west-1, us-west-2. " +
+                "Set container_image_uri to a scikit-learn image in this region's registry.",
+            },
           ],
         },
       },
@@ -1046,8 +1081,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         data_capture_enabled: true,
       },
       next_steps: [
-        `1. Build and push your inference container to ECR: ${REPOSITORY_URL}`,
-        `2. Upload your model artifacts to: s3://${BUCKET}/model.tar.gz`,
+        `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${REPOSITORY_URL} (modelArtifact source s3 or local-file)`,
+        `2. Model artifacts uploaded by this stack to: s3://${BUCKET}/model.tar.gz`,
         "3. Test the endpoint using the AWS CLI commands provided in the test_commands output",
         "4. Set up CloudWatch monitoring and alerting if not already enabled",
         "5. Implement A/B testing by creating additional endpoint configurations",
