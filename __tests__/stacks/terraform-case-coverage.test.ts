@@ -47,7 +47,7 @@ describe("the coverage count", () => {
 
   it("counts every validation and precondition of the stack", () => {
     expect(checks.filter((check) => check.kind === "validation")).toHaveLength(21);
-    expect(checks.filter((check) => check.kind === "precondition")).toHaveLength(10);
+    expect(checks.filter((check) => check.kind === "precondition")).toHaveLength(12);
   });
 
   it("reports a check no case trips, and a validated variable no successful case sets", () => {
@@ -59,6 +59,7 @@ describe("the coverage count", () => {
     };
     expect(coverageProblems(checks, withoutRegionCases)).toEqual([
       "var.region/validation[0] has no case that trips it",
+      "aws_sagemaker_model.ml_model/precondition[1] has no case that trips it",
       "var.region has no successful case that sets it",
     ]);
   });

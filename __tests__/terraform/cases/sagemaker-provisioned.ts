@@ -60,7 +60,8 @@ const sagemakerNameTooLong = (what: string, pattern: string, name: string) =>
  * moves from the recipe's `[0]` instances.
  */
 export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
-  resources: 27,
+  // The recipe's 27, and the upload of the iris sample (the default modelArtifact).
+  resources: 28,
   outputs: {
     account_id: "123456789012",
     autoscaling_policy_arn: `arn:aws:autoscaling:us-east-1:123456789012:scalingPolicy:93adc033-2e65-491b-88ce-9df26b7fb60c:resource/sagemaker/endpoint/${ENDPOINT}/variant/primary:policyName/${PREFIX}-sagemaker-scaling-policy`,
@@ -103,8 +104,8 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     kms_key_id: KEY_ID,
     model_data_s3_path: `s3://${BUCKET}/model.tar.gz`,
     next_steps: [
-      `1. Build and push your inference container to ECR: ${REPOSITORY_URL}`,
-      `2. Upload your model artifacts to: s3://${BUCKET}/model.tar.gz`,
+      `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${REPOSITORY_URL} (modelArtifact source s3 or local-file)`,
+      `2. Model artifacts uploaded by this stack to: s3://${BUCKET}/model.tar.gz`,
       "3. Test the endpoint using the AWS CLI commands provided in the test_commands output",
       "4. Set up CloudWatch monitoring and alerting if not already enabled",
       "5. Implement A/B testing by creating additional endpoint configurations",
@@ -174,8 +175,9 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       },
       attributes: {
         "aws_sagemaker_model.ml_model": {
+          // The scikit-learn registry of cn-north-1 (the SageMaker Python SDK's table).
           "primary_container[0].image":
-            "123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-sklearn-inference:latest",
+            "450853457545.dkr.ecr.cn-north-1.amazonaws.com.cn/sagemaker-scikit-learn:1.2-1-cpu-py3",
         },
       },
     },
@@ -338,11 +340,44 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       `container_image_uri must be empty or ${ECR_IMAGE_URI_RULE}`,
     ),
     {
-      name: "model_data_url is the model's artifact",
+      // Any other value is refused while the stack uploads the sample (next case); a model_data_url of your own
+      // goes with modelArtifact { source: "s3" }, a stack outside defineStacks that this harness does not plan.
+      name: "model_data_url empty (its default) plans: the model reads the uploaded sample",
+      variables: { model_data_url: "" },
+      outputs: { model_data_s3_path: `s3://${BUCKET}/model.tar.gz` },
+    },
+    {
+      name: "model_data_url is refused while the stack uploads the iris sample (the default modelArtifact)",
       variables: { model_data_url: "s3://shared-models/iris/model.tar.gz" },
+      errors: [
+        {
+          check: "aws_s3_object.model_artifact/precondition[0]",
+          message:
+            "model_data_url must be empty: this stack uploads the model artifact from model.tar.gz (modelArtifact source iris-sample).",
+        },
+      ],
+    },
+    {
+      name: "a region without a scikit-learn image stops the model, naming the regions that have one",
+      variables: { region: "mx-central-1" },
+      errors: [
+        {
+          check: "aws_sagemaker_model.ml_model/precondition[1]",
+          message:
+            "No SageMaker scikit-learn image is published for region mx-central-1; regions with one: af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, us-iso-east-1, us-isob-east-1, us-isof-east-1, us-isof-south-1, us-west-1, us-west-2. Set container_image_uri to a scikit-learn image in this region's registry.",
+        },
+      ],
+    },
+    {
+      name: "container_image_uri replaces the regional scikit-learn image",
+      variables: {
+        container_image_uri:
+          "111122223333.dkr.ecr.us-east-1.amazonaws.com/iris-server@sha256:" + "a".repeat(64),
+      },
       attributes: {
         "aws_sagemaker_model.ml_model": {
-          "primary_container[0].model_data_url": "s3://shared-models/iris/model.tar.gz",
+          "primary_container[0].image":
+            "111122223333.dkr.ecr.us-east-1.amazonaws.com/iris-server@sha256:" + "a".repeat(64),
         },
       },
     },
