@@ -302,3 +302,19 @@ describe("a stack instance per environment", () => {
     expect(defaults.variable?.environment?.default).toBe("dev");
   });
 });
+
+describe("accessLogging", () => {
+  const { json, added, removed } = difference({
+    accessLogging: { targetBucket: "central-access-logs", targetPrefix: "models/" },
+  });
+
+  it("delivers the bucket's access logs to the log bucket, under a new address", () => {
+    expect(added).toEqual(["aws_s3_bucket_logging.model_artifacts_logging"]);
+    expect(removed).toEqual([]);
+    expect(json.resource?.aws_s3_bucket_logging?.model_artifacts_logging).toEqual({
+      bucket: "${aws_s3_bucket.model_artifacts.id}",
+      target_bucket: "central-access-logs",
+      target_prefix: "models/",
+    });
+  });
+});
