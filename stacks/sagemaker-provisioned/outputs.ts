@@ -207,8 +207,9 @@ function securityFeatures(stack: SagemakerProvisionedStack): Record<string, unkn
     // A customer managed KMS key on the bucket, repository, endpoint storage, captured data, logs and topic; off,
     // AWS managed keys (and the topic unencrypted).
     encryption_at_rest: switches.enableEncryption,
-    // The bucket refuses requests without TLS (its policy); SageMaker, ECR and the other APIs are HTTPS only.
-    encryption_in_transit: stack.artifacts.policy !== undefined,
+    // By construction: the bucket's policy refuses requests without TLS (ArtifactBucket always adds it), and the
+    // SageMaker, ECR, S3, KMS, CloudWatch and SNS APIs are HTTPS only.
+    encryption_in_transit: true,
     vpc_isolation: switches.enableVpcConfig,
     network_isolation: isolated === true,
     cloudwatch_monitoring: switches.enableEndpointMonitoring,

@@ -74,7 +74,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
   public readonly alerts?: AlertsTopic;
   /** The dashboard, with endpoint monitoring on. */
   public readonly dashboard?: EndpointDashboard;
-  /** The model's image (`local.container_image`): pinned to `container_image_digest` when it is set. */
+  /** The model's image (`local.model_image`): `local.container_image`, pinned when `container_image_digest` is set. */
   public readonly modelImage: string;
 
   public constructor(scope: Construct, id: string, props: SagemakerProvisionedStackProps = {}) {
