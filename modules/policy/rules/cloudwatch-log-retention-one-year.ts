@@ -1,16 +1,17 @@
 import type { PolicyRule } from "../rule";
 import { isExpression, isSet, shown } from "../values";
 
-/** Days in a year: checkov's and NIST 800-53 AU-11's threshold. */
+/** Days in a year: checkov's threshold, and AWS Security Hub CloudWatch.16's default. */
 export const ONE_YEAR_IN_DAYS = 365;
 
 export const cloudwatchLogRetentionOneYear: PolicyRule = {
   id: "cloudwatch-log-retention-one-year",
   severity: "warning",
   what: "CloudWatch log groups keep their logs for at least a year (`retention_in_days` >= 365)",
-  why: "Audit frameworks (NIST 800-53 AU-11) ask for a year of logs to investigate an incident; a shorter period is a decision to make on purpose, for instance to keep personal data that logs may echo for less time",
+  why: "Security baselines expect a year of logs to investigate an incident with; a shorter period is a decision to make on purpose, for instance to keep personal data that logs may echo for less time",
   checkov: ["CKV_AWS_338"],
-  reference: "NIST 800-53 r5 AU-11 (Audit record retention); CloudWatch Logs PutRetentionPolicy",
+  reference:
+    "AWS Security Hub CloudWatch.16 (retention of at least 365 days by default; NIST 800-53 r5 AU-11); CloudWatch Logs PutRetentionPolicy",
   appliesTo: ["aws_cloudwatch_log_group"],
   check(logGroup) {
     const retention = logGroup.attributes.retention_in_days;
