@@ -35,7 +35,7 @@ export const RECIPE_REASONS = {
     "retention_in_days is the recipe's variable cloudwatch_log_retention_days (7 days by default). The endpoint's " +
     "container logs are operational logs, not the audit trail (CloudTrail keeps the API record), and may echo " +
     "inference payloads, which argues for keeping them briefly. Set cloudwatch_log_retention_days to 365 or more " +
-    "where a security baseline asks for a year (AWS Security Hub CloudWatch.16, checkov CKV_AWS_338).",
+    "where a security baseline asks for a year (AWS Config cw-loggroup-retention-period-check, checkov CKV_AWS_338).",
   noEncryption:
     "Encryption is off in this stack's configuration (enableEncryption: false, the recipe's enable_encryption): AWS managed encryption only, chosen on purpose.",
 } as const;

@@ -1,7 +1,7 @@
 import type { PolicyRule } from "../rule";
 import { isExpression, isSet, shown } from "../values";
 
-/** Days in a year: checkov's threshold, and AWS Security Hub CloudWatch.16's default. */
+/** Days in a year: checkov's threshold, and AWS Config cw-loggroup-retention-period-check's default. */
 export const ONE_YEAR_IN_DAYS = 365;
 
 export const cloudwatchLogRetentionOneYear: PolicyRule = {
@@ -11,7 +11,7 @@ export const cloudwatchLogRetentionOneYear: PolicyRule = {
   why: "Security baselines expect a year of logs to investigate an incident with; a shorter period is a decision to make on purpose, for instance to keep personal data that logs may echo for less time",
   checkov: ["CKV_AWS_338"],
   reference:
-    "AWS Security Hub CloudWatch.16 (retention of at least 365 days by default; NIST 800-53 r5 AU-11); CloudWatch Logs PutRetentionPolicy",
+    "AWS Config cw-loggroup-retention-period-check (365 days by default); CloudWatch Logs PutRetentionPolicy",
   appliesTo: ["aws_cloudwatch_log_group"],
   check(logGroup) {
     const retention = logGroup.attributes.retention_in_days;
