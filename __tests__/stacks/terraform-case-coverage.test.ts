@@ -46,7 +46,7 @@ describe("the coverage count", () => {
   const cases = TERRAFORM_CASES["sagemaker-provisioned"]!;
 
   it("counts every validation and precondition of the stack", () => {
-    expect(checks.filter((check) => check.kind === "validation")).toHaveLength(21);
+    expect(checks.filter((check) => check.kind === "validation")).toHaveLength(23);
     expect(checks.filter((check) => check.kind === "precondition")).toHaveLength(12);
   });
 

@@ -88,10 +88,14 @@ export class OfflineTerraform {
     return { version };
   }
 
-  /** Runs `terraform <args>` in `dir` with the offline CLI config, without colour or prompts. */
-  public run(dir: string, args: readonly string[]): TerraformRun {
+  /**
+   * Runs `terraform <args>` in `dir` with the offline CLI config, without colour or prompts; `input` is written to
+   * its standard input (e.g. the expression `terraform console` evaluates).
+   */
+  public run(dir: string, args: readonly string[], input?: string): TerraformRun {
     const result = spawnSync(this.binary, [...args], {
       cwd: dir,
+      input,
       encoding: "utf8",
       env: this.environment(),
       maxBuffer: 64 * 1024 * 1024,

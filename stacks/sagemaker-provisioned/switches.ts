@@ -1,3 +1,4 @@
+import type { AccessLogging } from "../../modules/storage/artifact-bucket";
 import type { ModelArtifact } from "./model-artifact";
 
 /** The environments the recipe's `environment` variable accepts. */
@@ -57,6 +58,14 @@ export interface SagemakerProvisionedStackProps {
    */
   readonly modelArtifact?: ModelArtifact;
   /**
+   * Server access logs of the model artifacts bucket, delivered to a log bucket you own
+   * (`aws_s3_bucket_logging.model_artifacts_logging`). The target bucket's policy must let
+   * `logging.s3.amazonaws.com` write to it.
+   *
+   * @default - none, as in the recipe (acknowledged: `s3-bucket-access-logging`)
+   */
+  readonly accessLogging?: AccessLogging;
+  /**
    * The default of the `environment` variable, so that each environment's stack instance names its resources for
    * its environment without a `TF_VAR_environment`.
    *
@@ -67,7 +76,7 @@ export interface SagemakerProvisionedStackProps {
 
 /** The switches with the recipe's defaults filled in. */
 export type Switches = Required<
-  Omit<SagemakerProvisionedStackProps, "modelArtifact" | "environment">
+  Omit<SagemakerProvisionedStackProps, "modelArtifact" | "environment" | "accessLogging">
 >;
 
 /** The recipe's defaults of the switches. */

@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { ref, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { HUGGINGFACE_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
 import { regionsWithImages } from "../../../modules/images/regional-image";
@@ -7,7 +7,7 @@ import {
   SagemakerServerlessStack,
 } from "../../../stacks/alex/sagemaker-serverless-stack";
 import { synthProject } from "../../helpers/project";
-import { addresses } from "../../helpers/synth";
+import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 
 const ORIGINAL_IMAGE =
@@ -188,5 +188,18 @@ describe("stack sagemaker-serverless", () => {
         "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
       ].join("\n"),
     );
+  });
+});
+
+describe("stack sagemaker-serverless with encryptionKeyArn", () => {
+  it("sets the key on the serverless configuration, which the original leaves without one", () => {
+    const stack = new SagemakerServerlessStack(Testing.app(), "sagemaker-serverless", {
+      executionRoleArn: Token.asString(ref("var.role_arn")),
+      encryptionKeyArn: Token.asString(ref("var.key_arn")),
+    });
+    const json = synthStack(stack);
+    expect(
+      json.resource?.aws_sagemaker_endpoint_configuration?.serverless_config?.kms_key_arn,
+    ).toBe("${var.key_arn}");
   });
 });

@@ -432,6 +432,35 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           },
         ],
       },
+      // Beyond the recipe (docs/security.md): how long captured data is kept, and the digest that pins the image.
+      data_capture_retention_days: {
+        type: "number",
+        default: 30,
+        description:
+          "Days captured requests and responses (data-capture/ in the bucket) are kept before they expire",
+        validation: [
+          {
+            condition:
+              "${var.data_capture_retention_days >= 1 && var.data_capture_retention_days <= 36500 && floor(var.data_capture_retention_days) == var.data_capture_retention_days}",
+            error_message:
+              "data_capture_retention_days must be a whole number of days from 1 to 36500; got ${jsonencode(var.data_capture_retention_days)}.",
+          },
+        ],
+      },
+      container_image_digest: {
+        type: "string",
+        default: "",
+        description:
+          "Digest (sha256:...) that pins the model image: the model refers to <repository>@<digest> instead of a tag; empty: the tag",
+        validation: [
+          {
+            condition:
+              '${var.container_image_digest == "" || can(regex("^sha256:[a-f0-9]{64}$", var.container_image_digest))}',
+            error_message:
+              "container_image_digest must be empty or an image digest, sha256: and 64 lowercase hex digits; got ${jsonencode(var.container_image_digest)}.",
+          },
+        ],
+      },
     });
   });
 
@@ -444,6 +473,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       kms_key_arn:
         "${(length(var.kms_key_id) < 1) ? aws_kms_key.sagemaker_key[0].arn : var.kms_key_id}",
       container_image: `\${(length(var.container_image_uri) < 1) ? "${SKLEARN_IMAGE}" : var.container_image_uri}`,
+      model_image:
+        '${(length(var.container_image_digest) < 1) ? local.container_image : "${replace(local.container_image, "/(:[^/:@]+|@sha256:[a-f0-9]{64})$/", "")}@${var.container_image_digest}"}',
       model_artifact_url:
         "s3://${aws_s3_object.model_artifact.bucket}/${aws_s3_object.model_artifact.key}",
       sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
@@ -565,6 +596,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             status: "Enabled",
             noncurrent_version_expiration: [{ noncurrent_days: 30 }],
             abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+          },
+          {
+            // Correction: captured requests and responses expire (the recipe keeps them forever).
+            id: "data_capture_expiration",
+            status: "Enabled",
+            filter: [{ prefix: "data-capture/" }],
+            expiration: [{ days: "${var.data_capture_retention_days}" }],
           },
         ],
       },
@@ -691,7 +729,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             "ecr:GetDownloadUrlForLayer",
           ],
           resources: [
-            `\${replace(local.container_image, "/${ECR_IMAGE_PATTERN}/", "arn:${PARTITION}:ecr:$2:$1:repository/$4")}`,
+            `\${replace(local.model_image, "/${ECR_IMAGE_PATTERN}/", "arn:${PARTITION}:ecr:$2:$1:repository/$4")}`,
           ],
         },
         {
@@ -739,7 +777,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         name: MODEL_NAME,
         execution_role_arn: "${aws_iam_role.sagemaker_execution_role.arn}",
         primary_container: {
-          image: "${local.container_image}",
+          image: "${local.model_image}",
           model_data_url: "${local.model_artifact_url}",
           environment: {
             SAGEMAKER_PROGRAM: "inference.py",
@@ -1075,10 +1113,12 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         encryption_at_rest: true,
         encryption_in_transit: true,
         vpc_isolation: false,
-        iam_least_privilege: true,
+        network_isolation: false,
         cloudwatch_monitoring: true,
-        vulnerability_scanning: "${var.ecr_image_scan_on_push}",
+        vulnerability_scanning: `\${(var.ecr_image_scan_on_push && (startswith(local.model_image, "${REPOSITORY_URL}:") || startswith(local.model_image, "${REPOSITORY_URL}@")))}`,
+        image_pinned_by_digest: '${can(regex("@sha256:[a-f0-9]{64}$", local.model_image))}',
         data_capture_enabled: true,
+        data_capture_retention_days: "${var.data_capture_retention_days}",
       },
       next_steps: [
         `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${REPOSITORY_URL} (modelArtifact source s3 or local-file)`,

@@ -91,14 +91,21 @@ export function movedFromCount(...addresses: string[]): { from: string; to: stri
   return addresses.map((address) => ({ from: `${address}[0]`, to: address }));
 }
 
-/** The key policy statement that lets SageMaker use the key, for this account. */
+/** The key policy statement that lets SageMaker use the key, for this account and region only. */
 export const SAGEMAKER_KEY_STATEMENT = {
   sid: "Allow SageMaker Service",
   effect: "Allow",
   principals: [{ type: "Service", identifiers: ["sagemaker.amazonaws.com"] }],
   actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"],
   resources: ["*"],
-  condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] }],
+  condition: [
+    { test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] },
+    {
+      test: "ArnLike",
+      variable: "aws:SourceArn",
+      values: [`arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:*`],
+    },
+  ],
 };
 
 /** The key policy statement that lets CloudWatch Logs encrypt the endpoint's log group. */

@@ -57,7 +57,7 @@ describe("the recipe's own container (modelArtifact source s3)", () => {
       lifecycle: { precondition: unknown[] };
     };
     expect(model.primary_container).toEqual({
-      image: "${local.container_image}",
+      image: "${local.model_image}",
       model_data_url: "${local.model_artifact_url}",
       environment: {
         SAGEMAKER_PROGRAM: "predictor.py",

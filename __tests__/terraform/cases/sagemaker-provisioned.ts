@@ -15,11 +15,35 @@ const ECR_IMAGE_URI_RULE =
   "an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]";
 const TAG_RULE =
   "keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:";
+/**
+ * The security_features output with the defaults: each claim read from the settings (docs/security.md). The iris
+ * sample runs on AWS's scikit-learn image, not an image of the stack's scanned repository.
+ */
+const SECURITY_FEATURES = {
+  cloudwatch_monitoring: true,
+  data_capture_enabled: true,
+  data_capture_retention_days: 30,
+  encryption_at_rest: true,
+  encryption_in_transit: true,
+  image_pinned_by_digest: false,
+  network_isolation: false,
+  vpc_isolation: false,
+  vulnerability_scanning: false,
+};
 const ALARMS = [
   "aws_cloudwatch_metric_alarm.endpoint_invocation_errors",
   "aws_cloudwatch_metric_alarm.endpoint_latency",
   "aws_cloudwatch_metric_alarm.endpoint_model_errors",
 ];
+
+const DIGEST = `sha256:${"0123456789abcdef".repeat(4)}`;
+
+/** The security_features output with the defaults, and with `changes`. */
+function securityFeatures(
+  changes: Readonly<Record<string, unknown>> = {},
+): Record<string, unknown> {
+  return { ...SECURITY_FEATURES, ...changes };
+}
 
 /** The recipe's cost_estimation output, with the estimate for the instance type. */
 function costEstimation(endpointInstanceCost: string) {
@@ -121,15 +145,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     sagemaker_execution_role_name: `${PREFIX}-sagemaker-execution-role`,
     sagemaker_model_arn: `arn:aws:sagemaker:us-east-1:123456789012:model/${PREFIX}-sklearn-iris-classifier`,
     sagemaker_model_name: `${PREFIX}-sklearn-iris-classifier`,
-    security_features: {
-      cloudwatch_monitoring: true,
-      data_capture_enabled: true,
-      encryption_at_rest: true,
-      encryption_in_transit: true,
-      iam_least_privilege: true,
-      vpc_isolation: false,
-      vulnerability_scanning: true,
-    },
+    security_features: securityFeatures(),
     // Notifications are off by default (enableSnsNotifications): no topic.
     sns_topic_arn: null,
     sns_topic_name: null,
@@ -550,6 +566,38 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       "kms_key_id",
       "alias/ml-models",
       "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key)",
+    ),
+    // The variables the stack adds for security (docs/security.md).
+    {
+      name: "data_capture_retention_days 90: captured data expires after 90 days",
+      variables: { data_capture_retention_days: 90 },
+      outputs: {
+        security_features: securityFeatures({ data_capture_retention_days: 90 }),
+      },
+    },
+    ...[0, 1.5, 36501].map((days) =>
+      refused(
+        "data_capture_retention_days",
+        days,
+        "data_capture_retention_days must be a whole number of days from 1 to 36500",
+      ),
+    ),
+    {
+      name: "container_image_digest pins the model image: the tag is replaced by the digest",
+      variables: { container_image_digest: DIGEST },
+      outputs: { security_features: securityFeatures({ image_pinned_by_digest: true }) },
+      attributes: {
+        "aws_sagemaker_model.ml_model": {
+          "primary_container[0].image": `683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn@${DIGEST}`,
+        },
+      },
+    },
+    ...["latest", `sha256:${"A".repeat(64)}`, "sha256:abc"].map((digest) =>
+      refused(
+        "container_image_digest",
+        digest,
+        "container_image_digest must be empty or an image digest, sha256: and 64 lowercase hex digits",
+      ),
     ),
     // Tags.
     {
