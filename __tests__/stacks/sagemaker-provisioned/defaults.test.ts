@@ -29,6 +29,7 @@ import {
   tagged,
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
+import { AWS_PROVIDER, RANDOM_PROVIDER } from "../../helpers/providers";
 
 const ECR_IMAGE_PATTERN =
   "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
@@ -117,8 +118,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.sagemaker-provisioned.tfstate" } },
       required_providers: {
-        aws: { source: "aws", version: "6.25.0" },
-        random: { source: "hashicorp/random", version: "3.7.2" },
+        aws: AWS_PROVIDER,
+        random: RANDOM_PROVIDER,
       },
       required_version: ">= 1.5",
     });
