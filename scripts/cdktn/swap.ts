@@ -4,8 +4,9 @@
  * constructs pinned inside CDK Terrain's peer range. `npm run check:cdktn` applies it to a temporary copy and
  * runs the tests there; `node dist/scripts/cdktn/swap.js <folder>` applies it to a checkout (docs/cdk-terrain.md).
  *
- * `@cdktf/provider-time` stays: CDK Terrain publishes no time provider, and the cdktf one works beside cdktn
- * (both use the same `Symbol.for("cdktf/...")` keys to recognize their constructs).
+ * `@cdktf/provider-time` stays: CDK Terrain publishes no time provider, and the cdktf one works with cdktn (both
+ * use the same `Symbol.for("cdktf/...")` keys to recognize their constructs). An npm override gives it cdktn for
+ * its `cdktf` peer, so no archived cdktf is installed or loaded (it would load 370 modules more at every synth).
  *
  * A file with the line {@link LEAVE_ALONE} is not edited: this one and its tests, which name the cdktf packages
  * on purpose.
@@ -34,6 +35,11 @@ export const CDKTN_VERSIONS: Readonly<Record<string, string>> = {
   "@cdktn/hcl2json": "0.24.0",
   // cdktn 0.24.0 and its providers ask for constructs >=10.6.0 <10.8.0: the newest release in that range.
   constructs: "10.7.2",
+};
+
+/** The package that keeps its cdktf name, and what its `cdktf` peer dependency resolves to after the swap. */
+export const KEPT_PACKAGE_OVERRIDES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "@cdktf/provider-time": { cdktf: `npm:cdktn@${CDKTN_VERSIONS.cdktn!}` },
 };
 
 /** The Node.js versions the CDK Terrain CLI runs on (`cdktn-cli` 0.24.0 declares >= 22.19.0). */
@@ -84,8 +90,8 @@ export interface PackageManifest {
 
 /**
  * package.json after the swap: each renamed package replaced by its CDK Terrain name at the exact version,
- * constructs pinned in CDK Terrain's peer range, the `cdktf` command of the scripts replaced by `cdktn`, and the
- * Node.js engine the CDK Terrain CLI needs.
+ * constructs pinned in CDK Terrain's peer range, cdktn for the kept time provider's `cdktf` (npm `overrides`), the
+ * `cdktf` command of the scripts replaced by `cdktn`, and the Node.js engine the CDK Terrain CLI needs.
  */
 export function swapManifest(manifest: PackageManifest): PackageManifest {
   const swapped: PackageManifest = { ...manifest };
@@ -97,6 +103,15 @@ export function swapManifest(manifest: PackageManifest): PackageManifest {
       return [newName, CDKTN_VERSIONS[newName] ?? version];
     });
     swapped[field] = Object.fromEntries(renamed.sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+  const kept = Object.keys(KEPT_PACKAGE_OVERRIDES).filter(
+    (name) => manifest.dependencies?.[name] !== undefined,
+  );
+  if (kept.length > 0) {
+    swapped.overrides = {
+      ...(manifest.overrides as object | undefined),
+      ...Object.fromEntries(kept.map((name) => [name, KEPT_PACKAGE_OVERRIDES[name]])),
+    };
   }
   if (manifest.scripts) {
     swapped.scripts = Object.fromEntries(

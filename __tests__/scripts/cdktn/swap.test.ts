@@ -48,7 +48,7 @@ describe("swapSource", () => {
 });
 
 describe("swapManifest", () => {
-  it("installs the CDK Terrain packages at exact versions, keeps the time provider, and pins constructs in cdktn's peer range", () => {
+  it("installs the CDK Terrain packages at exact versions, keeps the time provider on cdktn, and pins constructs in cdktn's peer range", () => {
     expect(
       swapManifest({
         name: "app",
@@ -85,6 +85,7 @@ describe("swapManifest", () => {
         constructs: "10.7.2",
       },
       devDependencies: { "@cdktn/hcl2json": "0.24.0", "cdktn-cli": "0.24.0", vitest: "4.1.12" },
+      overrides: { "@cdktf/provider-time": { cdktf: "npm:cdktn@0.24.0" } },
     });
   });
 });
