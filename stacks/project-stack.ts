@@ -1,34 +1,25 @@
-import { LocalBackend, TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
+import { TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct, Node } from "constructs";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
+import { addStateBackend } from "./state-backend";
 
-/** The Terraform version every stack requires (`terraform { required_version }`). */
-export const REQUIRED_TERRAFORM_VERSION = ">= 1.5";
-
-/**
- * Where a stack keeps its local state: `terraform.<stack>.tfstate` in the project root.
- *
- * cdktf runs terraform inside `cdktf.out/stacks/<stack>/`, so the path is relative to that folder. A relative
- * path keeps the synthesized JSON identical on every machine (cdktf's default is an absolute path), and
- * cross-stack references read the producer's state through the same relative path.
- */
-export function localStatePath(stackId: string): string {
-  return `../../../terraform.${stackId}.tfstate`;
-}
+export { localStatePath, REQUIRED_TERRAFORM_VERSION } from "./state-backend";
 
 /**
- * A stack of this project: local state in the project root, the project's Terraform version, the policy
- * checks (`modules/policy`, run on every synth), and the original Terraform addresses of the resources it
- * mirrors.
+ * A stack of this project: its state where the environment says (local in the project root by default, see
+ * `state-backend.ts`), the Terraform version that needs, the policy checks (`modules/policy`, run on every
+ * synth), and the original Terraform addresses of the resources it mirrors.
  */
 export class ProjectStack extends TerraformStack {
+  /** The stack's `terraform { required_version }`: higher when its state backend needs a newer Terraform. */
+  public readonly requiredTerraformVersion: string;
   private readonly addresses = new Map<string, string>();
 
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    new LocalBackend(this, { path: localStatePath(id) });
-    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    this.requiredTerraformVersion = addStateBackend(this).requiredTerraformVersion;
+    this.addOverride("terraform.required_version", this.requiredTerraformVersion);
     PolicyChecks.applyTo(this);
   }
 
@@ -85,7 +76,7 @@ export class ProjectStack extends TerraformStack {
     const rendered = super.toHclTerraform();
     const hcl = String(rendered.hcl).replace(
       /^(\s*)0 = "required_version"$/m,
-      `$1required_version = "${REQUIRED_TERRAFORM_VERSION}"`,
+      `$1required_version = "${this.requiredTerraformVersion}"`,
     );
     return { ...rendered, hcl };
   }

@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { IRIS_SAMPLE_ARCHIVE } from "../../stacks/sagemaker-provisioned/iris-sample-archive";
 
-const PROVIDER_SUBPATH = /require\("@cdktf\/provider-(aws|time)\/lib\/([a-z0-9-]+)"\)/g;
+// The AWS and time providers under any scope: `@cdktf/`, or `@cdktn/` after the CDK Terrain swap.
+const PROVIDER_SUBPATH = /require\("(@[a-z0-9-]+\/provider-(?:aws|time))\/lib\/([a-z0-9-]+)"\)/g;
 
 function camelCase(fileName: string): string {
   return fileName.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -25,7 +26,7 @@ export function rewriteToRootImports(code: string): { code: string; count: numbe
   let count = 0;
   const rewritten = code.replace(PROVIDER_SUBPATH, (_, provider: string, module: string) => {
     count++;
-    return `require("@cdktf/provider-${provider}").${camelCase(module)}`;
+    return `require("${provider}").${camelCase(module)}`;
   });
   return { code: rewritten, count };
 }

@@ -9,6 +9,7 @@ import {
 import { synthProject } from "../../helpers/project";
 import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
+import { AWS_PROVIDER } from "../../helpers/providers";
 
 const ORIGINAL_IMAGE =
   "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
@@ -165,7 +166,7 @@ describe("stack sagemaker-serverless", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.sagemaker-serverless.tfstate" } },
       required_version: ">= 1.5",
-      required_providers: { aws: { source: "aws", version: "6.25.0" } },
+      required_providers: { aws: AWS_PROVIDER },
     });
   });
 

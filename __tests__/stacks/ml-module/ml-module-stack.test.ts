@@ -19,6 +19,7 @@ import {
   SAGEMAKER_TRUST,
 } from "../../modules/ml-module/expected";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
+import { AWS_PROVIDER } from "../../helpers/providers";
 
 const PREFIX = "${var.project_name}-${var.environment}";
 const ORIGINAL_IMAGE =
@@ -285,7 +286,7 @@ describe("stack ml-module", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.ml-module.tfstate" } },
       required_version: ">= 1.5",
-      required_providers: { aws: { source: "aws", version: "6.25.0" } },
+      required_providers: { aws: AWS_PROVIDER },
     });
   });
 });

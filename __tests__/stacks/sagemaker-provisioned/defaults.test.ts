@@ -33,6 +33,7 @@ import {
   uploadedArtifact,
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
+import { AWS_PROVIDER, RANDOM_PROVIDER } from "../../helpers/providers";
 import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
 
 /** The scikit-learn image in the deployment region's registry account. */
@@ -127,8 +128,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.sagemaker-provisioned.tfstate" } },
       required_providers: {
-        aws: { source: "aws", version: "6.25.0" },
-        random: { source: "hashicorp/random", version: "3.7.2" },
+        aws: AWS_PROVIDER,
+        random: RANDOM_PROVIDER,
       },
       required_version: ">= 1.5",
     });
