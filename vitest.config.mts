@@ -1,8 +1,11 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["__tests__/**/*.test.ts"],
+    // Terraform's own evaluation of the stacks runs apart, in `npm run test:terraform` (vitest.terraform.config.mts):
+    // `npm test` must pass on a machine without terraform.
+    exclude: [...configDefaults.exclude, "__tests__/terraform/**"],
     setupFiles: ["__tests__/helpers/setup.ts"],
     globalSetup: ["__tests__/helpers/global-setup.ts"],
     // Synthesizing a stack is CPU-bound; the default 5 s is too tight for a loaded 2-core CI machine.

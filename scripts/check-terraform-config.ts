@@ -4,4 +4,10 @@
  */
 import { checkProject } from "./terraform/configuration-check";
 
-process.exitCode = checkProject(process.cwd(), (text) => process.stdout.write(text));
+try {
+  process.exitCode = checkProject(process.cwd(), (text) => process.stdout.write(text));
+} catch (error) {
+  // A synth that failed: what cdktf printed is the message.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

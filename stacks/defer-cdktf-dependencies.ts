@@ -10,8 +10,17 @@
  *
  * Either still loads, on first use, if cdktf ever uses it here. See modules/core/deferred-dependencies.ts.
  */
+import { readFileSync } from "node:fs";
 import { deferDependencies } from "../modules/core/deferred-dependencies";
 
 export const CDKTF_DEFERRED_DEPENDENCIES = ["archiver", "semver"] as const;
 
-deferDependencies(require.resolve("cdktf/package.json"), CDKTF_DEFERRED_DEPENDENCIES);
+// Only those the installed package declares: CDK Terrain (docs/cdk-terrain.md) has no archiver, and an archiver
+// that another package brought into node_modules is none of cdktf's business.
+const manifestFile = require.resolve("cdktf/package.json");
+const declared = (JSON.parse(readFileSync(manifestFile, "utf8")) as { dependencies?: object })
+  .dependencies;
+deferDependencies(
+  manifestFile,
+  CDKTF_DEFERRED_DEPENDENCIES.filter((name) => declared !== undefined && name in declared),
+);

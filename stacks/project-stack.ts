@@ -1,41 +1,32 @@
-import { LocalBackend, TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
+import { TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct, Node } from "constructs";
 import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
 import { stackHcl } from "../modules/core/hcl/stack-hcl";
 import { readableName, TakenNames } from "../modules/core/terraform-names";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
+import { addStateBackend } from "./state-backend";
 
-/** The Terraform version every stack requires (`terraform { required_version }`). */
-export const REQUIRED_TERRAFORM_VERSION = ">= 1.5";
-
-/**
- * Where a stack keeps its local state: `terraform.<stack>.tfstate` in the project root.
- *
- * cdktf runs terraform inside `cdktf.out/stacks/<stack>/`, so the path is relative to that folder. A relative
- * path keeps the synthesized JSON identical on every machine (cdktf's default is an absolute path), and
- * cross-stack references read the producer's state through the same relative path.
- */
-export function localStatePath(stackId: string): string {
-  return `../../../terraform.${stackId}.tfstate`;
-}
+export { localStatePath, REQUIRED_TERRAFORM_VERSION } from "./state-backend";
 
 /**
- * The base of every stack of this project, and of your own (docs/your-own-stacks.md): local state in the project
- * root at a relative path, the project's Terraform version, the policy checks (`modules/policy`, run on every
- * synth), the original Terraform addresses of resources that already exist (`keepAddresses`), readable names for
- * the others (`modules/core/terraform-names.ts`), HCL that Terraform accepts (`modules/core/hcl`), and one format
- * per stack folder.
+ * The base of every stack of this project, and of your own (docs/your-own-stacks.md): its state where the
+ * environment says (local in the project root by default, at a relative path; see `state-backend.ts`), the
+ * Terraform version that needs, the policy checks (`modules/policy`, run on every synth), the original Terraform
+ * addresses of resources that already exist (`keepAddresses`), readable names for the others
+ * (`modules/core/terraform-names.ts`), HCL that Terraform accepts (`modules/core/hcl`), and one format per stack
+ * folder.
  */
 export class ProjectStack extends TerraformStack {
+  /** The stack's `terraform { required_version }`: higher when its state backend needs a newer Terraform. */
+  public readonly requiredTerraformVersion: string;
   private readonly addresses = new Map<string, string>();
-  private readonly names: TakenNames;
+  private readonly names = new TakenNames(this.node.id);
 
   public constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.names = new TakenNames(id);
-    new LocalBackend(this, { path: localStatePath(id) });
-    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    this.requiredTerraformVersion = addStateBackend(this).requiredTerraformVersion;
+    this.addOverride("terraform.required_version", this.requiredTerraformVersion);
     PolicyChecks.applyTo(this);
     writeOneFormatOnly(this);
   }

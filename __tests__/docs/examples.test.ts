@@ -115,7 +115,7 @@ describe("each example", () => {
         path: "scratch/debug-logs",
         level: "info",
         message:
-          "[cloudwatch-log-retention] aws_cloudwatch_log_group.debug-logs: Keeps its logs forever (retention_in_days is not set); set a retention period. Acknowledged on scratch/debug-logs: Debug logs of a scratch environment, deleted with it; no retention period needed.",
+          "[cloudwatch-log-group-kms] aws_cloudwatch_log_group.debug-logs: Is encrypted with CloudWatch Logs' own key, not a customer managed KMS key; set kms_key_id to a key whose policy lets the regional CloudWatch Logs principal use it for this log group. Acknowledged on scratch/debug-logs: Debug logs of a scratch environment that hold no customer data; CloudWatch Logs' own key is enough.",
       },
     ]);
   });
@@ -135,6 +135,22 @@ describe("each example", () => {
       "data.aws_partition.current",
     ]);
     expect(json.output?.endpoint_name?.value).toBe("${aws_sagemaker_endpoint.churn_endpoint.name}");
+  });
+
+  it("docs/examples/your-own-stack.ts: the findings docs/your-own-stacks.md names, and no other", async () => {
+    const { ChurnStack } = await import("../../docs/examples/your-own-stack");
+    const stack = new ChurnStack(Testing.app(), "churn");
+    synthStack(stack);
+    expect(
+      reportedAnnotations(stack).map(({ level, message }) => [
+        level,
+        message.slice(0, message.indexOf("]") + 1),
+      ]),
+    ).toEqual([
+      ["info", "[sagemaker-model-network-isolation]"],
+      ["warning", "[sagemaker-model-image-digest]"],
+      ["warning", "[sagemaker-endpoint-kms]"],
+    ]);
   });
 
   it("docs/examples/basic-usage.ts: the endpoint's ARN is the reference the README shows", async () => {

@@ -17,7 +17,7 @@ const stacks = Object.values(defineStacks(Testing.app())).map((stack) => stack.n
 
 /** The npm scripts a text runs: `npm run <name>`, `npm test`. */
 function npmScripts(text: string): string[] {
-  const run = [...text.matchAll(/\bnpm run ([\w:-]+)/g)].map((match) => match[1]!);
+  const run = [...text.matchAll(/\bnpm run ([\w-]+(?::[\w-]+)*)/g)].map((match) => match[1]!);
   const test = /\bnpm test\b/.test(text) ? ["test"] : [];
   return [...new Set([...run, ...test])].sort();
 }

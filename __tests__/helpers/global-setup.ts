@@ -5,6 +5,9 @@
  * Test workers inherit TMPDIR from here, so every `cdktf.outdir.*` folder cdktf creates lands in this run's
  * folder (setup.ts then narrows it to one folder per test file and removes that). Other processes on the
  * machine writing to the system temp dir cannot make the check fail.
+ *
+ * It also clears the state backend variables (`SAGEMAKER_STATE_*`, stacks/state-backend.ts) of the shell that runs
+ * the tests: the suite asserts the default local state, and the tests that need a backend set their own.
  */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,12 +18,20 @@ function stateFiles(): string[] {
 }
 
 export default function setup(): () => void {
+  const stateVariables = Object.entries(process.env).filter(([name]) =>
+    name.startsWith("SAGEMAKER_STATE_"),
+  );
+  for (const [name] of stateVariables) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- process.env is keyed by variable name
+    delete process.env[name];
+  }
   const originalTmpdir = process.env.TMPDIR;
   const runTmpdir = mkdtempSync(join(tmpdir(), "sagemaker-cdktf-run-"));
   process.env.TMPDIR = runTmpdir;
   const stateBefore = new Set(stateFiles());
 
   return () => {
+    for (const [name, value] of stateVariables) process.env[name] = value;
     if (originalTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = originalTmpdir;
     const left = [

@@ -117,12 +117,29 @@ describe("the policy checks", () => {
         "iam/sagemaker-execution-role/managed-AmazonSageMakerFullAccess",
         "[iam-broad-managed-policy]",
       ],
+      // Serverless: no network isolation, a tag as the original's image, no key as in the original.
+      ["sagemaker-serverless/embedding/model", "[sagemaker-model-network-isolation]"],
+      ["sagemaker-serverless/embedding/model", "[sagemaker-model-image-digest]"],
+      ["sagemaker-serverless/embedding/endpoint-configuration", "[sagemaker-endpoint-kms]"],
+      ["ml-module/ml/serverless/model", "[sagemaker-model-network-isolation]"],
+      ["ml-module/ml/serverless/model", "[sagemaker-model-image-digest]"],
+      ["ml-module/ml/serverless/endpoint-configuration", "[sagemaker-endpoint-kms]"],
+      [
+        "ml-module/ml/lambda-sagemaker-invoke-role/managed-service-role--AWSLambdaVPCAccessExecutionRole",
+        "[iam-broad-managed-policy]",
+      ],
       // The key policy's three statements: in a key policy, Resource "*" is the key.
       ["sagemaker-provisioned/encryption-key/policy", "[iam-wildcard-resource]"],
       ["sagemaker-provisioned/encryption-key/policy", "[iam-wildcard-resource]"],
       ["sagemaker-provisioned/encryption-key/policy", "[iam-wildcard-resource]"],
       ["sagemaker-provisioned/inference-repository/repository", "[ecr-scan-on-push]"],
+      ["sagemaker-provisioned/inference-repository/repository", "[ecr-tag-immutability]"],
+      ["sagemaker-provisioned/model-artifacts/bucket", "[s3-bucket-access-logging]"],
+      ["sagemaker-provisioned/model-artifacts/bucket", "[s3-bucket-replication]"],
+      ["sagemaker-provisioned/model-artifacts/bucket", "[s3-bucket-event-notifications]"],
+      ["sagemaker-provisioned/endpoint-logs", "[cloudwatch-log-retention-one-year]"],
       ["sagemaker-provisioned/inference/model_ml-model", "[sagemaker-model-network-isolation]"],
+      ["sagemaker-provisioned/inference/model_ml-model", "[sagemaker-model-image-digest]"],
     ]);
   });
 });

@@ -10,12 +10,15 @@ import { ProjectStack } from "../../stacks/project-stack";
 export function example(app: App): void {
   const stack = new ProjectStack(app, "scratch");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
-  const logs = new CloudwatchLogGroup(stack, "debug-logs", { name: "/scratch/debug" });
+  const logs = new CloudwatchLogGroup(stack, "debug-logs", {
+    name: "/scratch/debug",
+    retentionInDays: 365,
+  });
   // docs:start
   acknowledge(
     logs,
-    "cloudwatch-log-retention",
-    "Debug logs of a scratch environment, deleted with it; no retention period needed.",
+    "cloudwatch-log-group-kms",
+    "Debug logs of a scratch environment that hold no customer data; CloudWatch Logs' own key is enough.",
   );
   // docs:end
 }

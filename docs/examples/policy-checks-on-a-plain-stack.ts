@@ -16,7 +16,8 @@ const myRule: PolicyRule = {
   severity: "warning",
   what: "SNS topics set a KMS key",
   why: "Messages at rest are encrypted with a key the team controls",
-  reference: "checkov CKV_AWS_26",
+  checkov: ["CKV_AWS_26"],
+  reference: "AWS SNS Developer Guide, Encryption at rest",
   appliesTo: ["aws_sns_topic"],
   check: (topic) => (topic.attributes.kms_master_key_id ? [] : ["Set kms_master_key_id."]),
 };

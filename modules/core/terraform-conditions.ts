@@ -15,6 +15,16 @@ import {
   MAX_TAGS,
 } from "./rules";
 
+/**
+ * A variable validation's `error_message` ending with the value given, e.g.
+ * `aws_region must be an AWS region code such as us-east-1; got "mars-1".` The value is `jsonencode`d, which
+ * shows every type as a `.tfvars.json` file would hold it: strings quoted, numbers bare, lists and maps as JSON,
+ * and `null` as null (a plain `${var.x}` would itself fail on null, a list or a map).
+ */
+export function withValueGiven(variable: string, message: string): string {
+  return `${message.replace(/\.$/, "")}; got \${jsonencode(var.${variable})}.`;
+}
+
 /** True when every condition is. */
 export function allOf(...conditions: IResolvable[]): IResolvable {
   return conditions.reduce((all, next) => new Conjunction(all, next));

@@ -3,6 +3,7 @@ import {
   type DataAwsIamPolicyDocumentStatement,
 } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { iamPolicyName } from "../core/rules";
@@ -36,12 +37,21 @@ export interface InferenceExecutionPermissions {
    */
   readonly dataCaptureArns?: readonly string[];
   /**
-   * Whether the model runs in a VPC: SageMaker then creates and deletes network interfaces in its subnets with
-   * the role.
+   * The subnets and security groups of a model in a VPC (its `vpc_config`): SageMaker then creates network
+   * interfaces in those subnets with those security groups, and deletes them, with the role. Lists known only at
+   * apply time (Terraform variables) are fine.
    *
-   * @default false
+   * @default - the model runs outside any VPC: no network interface permissions
    */
-  readonly vpcNetworkInterfaces?: boolean;
+  readonly vpcNetworkInterfaces?: ModelNetwork;
+}
+
+/** Where a model's network interfaces live: its VPC configuration. */
+export interface ModelNetwork {
+  /** The subnet ids (`subnet-...`), or a Terraform list of them. */
+  readonly subnetIds: readonly string[];
+  /** The security group ids (`sg-...`), or a Terraform list of them. */
+  readonly securityGroupIds: readonly string[];
 }
 
 export interface InferenceExecutionPolicyProps extends InferenceExecutionPermissions {
@@ -55,13 +65,6 @@ export interface InferenceExecutionPolicyProps extends InferenceExecutionPermiss
   readonly policyName?: string;
 }
 
-/** The network interface actions SageMaker takes for a model in a VPC ("CreateModel API: Execution Role Permissions"). */
-const NETWORK_INTERFACE_ACTIONS = [
-  "ec2:CreateNetworkInterface",
-  "ec2:CreateNetworkInterfacePermission",
-  "ec2:DeleteNetworkInterface",
-  "ec2:DeleteNetworkInterfacePermission",
-];
 /** The EC2 reads SageMaker makes for a model in a VPC; none of them has resource-level permissions. */
 const NETWORK_DESCRIBE_ACTIONS = [
   "ec2:DescribeDhcpOptions",
@@ -125,21 +128,80 @@ export function inferenceExecutionDocument(
       resources: [...permissions.dataCaptureArns],
     });
   }
-  if (permissions.vpcNetworkInterfaces === true) {
-    const ec2 = (resource: string) => aws.arn({ service: "ec2", resource });
-    statements.push(
-      {
-        sid: "NetworkInterfaces",
-        actions: NETWORK_INTERFACE_ACTIONS,
-        // CreateNetworkInterface also authorizes the subnet and the security groups it uses.
-        resources: [ec2("network-interface/*"), ec2("subnet/*"), ec2("security-group/*")],
-      },
-      { sid: "NetworkDescribe", actions: NETWORK_DESCRIBE_ACTIONS, resources: ["*"] },
-    );
+  if (permissions.vpcNetworkInterfaces) {
+    statements.push(...networkInterfaceStatements(aws, permissions.vpcNetworkInterfaces));
   }
   return new DataAwsIamPolicyDocument(scope, id, {
     statement: statements.map((statement) => ({ effect: "Allow", ...statement })),
   });
+}
+
+/**
+ * The network interface actions SageMaker takes for a model in a VPC ("CreateModel API: Execution Role
+ * Permissions"), each scoped as far as the EC2 Service Authorization Reference allows (condition keys per action as
+ * listed there, read from iann0036/iam-dataset `aws/iam_definition.json`, 2026-08):
+ *
+ * - `CreateNetworkInterface` authorizes the interface, the subnet and the security groups, and its
+ *   network-interface resource has no `ec2:Subnet` key: the model's subnets and security groups are its resources.
+ * - `CreateNetworkInterfacePermission` (a "Permissions management" action) has `ec2:Subnet`,
+ *   `ec2:AuthorizedService` and `ec2:Permission`: the interface must be in the model's subnets, and the permission
+ *   may only let SageMaker attach it. AWS's own policies for SageMaker use these two conditions on this action:
+ *   `ec2:AuthorizedService` = `sagemaker.amazonaws.com` in AmazonSageMakerCoreServiceRolePolicy, `ec2:Permission` =
+ *   `INSTANCE-ATTACH` in AmazonSageMakerInferenceServiceRolePolicy.
+ * - `DeleteNetworkInterface` and `DeleteNetworkInterfacePermission` have `ec2:Subnet` (and `ec2:Vpc`), not
+ *   `ec2:AuthorizedService`: only interfaces in the model's subnets.
+ *
+ * The reads (`Describe*`) have no resource-level permissions and stay on `*`.
+ */
+function networkInterfaceStatements(
+  aws: AwsContext,
+  network: ModelNetwork,
+): DataAwsIamPolicyDocumentStatement[] {
+  const networkInterfaces = aws.arn({ service: "ec2", resource: "network-interface/*" });
+  const subnets = ec2Arns(aws, "subnet", network.subnetIds);
+  const securityGroups = ec2Arns(aws, "security-group", network.securityGroupIds);
+  const inModelSubnets = { test: "ArnEquals", variable: "ec2:Subnet", values: subnets };
+  return [
+    {
+      sid: "NetworkInterfaceCreate",
+      actions: ["ec2:CreateNetworkInterface"],
+      resources:
+        isUnresolved(network.subnetIds) || isUnresolved(network.securityGroupIds)
+          ? Token.asList(Fn.concat([[networkInterfaces], subnets, securityGroups]))
+          : [networkInterfaces, ...subnets, ...securityGroups],
+    },
+    {
+      sid: "NetworkInterfacePermission",
+      actions: ["ec2:CreateNetworkInterfacePermission"],
+      resources: [networkInterfaces],
+      condition: [
+        inModelSubnets,
+        {
+          test: "StringEquals",
+          variable: "ec2:AuthorizedService",
+          values: ["sagemaker.amazonaws.com"],
+        },
+        { test: "StringEquals", variable: "ec2:Permission", values: ["INSTANCE-ATTACH"] },
+      ],
+    },
+    {
+      sid: "NetworkInterfaceDelete",
+      actions: ["ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission"],
+      resources: [networkInterfaces],
+      condition: [inModelSubnets],
+    },
+    { sid: "NetworkDescribe", actions: NETWORK_DESCRIBE_ACTIONS, resources: ["*"] },
+  ];
+}
+
+/** The ARNs of EC2 resources of one type in this account and region, by id; a Terraform list stays one. */
+function ec2Arns(aws: AwsContext, type: string, ids: readonly string[]): string[] {
+  if (isUnresolved(ids)) {
+    return Token.asList(
+      Fn.formatlist(`arn:%s:ec2:%s:%s:${type}/%s`, [aws.partition, aws.region, aws.accountId, ids]),
+    );
+  }
+  return ids.map((id) => aws.arn({ service: "ec2", resource: `${type}/${id}` }));
 }
 
 /** The group itself (CreateLogGroup) and its streams; not `<name>*`, which would match other endpoints. */

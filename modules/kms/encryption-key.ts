@@ -12,6 +12,10 @@ import { Problems } from "../core/validation";
 import type { TrustCondition } from "../iam/service-role";
 import { acknowledge } from "../policy/acknowledgements";
 
+/** Why a key policy's `Resource "*"` is acknowledged (shown in the synth output). */
+export const KEY_POLICY_RESOURCE_REASON =
+  'In a key policy, Resource "*" is the key the policy is attached to, no other resource (AWS KMS Developer Guide, Key policies).';
+
 /** A statement of the key policy that lets an AWS service use the key. */
 export interface KeyServiceAccess {
   /** The statement's id, e.g. `Allow SageMaker Service`. */
@@ -109,11 +113,7 @@ export class EncryptionKey extends Construct {
     this.policy = new DataAwsIamPolicyDocument(this, "policy", {
       statement: statements.map((statement) => ({ effect: "Allow", ...statement })),
     });
-    acknowledge(
-      this.policy,
-      "iam-wildcard-resource",
-      'In a key policy, Resource "*" is the key the policy is attached to, no other resource (AWS KMS Developer Guide, Key policies).',
-    );
+    acknowledge(this.policy, "iam-wildcard-resource", KEY_POLICY_RESOURCE_REASON);
 
     const count = props.createIf ? Token.asNumber(Fn.conditional(props.createIf, 1, 0)) : undefined;
     this.key = new KmsKey(this, "key", {

@@ -6,6 +6,7 @@ import { checkResourceTags, ecrImageUri, s3BucketName } from "../core/rules";
 import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
 import { managedPolicyAttachmentId, ServiceRole } from "../iam/service-role";
+import { acknowledge } from "../policy/acknowledgements";
 import { ServerlessEndpoint } from "../serverless-endpoint/serverless-endpoint";
 import { modelImage, ORIGINAL_DEFAULT_IMAGE } from "./image";
 import { checkNames, mlModuleNames, namePrecondition, type MlModuleNames } from "./names";
@@ -17,6 +18,23 @@ export const MODEL_ARTIFACT_KEY = `${MODEL_PREFIX}/model.tar.gz`;
 export const INFERENCE_CODE_KEY = `${MODEL_PREFIX}/code`;
 /** The AWS managed policy the original attaches to the Lambda role. */
 export const LAMBDA_VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
+
+/** Why the module attaches AWSLambdaVPCAccessExecutionRole by default (shown in the synth output). */
+export const LAMBDA_VPC_ACCESS_REASON =
+  "Kept from the original ML module (aws_iam_role_policy_attachment.lambda_vpc_execution), so that moving its " +
+  "state changes no permission: functions in a VPC need its network interface actions. Set lambdaVpcAccess: " +
+  "false for functions outside a VPC.";
+
+/** Why the serverless endpoint configuration has no KMS key by default (shown in the synth output). */
+export const ML_NO_KEY_REASON =
+  "Kept from the original ML module, which sets no key: a serverless endpoint has no storage volume of the " +
+  "account's, and SageMaker encrypts its copy of the model image with a key of its own. Set " +
+  "MlModuleProps.encryptionKeyArn for a customer managed key (its key policy must let the execution role use it).";
+
+/** Why the model's image is a tag (shown in the synth output). */
+export const ML_IMAGE_TAG_REASON =
+  "The original's sagemaker_container_image default is a tag (1.2-1-cpu-py3), under which AWS publishes " +
+  "patched builds. To pin the image, give sagemakerContainerImage as <repository>@sha256:<digest>.";
 
 export interface MlModuleProps {
   /** Project name: with `environment` it begins every resource name, `<projectName>-<environment>-...`. */
@@ -55,6 +73,14 @@ export interface MlModuleProps {
    * @default true
    */
   readonly lambdaVpcAccess?: boolean;
+  /**
+   * ARN of a KMS key that encrypts SageMaker's copy of the model image (the endpoint configuration's
+   * `kms_key_arn`). The key policy must let the execution role use the key; the module adds no KMS permission to
+   * the role. Setting it replaces the endpoint configuration of a deployment moved from the original.
+   *
+   * @default - none, as in the original (acknowledged: `sagemaker-endpoint-kms`)
+   */
+  readonly encryptionKeyArn?: string;
 }
 
 /**
@@ -133,11 +159,16 @@ export class MlModule extends Construct {
       maxConcurrency: 200,
       tags: props.tags,
       nameTag: true,
+      encryptionKeyArn: props.encryptionKeyArn,
       // Correction: the original creates the model alongside the role's policy; SageMaker checks that it
       // can read the model artifact when the model is created, so the policy has to be in place first.
       modelDependsOn: [this.executionPolicy],
     });
     const { model, endpointConfiguration, endpoint } = this.serverless;
+    if (props.encryptionKeyArn === undefined) {
+      acknowledge(endpointConfiguration, "sagemaker-endpoint-kms", ML_NO_KEY_REASON);
+    }
+    acknowledge(model, "sagemaker-model-image-digest", ML_IMAGE_TAG_REASON);
     const nameCheck = (resource: Parameters<typeof namePrecondition>[2]) =>
       namePrecondition(props.projectName, props.environment, resource);
     addPreconditions(model, [...nameCheck("model"), ...image.preconditions]);
@@ -154,6 +185,9 @@ export class MlModule extends Construct {
     addPreconditions(this.lambdaInvokeRole.role, nameCheck("lambdaInvokeRole"));
     this.lambdaVpcExecution =
       this.lambdaInvokeRole.managedPolicyAttachments[LAMBDA_VPC_ACCESS_POLICY];
+    if (this.lambdaVpcExecution) {
+      acknowledge(this.lambdaVpcExecution, "iam-broad-managed-policy", LAMBDA_VPC_ACCESS_REASON);
+    }
     this.lambdaInvokePolicy = new IamRolePolicy(this, "lambda-sagemaker-invoke-policy", {
       name: names.lambdaInvokePolicy,
       role: this.lambdaInvokeRole.role.id,

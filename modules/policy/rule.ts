@@ -16,7 +16,12 @@ export interface PolicyRule {
   readonly what: string;
   /** Why it matters. */
   readonly why: string;
-  /** The checkov check, cdk-nag rule or AWS guidance it corresponds to. */
+  /**
+   * The checkov checks it corresponds to (`CKV_AWS_98`), so a team that runs checkov can map its report onto this
+   * pack; empty when checkov has no such check.
+   */
+  readonly checkov: readonly string[];
+  /** The cdk-nag rule or AWS guidance it corresponds to (the checkov ids are in `checkov`). */
   readonly reference: string;
   /**
    * The element types it checks, as in addresses: `aws_s3_bucket`, `data.aws_iam_policy_document`; `all` for

@@ -5,6 +5,8 @@ import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoi
 import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Construct } from "constructs";
+import { acknowledge } from "../policy/acknowledgements";
+import { SERVERLESS_NETWORK_ISOLATION_REASON } from "../serverless-endpoint/serverless-endpoint";
 import { createAlarms } from "./alarms";
 import { createAutoScaling, type CreatedAutoScaling } from "./auto-scaling";
 import { createEndpoint } from "./endpoints";
@@ -64,6 +66,19 @@ export class SagemakerInference extends Construct {
       configurations[key] = configuration;
       endpoints[key] = resource;
       this.createVariantResources(key, endpoint, resource, tags, created);
+    }
+    // A model a serverless endpoint serves cannot be isolated (validation refuses it): the finding is AWS's limit.
+    const servedServerless = new Set(
+      Object.values(props.endpoints ?? {}).flatMap((endpoint) =>
+        endpoint.serverless ? [endpoint.serverless.variant.modelName] : [],
+      ),
+    );
+    for (const modelKey of servedServerless) {
+      acknowledge(
+        models[modelKey]!,
+        "sagemaker-model-network-isolation",
+        SERVERLESS_NETWORK_ISOLATION_REASON,
+      );
     }
     this.endpointConfigurations = configurations;
     this.endpoints = endpoints;

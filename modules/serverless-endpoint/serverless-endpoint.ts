@@ -8,6 +8,7 @@ import {
   checkContainerEnvironment,
   checkResourceTags,
   containerImage,
+  kmsKeyArn,
   modelDataUrl,
   sagemakerName,
   serverlessConcurrency,
@@ -15,6 +16,16 @@ import {
 } from "../core/rules";
 import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
+import { acknowledge } from "../policy/acknowledgements";
+
+/**
+ * Why a serverless endpoint's model runs without network isolation: AWS does not offer it there (SageMaker
+ * Developer Guide, Serverless Inference, feature exclusions: "... VPC configuration, network isolation, data
+ * capture ...").
+ */
+export const SERVERLESS_NETWORK_ISOLATION_REASON =
+  "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, " +
+  "feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
 
 export interface ServerlessEndpointProps {
   /** Name of the SageMaker model. */
@@ -65,6 +76,15 @@ export interface ServerlessEndpointProps {
    */
   readonly provisionedConcurrency?: number;
   /**
+   * ARN of a KMS key that encrypts SageMaker's copy of the model image (`kms_key_arn` of the endpoint
+   * configuration). The key policy must let the execution role use the key (SageMaker Developer Guide, Serverless
+   * Inference prerequisites: "Bring an AWS KMS key").
+   *
+   * @default - SageMaker encrypts the copy with a key of its own; the policy checks report it
+   *   (`sagemaker-endpoint-kms`, a warning)
+   */
+  readonly encryptionKeyArn?: string;
+  /**
    * Tags of the model, endpoint configuration and endpoint.
    *
    * @default - none
@@ -114,12 +134,18 @@ export class ServerlessEndpoint extends Construct {
       tags: tagsOf(props.modelName),
       dependsOn: props.modelDependsOn ? [...props.modelDependsOn] : undefined,
     });
+    acknowledge(
+      this.model,
+      "sagemaker-model-network-isolation",
+      SERVERLESS_NETWORK_ISOLATION_REASON,
+    );
 
     this.endpointConfiguration = new SagemakerEndpointConfiguration(
       this,
       "endpoint-configuration",
       {
         name: props.endpointConfigName,
+        kmsKeyArn: props.encryptionKeyArn,
         productionVariants: [
           {
             modelName: this.model.name,
@@ -155,6 +181,7 @@ function validate(
     .check("variantName", props.variantName, sagemakerName)
     .check("image", props.image, containerImage)
     .check("modelDataUrl", props.modelDataUrl, modelDataUrl)
+    .check("encryptionKeyArn", props.encryptionKeyArn, kmsKeyArn)
     .check("memorySizeInMb", memorySizeInMb, serverlessMemorySize)
     .check("maxConcurrency", maxConcurrency, serverlessConcurrency)
     .check(

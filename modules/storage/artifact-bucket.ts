@@ -1,13 +1,17 @@
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import {
+  S3BucketLifecycleConfiguration,
+  type S3BucketLifecycleConfigurationRule,
+} from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
-import { checkResourceTags, integerAtLeast, s3BucketName } from "../core/rules";
+import { checkResourceTags, integerAtLeast, maxLength, s3BucketName } from "../core/rules";
 import { Problems } from "../core/validation";
 
 export interface ArtifactBucketProps {
@@ -44,11 +48,49 @@ export interface ArtifactBucketProps {
    */
   readonly lifecycleRuleId?: string;
   /**
+   * Objects under a key prefix that expire, each a lifecycle rule of its own beside the bucket-wide one, e.g. the
+   * data an endpoint captures: `{ id: "data_capture_expiration", prefix: "data-capture/", days: 30 }`. In this
+   * versioned bucket an expired object becomes a noncurrent version, deleted after
+   * `noncurrentVersionExpirationDays`.
+   *
+   * @default - none
+   */
+  readonly prefixExpirations?: readonly PrefixExpiration[];
+  /**
+   * Server access logging: S3 delivers a record of every request to `targetBucket` (a log bucket of the account,
+   * whose policy lets `logging.s3.amazonaws.com` write), under `targetPrefix`.
+   *
+   * @default - no access logs (the policy checks report it: `s3-bucket-access-logging`)
+   */
+  readonly accessLogging?: AccessLogging;
+  /**
    * Tags of the bucket.
    *
    * @default - none
    */
   readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Objects under `prefix` expire `days` days after they were written. */
+export interface PrefixExpiration {
+  /** Id of the lifecycle rule. */
+  readonly id: string;
+  /** The key prefix, e.g. `data-capture/`. */
+  readonly prefix: string;
+  /** Days after which the objects expire; may be a Terraform expression (a variable). */
+  readonly days: number;
+}
+
+/** Where a bucket's server access logs go. */
+export interface AccessLogging {
+  /** Name of the bucket that receives the logs. */
+  readonly targetBucket: string;
+  /**
+   * Prefix of the log objects in that bucket.
+   *
+   * @default "<bucket name>/"
+   */
+  readonly targetPrefix?: string;
 }
 
 /**
@@ -61,6 +103,8 @@ export class ArtifactBucket extends Construct {
   public readonly encryption: S3BucketServerSideEncryptionConfigurationA;
   public readonly publicAccessBlock: S3BucketPublicAccessBlock;
   public readonly lifecycle: S3BucketLifecycleConfiguration;
+  /** The server access logging, when `accessLogging` is given. */
+  public readonly logging?: S3BucketLoggingA;
   /** The TLS-only bucket policy's document. */
   public readonly policyDocument: DataAwsIamPolicyDocument;
   /** The TLS-only bucket policy. */
@@ -73,7 +117,12 @@ export class ArtifactBucket extends Construct {
     const problems = new Problems()
       .check("bucketName", props.bucketName, s3BucketName)
       .check("noncurrentVersionExpirationDays", noncurrentDays, integerAtLeast(1))
-      .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1));
+      .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1))
+      .check("accessLogging.targetBucket", props.accessLogging?.targetBucket, s3BucketName)
+      .check("accessLogging.targetPrefix", props.accessLogging?.targetPrefix, maxLength(1024));
+    for (const [index, expiration] of (props.prefixExpirations ?? []).entries()) {
+      problems.check(`prefixExpirations.${index}.days`, expiration.days, integerAtLeast(1));
+    }
     checkResourceTags(problems, "tags", props.tags);
     problems.throwIfAny(this);
 
@@ -105,6 +154,14 @@ export class ArtifactBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
+    const prefixRules: S3BucketLifecycleConfigurationRule[] = (props.prefixExpirations ?? []).map(
+      (expiration) => ({
+        id: expiration.id,
+        status: "Enabled",
+        filter: [{ prefix: expiration.prefix }],
+        expiration: [{ days: expiration.days }],
+      }),
+    );
     this.lifecycle = new S3BucketLifecycleConfiguration(this, "lifecycle", {
       bucket,
       rule: [
@@ -114,8 +171,16 @@ export class ArtifactBucket extends Construct {
           noncurrentVersionExpiration: [{ noncurrentDays }],
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: abortDays }],
         },
+        ...prefixRules,
       ],
     });
+    if (props.accessLogging) {
+      this.logging = new S3BucketLoggingA(this, "logging", {
+        bucket,
+        targetBucket: props.accessLogging.targetBucket,
+        targetPrefix: props.accessLogging.targetPrefix ?? `${props.bucketName}/`,
+      });
+    }
 
     this.policyDocument = new DataAwsIamPolicyDocument(this, "policy-document", {
       statement: [

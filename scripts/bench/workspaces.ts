@@ -12,8 +12,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { IRIS_SAMPLE_ARCHIVE } from "../../stacks/sagemaker-provisioned/iris-sample-archive";
 
-const PROVIDER_SUBPATH = /require\("@cdktf\/provider-(aws|time)\/lib\/([a-z0-9-]+)"\)/g;
+// The AWS and time providers under any scope: `@cdktf/`, or `@cdktn/` after the CDK Terrain swap.
+const PROVIDER_SUBPATH = /require\("(@[a-z0-9-]+\/provider-(?:aws|time))\/lib\/([a-z0-9-]+)"\)/g;
 
 function camelCase(fileName: string): string {
   return fileName.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -24,7 +26,7 @@ export function rewriteToRootImports(code: string): { code: string; count: numbe
   let count = 0;
   const rewritten = code.replace(PROVIDER_SUBPATH, (_, provider: string, module: string) => {
     count++;
-    return `require("@cdktf/provider-${provider}").${camelCase(module)}`;
+    return `require("${provider}").${camelCase(module)}`;
   });
   return { code: rewritten, count };
 }
@@ -47,6 +49,8 @@ export function rootImportCopy(projectDir: string): { dir: string; rewrittenImpo
   const dir = mkdtempSync(join(tmpdir(), "bench-root-imports-"));
   cpSync(join(projectDir, "dist"), join(dir, "dist"), { recursive: true });
   cpSync(join(projectDir, "cdktf.json"), join(dir, "cdktf.json"));
+  // What the app reads when it synthesizes: the iris sample's archive, which sagemaker-provisioned uploads.
+  cpSync(join(projectDir, IRIS_SAMPLE_ARCHIVE), join(dir, IRIS_SAMPLE_ARCHIVE));
   symlinkSync(join(projectDir, "node_modules"), join(dir, "node_modules"), "dir");
   let rewrittenImports = 0;
   for (const file of jsFiles(join(dir, "dist"))) {

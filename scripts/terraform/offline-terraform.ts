@@ -5,7 +5,7 @@
  * the only error left is the provider that cannot be installed. Configurations whose only resources are
  * Terraform's built-in `terraform_data` need no provider at all and can be planned.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -88,26 +88,56 @@ export class OfflineTerraform {
     return { version };
   }
 
-  /** Runs `terraform <args>` in `dir` with the offline CLI config, without colour or prompts. */
-  public run(dir: string, args: readonly string[]): TerraformRun {
+  /**
+   * Runs `terraform <args>` in `dir` with the offline CLI config, without colour or prompts; `input` is written to
+   * its standard input (e.g. the expression `terraform console` evaluates).
+   */
+  public run(dir: string, args: readonly string[], input?: string): TerraformRun {
     const result = spawnSync(this.binary, [...args], {
       cwd: dir,
+      input,
       encoding: "utf8",
-      env: {
-        ...process.env,
-        TF_CLI_CONFIG_FILE: this.cliConfig,
-        TF_IN_AUTOMATION: "1",
-        TF_INPUT: "0",
-        CHECKPOINT_DISABLE: "1",
-        // Our own settings only: a TF_CLI_ARGS or TF_VAR_ of the caller's shell must not change the result.
-        TF_CLI_ARGS: "",
-      },
+      env: this.environment(),
       maxBuffer: 64 * 1024 * 1024,
     });
     if (result.error) {
       return { code: 127, stdout: "", stderr: String(result.error.message) };
     }
     return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  /** {@link run} without waiting: for several terraform commands at once (each in its own files). */
+  public runAsync(dir: string, args: readonly string[]): Promise<TerraformRun> {
+    return new Promise((resolve) => {
+      const child = spawn(this.binary, [...args], { cwd: dir, env: this.environment() });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+      child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+      child.on("error", (error) => resolve({ code: 127, stdout: "", stderr: error.message }));
+      child.on("close", (code) =>
+        resolve({
+          code: code ?? 1,
+          stdout: Buffer.concat(stdout).toString("utf8"),
+          stderr: Buffer.concat(stderr).toString("utf8"),
+        }),
+      );
+    });
+  }
+
+  private environment(): NodeJS.ProcessEnv {
+    // Our own settings only: variables, extra arguments, a workspace or a data folder set in the caller's shell
+    // (TF_VAR_*, TF_CLI_ARGS*, TF_WORKSPACE, TF_DATA_DIR) must not change the result.
+    const inherited = Object.entries(process.env).filter(
+      ([name]) => !/^TF_(VAR_|CLI_ARGS|WORKSPACE$|DATA_DIR$)/.test(name),
+    );
+    return {
+      ...Object.fromEntries(inherited),
+      TF_CLI_CONFIG_FILE: this.cliConfig,
+      TF_IN_AUTOMATION: "1",
+      TF_INPUT: "0",
+      CHECKPOINT_DISABLE: "1",
+    };
   }
 
   /**

@@ -1,7 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
+import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { RegionalImage } from "../../modules/images/regional-image";
+import { acknowledge } from "../../modules/policy/acknowledgements";
 import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { ProjectStack } from "../project-stack";
 import { awsRegionVariable } from "../region-variable";
@@ -19,6 +21,18 @@ export const DEFAULT_EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
 function noWhitespaceUpTo(reference: string, max: number): string {
   return `\${length(${reference}) <= ${max} && can(regex("^\\\\S+$", ${reference}))}`;
 }
+
+/** Why the endpoint configuration has no KMS key by default (shown in the synth output). */
+export const NO_KEY_REASON =
+  "Kept from the original Alex Terraform, which sets no key: a serverless endpoint has no storage volume of the " +
+  "account's, and SageMaker encrypts its copy of the model image with a key of its own. Set " +
+  "SagemakerServerlessStackProps.encryptionKeyArn for a customer managed key (its key policy must let the iam " +
+  "stack's role use it).";
+
+/** Why the model's image is a tag (shown in the synth output). */
+export const IMAGE_TAG_REASON =
+  "The original's sagemaker_image_uri default is a tag, under which AWS publishes patched builds. To pin the " +
+  "image the endpoint runs, set sagemaker_image_uri to <repository>@sha256:<digest> (any URI is used as given).";
 
 export interface SagemakerServerlessStackProps {
   /** ARN of the SageMaker execution role: the `iam` stack's role (a cross-stack reference). */
@@ -53,6 +67,14 @@ export interface SagemakerServerlessStackProps {
    * @default 2 - the original reduced it from 10 to stay inside the default account quota
    */
   readonly maxConcurrency?: number;
+  /**
+   * ARN of a KMS key that encrypts SageMaker's copy of the model image (the endpoint configuration's
+   * `kms_key_arn`). Its key policy must let the execution role use the key. Setting it replaces the endpoint
+   * configuration of a deployment moved from the original.
+   *
+   * @default - none, as in the original (acknowledged: `sagemaker-endpoint-kms`)
+   */
+  readonly encryptionKeyArn?: string;
 }
 
 /**
@@ -81,8 +103,10 @@ export class SagemakerServerlessStack extends ProjectStack {
       validation: [
         {
           condition: noWhitespaceUpTo("var.sagemaker_image_uri", 255),
-          errorMessage:
+          errorMessage: withValueGiven(
+            "sagemaker_image_uri",
             "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace.",
+          ),
         },
       ],
     });
@@ -93,8 +117,10 @@ export class SagemakerServerlessStack extends ProjectStack {
       validation: [
         {
           condition: noWhitespaceUpTo("var.embedding_model_name", 1024),
-          errorMessage:
+          errorMessage: withValueGiven(
+            "embedding_model_name",
             "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace.",
+          ),
         },
       ],
     });
@@ -125,7 +151,12 @@ export class SagemakerServerlessStack extends ProjectStack {
       environment: { HF_MODEL_ID: embeddingModel.stringValue, HF_TASK: "feature-extraction" },
       memorySizeInMb: props.memorySizeInMb ?? 3072,
       maxConcurrency: props.maxConcurrency ?? 2,
+      encryptionKeyArn: props.encryptionKeyArn,
     });
+    if (props.encryptionKeyArn === undefined) {
+      acknowledge(this.endpoint.endpointConfiguration, "sagemaker-endpoint-kms", NO_KEY_REASON);
+    }
+    acknowledge(this.endpoint.model, "sagemaker-model-image-digest", IMAGE_TAG_REASON);
     const { model, endpoint } = this.endpoint;
     model.lifecycle = {
       precondition: [

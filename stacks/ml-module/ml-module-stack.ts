@@ -1,10 +1,13 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { MlModule, mlModuleAddresses } from "../../modules/ml-module/ml-module";
+import { MlModule, mlModuleAddresses, type MlModuleProps } from "../../modules/ml-module/ml-module";
 import { awsRegionVariable } from "../region-variable";
 import { ProjectStack } from "../project-stack";
 import { mlModuleVariables } from "./variables";
+
+/** The typed configuration of the `ml-module` stack: options of {@link MlModule} beyond the original's variables. */
+export type MlModuleStackProps = Pick<MlModuleProps, "lambdaVpcAccess" | "encryptionKeyArn">;
 
 /**
  * Stack `ml-module`: the Mass Voice Campaign ML module (terraform/modules/ml in the original), a scikit-learn
@@ -17,9 +20,9 @@ import { mlModuleVariables } from "./variables";
 export class MlModuleStack extends ProjectStack {
   public readonly ml: MlModule;
 
-  public constructor(scope: Construct, id: string) {
+  public constructor(scope: Construct, id: string, props: MlModuleStackProps = {}) {
     super(scope, id);
-    this.keepAddresses(mlModuleAddresses("ml"));
+    this.keepAddresses(mlModuleAddresses("ml", props));
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });
     const variables = mlModuleVariables(this);
@@ -30,6 +33,7 @@ export class MlModuleStack extends ProjectStack {
       mlModelsBucket: variables.mlModelsBucket.stringValue,
       sagemakerContainerImage: variables.sagemakerContainerImage.stringValue,
       tags: Token.asStringMap(variables.tags.value),
+      ...props,
     });
 
     const outputs: [string, string, string][] = [

@@ -5,6 +5,7 @@ import {
   ecrImageUriCondition,
   s3BucketNameCondition,
   tagsCondition,
+  withValueGiven,
 } from "../../modules/core/terraform-conditions";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../modules/ml-module/image";
 
@@ -31,8 +32,10 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
     validation: [
       {
         condition: '${can(regex("^[a-zA-Z0-9][a-zA-Z0-9-]*$", var.project_name))}',
-        errorMessage:
+        errorMessage: withValueGiven(
+          "project_name",
           "project_name must start with a letter or digit and hold only letters, digits and hyphens: it begins every SageMaker and IAM name of the module.",
+        ),
       },
     ],
   });
@@ -42,8 +45,10 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
     validation: [
       {
         condition: '${can(regex("^[a-zA-Z0-9-]*$", var.environment))}',
-        errorMessage:
+        errorMessage: withValueGiven(
+          "environment",
           "environment must hold only letters, digits and hyphens: it is part of every SageMaker and IAM name of the module.",
+        ),
       },
     ],
   });
@@ -53,8 +58,10 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
   });
   mlModelsBucket.addValidation({
     condition: s3BucketNameCondition(mlModelsBucket.stringValue),
-    errorMessage:
+    errorMessage: withValueGiven(
+      "ml_models_bucket",
       "ml_models_bucket must be an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
+    ),
   });
   const sagemakerContainerImage = new TerraformVariable(scope, "sagemaker_container_image", {
     type: "string",
@@ -63,7 +70,10 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
   });
   sagemakerContainerImage.addValidation({
     condition: ecrImageUriCondition(sagemakerContainerImage.stringValue),
-    errorMessage: `sagemaker_container_image must be ${ECR_IMAGE_URI_RULE}.`,
+    errorMessage: withValueGiven(
+      "sagemaker_container_image",
+      `sagemaker_container_image must be ${ECR_IMAGE_URI_RULE}.`,
+    ),
   });
   const tags = new TerraformVariable(scope, "tags", {
     type: "map(string)",
@@ -72,7 +82,10 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
     validation: [
       {
         condition: tagsCondition("var.tags", ["Name"]),
-        errorMessage: `tags must hold at most ${MAX_TAGS - 1} tags (every resource also gets Name), ${TAG_TEXT_RULE}.`,
+        errorMessage: withValueGiven(
+          "tags",
+          `tags must hold at most ${MAX_TAGS - 1} tags (every resource also gets Name), ${TAG_TEXT_RULE}.`,
+        ),
       },
     ],
   });

@@ -9,6 +9,7 @@ const ALWAYS: Readonly<Record<string, string>> = {
   bucket_name: "bucket_name",
   common_tags: "common_tags",
   container_image: "container_image",
+  model_image: "model_image",
   model_artifact_url: "model_artifact_url",
   suffix: "suffix",
   "inference-repository/repository": "inference_repository",
@@ -68,17 +69,18 @@ const BY_SWITCH: Readonly<Record<keyof Switches, Readonly<Record<string, string>
 
 /**
  * The recipe's Terraform names of what a configuration creates, by construct path below the stack
- * (`ProjectStack.keepAddresses`). The policy documents, the TLS-only bucket policy, the uploaded artifact and the
- * locals are not in the recipe: their names are new.
+ * (`ProjectStack.keepAddresses`). The policy documents, the TLS-only bucket policy, the uploaded artifact, the
+ * access logging and the locals are not in the recipe: their names are new.
  */
 export function recipeAddresses(
   switches: Switches,
   artifact: ModelArtifact,
+  accessLogging = false,
 ): Record<string, string> {
   const switched = (Object.keys(BY_SWITCH) as (keyof Switches)[])
     .filter((name) => switches[name])
     .map((name) => BY_SWITCH[name]);
-  const upload =
-    artifact.source === "local-file" ? { "model-artifact-object": "model_artifact" } : {};
-  return Object.assign({}, ALWAYS, ...switched, upload) as Record<string, string>;
+  const upload = artifact.source === "s3" ? {} : { "model-artifact-object": "model_artifact" };
+  const logging = accessLogging ? { "model-artifacts/logging": "model_artifacts_logging" } : {};
+  return Object.assign({}, ALWAYS, ...switched, upload, logging) as Record<string, string>;
 }

@@ -19,10 +19,31 @@ export function keyServiceAccess(
   };
   const access: KeyServiceAccess[] = [
     {
+      // The recipe's statement. Narrowed to SageMaker acting for this account (aws:SourceAccount) and in this region
+      // (aws:SourceArn), as far as AWS documents SageMaker's use of KMS:
+      // - aws:SourceArn: the SageMaker guide ("Cross-service confused deputy prevention", SageMaker Inference)
+      //   prescribes arn:<partition>:sagemaker:<region>:<account>:* for inference and says not to put the ARN of a
+      //   model or endpoint there; the guide documents no SageMaker source ARN for KMS calls that would name this
+      //   stack's endpoint. AWS sets aws:SourceArn and aws:SourceAccount together, so the statement still applies
+      //   to the calls it applied to before, now only in this region.
+      // - kms:ViaService cannot narrow it: it is set when an IAM principal's request reaches KMS through a
+      //   service, never for a service principal calling KMS itself (KMS Developer Guide, kms:ViaService).
+      // - kms:EncryptionContext: SageMaker documents no encryption context for an endpoint's storage or captured
+      //   data, so a condition on it could refuse the calls the statement exists for.
+      // The API reference (CreateEndpointConfig KmsKeyId) asks the key policy to let the principal that calls
+      // CreateEndpoint use the key: the first statement leaves that to the account's IAM policies. This statement
+      // is kept because the recipe has it.
       sid: "Allow SageMaker Service",
       servicePrincipal: "sagemaker.amazonaws.com",
       actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"],
-      conditions: [thisAccount],
+      conditions: [
+        thisAccount,
+        {
+          test: "ArnLike",
+          variable: "aws:SourceArn",
+          values: [aws.arn({ service: "sagemaker", resource: "*" })],
+        },
+      ],
     },
   ];
   if (switches.enableCloudwatchLogs) {

@@ -6,46 +6,79 @@ import type { Construct } from "constructs";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
 import type { Problems } from "../../modules/core/validation";
 import type { ArtifactBucket } from "../../modules/storage/artifact-bucket";
+import { IRIS_SAMPLE_ARCHIVE, irisSampleArchivePath } from "./iris-sample-archive";
 
 /** The key of the model artifact in the bucket, as the recipe names it. */
 export const MODEL_ARTIFACT_KEY = "model.tar.gz";
 
-/** Where the model artifact comes from. */
+/** Where the model artifact comes from, and so which image serves it. */
 export type ModelArtifact =
   /**
+   * The iris sample that ships with the project (`sample-model/model.tar.gz`, docs/iris-sample.md), served by
+   * the deployment region's prebuilt scikit-learn image (or the image in `container_image_uri`) with its
+   * handlers in the archive's `code/inference.py`. The stack uploads it to `s3://<bucket>/model.tar.gz`, as a
+   * local file; `model_data_url` must stay empty. Deploys on an empty account with no other step.
+   */
+  | { readonly source: "iris-sample" }
+  /**
    * S3, as in the recipe: the URL in the variable `model_data_url`, or `s3://<bucket>/model.tar.gz` when it is
-   * empty (you upload the artifact there yourself).
+   * empty (you upload the artifact there yourself), served by your own container (`container_image_uri`, or
+   * the stack's repository, tag `latest`, which you push) running `predictor.py`.
    */
   | { readonly source: "s3" }
   /**
    * A local `.tar.gz` that the stack uploads to `s3://<bucket>/model.tar.gz` (a Terraform asset and an
    * `aws_s3_object`); `model_data_url` must then stay empty. A relative path is relative to the working
-   * directory of the synth (the project root for `npm run synth`).
+   * directory of the synth (the project root for `npm run synth`). Served by your own container, as with `s3`.
    */
   | { readonly source: "local-file"; readonly path: string };
 
-/** Adds a problem when a local artifact is not a readable gzip file named `*.tar.gz`. */
+const SOURCES: readonly string[] = ["iris-sample", "s3", "local-file"];
+const ALLOWED_FILE =
+  "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
+
+/**
+ * Adds a problem when the source is unknown, or when a local artifact (the sample's included) is not a readable
+ * gzip file named `*.tar.gz`.
+ */
 export function checkModelArtifact(problems: Problems, artifact: ModelArtifact): void {
-  if (artifact.source !== "local-file") return;
-  const field = "modelArtifact.path";
-  const allowed = "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
-  if (!artifact.path.endsWith(".tar.gz")) {
-    problems.add(field, artifact.path, allowed);
-    return;
+  if (!SOURCES.includes(artifact.source)) {
+    problems.add(
+      "modelArtifact.source",
+      artifact.source,
+      SOURCES.map((source) => JSON.stringify(source)).join(", "),
+    );
+  } else if (artifact.source === "iris-sample") {
+    const why = fileProblem(irisSampleArchivePath());
+    if (why) {
+      problems.add(
+        "modelArtifact",
+        artifact,
+        `the sample's archive ${IRIS_SAMPLE_ARCHIVE}, which ${why}: restore it from git or rebuild it with npm run sample-model`,
+      );
+    }
+  } else if (artifact.source === "local-file") {
+    if (typeof artifact.path !== "string" || !artifact.path.endsWith(".tar.gz")) {
+      problems.add("modelArtifact.path", artifact.path, ALLOWED_FILE);
+      return;
+    }
+    const path = resolve(artifact.path);
+    const why = fileProblem(path);
+    if (why) problems.add("modelArtifact.path", artifact.path, `${ALLOWED_FILE} (${path} ${why})`);
   }
-  const path = resolve(artifact.path);
+}
+
+/** Why the file at `path` is not a gzip file, if it is not. */
+function fileProblem(path: string): string | undefined {
   let stats;
   try {
     stats = statSync(path);
   } catch {
-    problems.add(field, artifact.path, `${allowed} (${path} does not exist)`);
-    return;
+    return "does not exist";
   }
-  if (!stats.isFile()) {
-    problems.add(field, artifact.path, `${allowed} (${path} is not a file)`);
-  } else if (!isGzip(path)) {
-    problems.add(field, artifact.path, `${allowed} (${path} is not gzip-compressed)`);
-  }
+  if (!stats.isFile()) return "is not a file";
+  if (!isGzip(path)) return "is not gzip-compressed";
+  return undefined;
 }
 
 /** Whether the file starts with the gzip magic number 1f 8b. */
@@ -65,7 +98,7 @@ export interface ModelArtifactLocation {
   readonly upload?: S3Object;
 }
 
-/** Where the model reads its artifact from; uploads a local one into `bucket`. */
+/** Where the model reads its artifact from; uploads a local one (the sample's included) into `bucket`. */
 export function modelArtifactLocation(
   scope: Construct,
   artifact: ModelArtifact,
@@ -83,23 +116,23 @@ export function modelArtifactLocation(
       ),
     };
   }
+  const path = artifact.source === "iris-sample" ? irisSampleArchivePath() : resolve(artifact.path);
   // The asset is copied into the stack's output folder: the synthesized JSON names it by a relative path
   // (assets/model-artifact/<hash>/<file>) and its content hash, never by the path on this machine.
-  const asset = new TerraformAsset(scope, "model-artifact", {
-    path: resolve(artifact.path),
-    type: AssetType.FILE,
-  });
+  const asset = new TerraformAsset(scope, "model-artifact", { path, type: AssetType.FILE });
   const upload = new S3Object(scope, "model-artifact-object", {
     bucket: bucket.bucket.id,
     key: MODEL_ARTIFACT_KEY,
     source: asset.path,
     // A new file gives a new hash, which uploads it again (an etag cannot say so for SSE-KMS objects).
     sourceHash: asset.assetHash,
+    // Uploaded once the bucket encrypts with the key and keeps versions, not before with its first defaults.
+    dependsOn: [bucket.encryption, bucket.versioning],
     lifecycle: {
       precondition: [
         {
           condition: isEmptyString(modelDataUrl.stringValue),
-          errorMessage: `model_data_url must be empty: this stack uploads the model artifact from ${basename(artifact.path)} (modelArtifact source local-file).`,
+          errorMessage: `model_data_url must be empty: this stack uploads the model artifact from ${basename(path)} (modelArtifact source ${artifact.source}).`,
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { Fn, ref, TerraformOutput, type IResolvable } from "cdktf";
+import { Fn, Op, ref, TerraformOutput, type IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../../modules/core/aws-context";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
@@ -44,7 +44,7 @@ const SAMPLE_BODY = Fn.jsonencode({ instances: [[5.1, 3.5, 1.4, 0.2]] });
  */
 export function recipeOutputs(
   stack: SagemakerProvisionedStack,
-  options: { readonly artifactUploaded: boolean },
+  options: { readonly artifactUploaded: boolean; readonly sample: boolean },
 ): void {
   const aws = AwsContext.of(stack);
   const v = stack.variables;
@@ -165,24 +165,14 @@ export function recipeOutputs(
           "Total estimated cost: $40-150+ per month depending on usage and instance type",
       },
     ],
-    [
-      "security_features",
-      "Security features enabled in this deployment",
-      {
-        encryption_at_rest: stack.switches.enableEncryption,
-        encryption_in_transit: true,
-        vpc_isolation: stack.switches.enableVpcConfig,
-        iam_least_privilege: true,
-        cloudwatch_monitoring: stack.switches.enableEndpointMonitoring,
-        vulnerability_scanning: v.ecrImageScanOnPush.booleanValue,
-        data_capture_enabled: true,
-      },
-    ],
+    ["security_features", "Security features enabled in this deployment", securityFeatures(stack)],
     [
       "next_steps",
       "Recommended next steps after deployment",
       [
-        `1. Build and push your inference container to ECR: ${repository.repositoryUrl}`,
+        options.sample
+          ? `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${repository.repositoryUrl} (modelArtifact source s3 or local-file)`
+          : `1. Build and push your inference container to ECR: ${repository.repositoryUrl}`,
         options.artifactUploaded
           ? `2. Model artifacts uploaded by this stack to: ${modelArtifactPath}`
           : `2. Upload your model artifacts to: ${modelArtifactPath}`,
@@ -200,6 +190,40 @@ export function recipeOutputs(
   for (const [name, description, value] of outputs) {
     new TerraformOutput(scope, name, { value, description }).overrideLogicalId(name);
   }
+}
+
+/**
+ * The recipe's `security_features`, each claim derived from what the stack configures. Correction: the recipe
+ * claims `iam_least_privilege`, `encryption_in_transit` and `data_capture_enabled` as constants; least privilege is
+ * not a yes-or-no setting, so that claim is dropped (docs/security.md says what the roles may do), and the others
+ * are read from the configuration. New claims say whether the image is pinned, whether the model is isolated, and
+ * how long captured data is kept.
+ */
+function securityFeatures(stack: SagemakerProvisionedStack): Record<string, unknown> {
+  const { switches, repository, modelImage, inference } = stack;
+  const captured = inference.endpointConfigurations[ENDPOINT_KEY]!.dataCaptureConfigInput;
+  const isolated = inference.models[MODEL_KEY]!.enableNetworkIsolationInput;
+  const inRepository = (separator: string) =>
+    Fn.startswith(modelImage, `${repository.repositoryUrl}${separator}`);
+  return {
+    // A customer managed KMS key on the bucket, repository, endpoint storage, captured data, logs and topic; off,
+    // AWS managed keys (and the topic unencrypted).
+    encryption_at_rest: switches.enableEncryption,
+    // By construction: the bucket's policy refuses requests without TLS (ArtifactBucket always adds it), and the
+    // SageMaker, ECR, S3, KMS, CloudWatch and SNS APIs are HTTPS only.
+    encryption_in_transit: true,
+    vpc_isolation: switches.enableVpcConfig,
+    network_isolation: isolated === true,
+    cloudwatch_monitoring: switches.enableEndpointMonitoring,
+    // Scanning covers the stack's repository: it counts only when the model's image comes from it.
+    vulnerability_scanning: Op.and(
+      stack.variables.ecrImageScanOnPush.booleanValue,
+      Op.or(inRepository(":"), inRepository("@")),
+    ),
+    image_pinned_by_digest: Fn.can(Fn.regex("@sha256:[a-f0-9]{64}$", modelImage)),
+    data_capture_enabled: captured?.enableCapture === true,
+    data_capture_retention_days: stack.securityVariables.dataCaptureRetentionDays.numberValue,
+  };
 }
 
 /** The three alarms' names and ARNs, or `{}` without monitoring. */

@@ -19,10 +19,11 @@ import { InferenceRepository } from "../../modules/images/inference-repository";
 import { EncryptionKey } from "../../modules/kms/encryption-key";
 import { AlertsTopic } from "../../modules/monitoring/alerts-topic";
 import { EndpointDashboard } from "../../modules/monitoring/endpoint-dashboard";
-import { acknowledge } from "../../modules/policy/acknowledgements";
+import { pinnedToDigest } from "../../modules/images/image-digest";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { ArtifactBucket } from "../../modules/storage/artifact-bucket";
 import { ProjectStack } from "../project-stack";
+import { acknowledgeRecipeChoices } from "./acknowledgements";
 import { recipeAddresses } from "./addresses";
 import { recipeAlarms } from "./alarms";
 import { keyServiceAccess } from "./key-access";
@@ -33,10 +34,17 @@ import {
   SCALING_POLICY_KEY,
   VARIANT_NAME,
 } from "./keys";
+import {
+  IRIS_SAMPLE_ENVIRONMENT,
+  IRIS_SAMPLE_IMAGE,
+  irisSampleImage,
+  RECIPE_CONTAINER_ENVIRONMENT,
+} from "./iris-sample";
 import { checkModelArtifact, modelArtifactLocation, type ModelArtifact } from "./model-artifact";
 import { recipeOutputs } from "./outputs";
 import { guardRecipe } from "./preconditions";
 import { switchesOf, type SagemakerProvisionedStackProps, type Switches } from "./switches";
+import { securityVariables, type SecurityVariables } from "./security-variables";
 import { recipeVariables, type RecipeVariables } from "./variables";
 
 export type { SagemakerProvisionedStackProps } from "./switches";
@@ -46,13 +54,17 @@ export type { SagemakerProvisionedStackProps } from "./switches";
  * instance-backed endpoint, with its image repository, artifact bucket, execution role, KMS key, logs, data capture,
  * auto scaling, alarms, notifications and dashboard.
  *
- * The recipe's `enable_*` switches are typed props; its other inputs are Terraform variables with the recipe's names,
- * defaults and validations. Resources keep the recipe's addresses; those the recipe counted (`count = switch ? 1 : 0`)
- * get a `moved` block from instance 0.
+ * By default the model is the iris sample that ships with the project, on the region's prebuilt scikit-learn image,
+ * uploaded by the stack: it deploys on an empty account. `modelArtifact` `s3` or `local-file` is the recipe's own
+ * container route. The recipe's `enable_*` switches are typed props; its other inputs are Terraform variables with
+ * the recipe's names, defaults and validations. Resources keep the recipe's addresses; those the recipe counted
+ * (`count = switch ? 1 : 0`) get a `moved` block from instance 0.
  */
 export class SagemakerProvisionedStack extends ProjectStack {
   public readonly switches: Switches;
   public readonly variables: RecipeVariables;
+  /** The variables beyond the recipe's: captured data retention, image digest. */
+  public readonly securityVariables: SecurityVariables;
   /** The KMS key, with encryption on (counted: only when no `kms_key_id` is given). */
   public readonly encryptionKey?: EncryptionKey;
   public readonly repository: InferenceRepository;
@@ -70,19 +82,31 @@ export class SagemakerProvisionedStack extends ProjectStack {
   public readonly alerts?: AlertsTopic;
   /** The dashboard, with endpoint monitoring on. */
   public readonly dashboard?: EndpointDashboard;
+  /** The model's image (`local.model_image`): `local.container_image`, pinned when `container_image_digest` is set. */
+  public readonly modelImage: string;
 
   public constructor(scope: Construct, id: string, props: SagemakerProvisionedStackProps = {}) {
     super(scope, id);
     const switches = switchesOf(props);
-    const artifact: ModelArtifact = props.modelArtifact ?? { source: "s3" };
+    // Correction: the recipe's defaults (its own, still empty repository and an artifact nobody uploaded) cannot
+    // deploy without steps outside Terraform; the default here is the iris sample, which can.
+    const artifact: ModelArtifact = props.modelArtifact ?? { source: "iris-sample" };
+    const sample = artifact.source === "iris-sample";
     const problems = new Problems();
     checkModelArtifact(problems, artifact);
     problems.throwIfAny(this);
     this.switches = switches;
 
-    this.keepAddresses(recipeAddresses(switches, artifact));
-    const v = recipeVariables(this, props.environment ?? "dev");
+    this.keepAddresses(recipeAddresses(switches, artifact, props.accessLogging !== undefined));
+    const v = recipeVariables(
+      this,
+      props.environment ?? "dev",
+      sample
+        ? `the region's prebuilt scikit-learn image (${IRIS_SAMPLE_IMAGE})`
+        : "the stack's ECR repository, tag latest",
+    );
     this.variables = v;
+    const sv = (this.securityVariables = securityVariables(this));
     new AwsProvider(this, "aws", {
       region: v.region.stringValue,
       defaultTags: [
@@ -157,12 +181,6 @@ export class SagemakerProvisionedStack extends ProjectStack {
       retention: { tagPrefixes: ["v"], keepTaggedImages: 10, expireUntaggedAfterDays: 1 },
       tags: tagged(`${prefix}-inference-repository`),
     });
-    acknowledge(
-      this.repository.repository,
-      "ecr-scan-on-push",
-      "scan_on_push is the recipe's variable ecr_image_scan_on_push, true unless a user turns scanning off on purpose.",
-    );
-
     const bucketName = new TerraformLocal(
       this,
       "bucket_name",
@@ -177,6 +195,16 @@ export class SagemakerProvisionedStack extends ProjectStack {
       forceDestroy: v.s3ForceDestroy.booleanValue,
       kmsKeyArn,
       lifecycleRuleId: "model_artifacts_lifecycle",
+      // Correction: the recipe captures every request and response and keeps them forever; inference payloads may
+      // hold personal data. They expire after data_capture_retention_days.
+      prefixExpirations: [
+        {
+          id: "data_capture_expiration",
+          prefix: `${DATA_CAPTURE_PREFIX}/`,
+          days: sv.dataCaptureRetentionDays.numberValue,
+        },
+      ],
+      accessLogging: props.accessLogging,
       tags: tagged(`${prefix}-model-artifacts`),
     });
     addPreconditions(this.artifacts.bucket, [
@@ -188,15 +216,23 @@ export class SagemakerProvisionedStack extends ProjectStack {
     const artifactLocation = modelArtifactLocation(this, artifact, this.artifacts, v.modelDataUrl);
     const modelDataUrl = new TerraformLocal(this, "model_artifact_url", artifactLocation.url)
       .asString;
-    const image = new TerraformLocal(
+    const sampleImage = sample ? irisSampleImage(this, v.containerImageUri.stringValue) : undefined;
+    const taggedImage = new TerraformLocal(
       this,
       "container_image",
-      Fn.conditional(
-        isEmptyString(v.containerImageUri.stringValue),
-        `${this.repository.repositoryUrl}:latest`,
-        v.containerImageUri.stringValue,
-      ),
+      sampleImage?.uri ??
+        Fn.conditional(
+          isEmptyString(v.containerImageUri.stringValue),
+          `${this.repository.repositoryUrl}:latest`,
+          v.containerImageUri.stringValue,
+        ),
     ).asString;
+    // The image the model runs: pinned to container_image_digest when it is set (docs/security.md).
+    const image = (this.modelImage = new TerraformLocal(
+      this,
+      "model_image",
+      pinnedToDigest(taggedImage, sv.containerImageDigest.stringValue),
+    ).asString);
 
     // Correction: the recipe's trust policy lets any SageMaker request assume the role; this one carries the
     // confused-deputy condition (aws:SourceArn of this account and region).
@@ -212,7 +248,11 @@ export class SagemakerProvisionedStack extends ProjectStack {
       ],
       endpointName: names.endpoint,
       dataCaptureArns: [this.artifacts.objectArn(`${DATA_CAPTURE_PREFIX}/*`)],
-      vpcNetworkInterfaces: switches.enableVpcConfig,
+      // Correction: the recipe forgets the network interface permissions a model in a VPC needs; these are scoped to
+      // the model's subnets and security groups (see networkInterfaceStatements).
+      vpcNetworkInterfaces: switches.enableVpcConfig
+        ? { subnetIds: v.subnetIds.listValue, securityGroupIds: v.securityGroupIds.listValue }
+        : undefined,
     });
     // Correction: the recipe lets the role get, put, delete and list everything in the bucket, pull from every
     // repository and write every /aws/sagemaker/ log group, with ARNs in the aws partition. Hosting needs the
@@ -275,10 +315,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
             [MODEL_KEY]: {
               image,
               modelDataLocation: modelDataUrl,
-              environmentVariables: {
-                SAGEMAKER_PROGRAM: "predictor.py",
-                SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/code",
-              },
+              environmentVariables: sample ? IRIS_SAMPLE_ENVIRONMENT : RECIPE_CONTAINER_ENVIRONMENT,
             },
           },
           enableNetworkIsolation: false,
@@ -339,6 +376,8 @@ export class SagemakerProvisionedStack extends ProjectStack {
       },
     });
     guardRecipe(v, switches, this.inference, this.executionRole.role);
+    if (sampleImage)
+      addPreconditions(this.inference.models[MODEL_KEY]!, [sampleImage.precondition]);
     if (this.logGroup) {
       // SageMaker creates the endpoint's log group itself if it is missing: the group comes first.
       const endpoint = this.inference.endpoints[ENDPOINT_KEY]!;
@@ -354,12 +393,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
         })
       : undefined;
 
-    if (!switches.enableEncryption) this.acknowledgeNoEncryption();
-    acknowledge(
-      this.inference.models[MODEL_KEY]!,
-      "sagemaker-model-network-isolation",
-      "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the container is the user's own image, which may need the network.",
-    );
+    acknowledgeRecipeChoices(this);
     this.moveFromFirstInstance(
       ...[
         this.kmsPolicy?.policy,
@@ -372,17 +406,6 @@ export class SagemakerProvisionedStack extends ProjectStack {
         this.dashboard?.dashboard,
       ].filter((resource) => resource !== undefined),
     );
-    recipeOutputs(this, { artifactUploaded: artifactLocation.upload !== undefined });
-  }
-
-  /** With encryption off (`enableEncryption: false`), the weaker encryption is the configuration's explicit choice. */
-  private acknowledgeNoEncryption(): void {
-    const reason =
-      "Encryption is off in this stack's configuration (enableEncryption: false, the recipe's enable_encryption): AWS managed encryption only, chosen on purpose.";
-    acknowledge(this.artifacts.bucket, "s3-bucket-kms-encryption", reason);
-    acknowledge(this.repository.repository, "ecr-kms-encryption", reason);
-    const configuration = this.inference.endpointConfigurations[ENDPOINT_KEY]!;
-    acknowledge(configuration, "sagemaker-endpoint-kms", reason);
-    acknowledge(configuration, "sagemaker-data-capture-kms", reason);
+    recipeOutputs(this, { artifactUploaded: artifactLocation.upload !== undefined, sample });
   }
 }

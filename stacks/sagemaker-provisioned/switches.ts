@@ -1,3 +1,4 @@
+import type { AccessLogging } from "../../modules/storage/artifact-bucket";
 import type { ModelArtifact } from "./model-artifact";
 
 /** The environments the recipe's `environment` variable accepts. */
@@ -50,11 +51,20 @@ export interface SagemakerProvisionedStackProps {
    */
   readonly enableEncryption?: boolean;
   /**
-   * Where the model artifact comes from.
+   * Where the model artifact comes from, and so which image serves it: the iris sample on the region's prebuilt
+   * scikit-learn image, or (`s3`, `local-file`) the recipe's own container.
    *
-   * @default { source: "s3" } - the recipe's behaviour
+   * @default { source: "iris-sample" } - deploys on an empty account; `{ source: "s3" }` is the recipe's behaviour
    */
   readonly modelArtifact?: ModelArtifact;
+  /**
+   * Server access logs of the model artifacts bucket, delivered to a log bucket you own
+   * (`aws_s3_bucket_logging.model_artifacts_logging`). The target bucket's policy must let
+   * `logging.s3.amazonaws.com` write to it.
+   *
+   * @default - none, as in the recipe (acknowledged: `s3-bucket-access-logging`)
+   */
+  readonly accessLogging?: AccessLogging;
   /**
    * The default of the `environment` variable, so that each environment's stack instance names its resources for
    * its environment without a `TF_VAR_environment`.
@@ -66,7 +76,7 @@ export interface SagemakerProvisionedStackProps {
 
 /** The switches with the recipe's defaults filled in. */
 export type Switches = Required<
-  Omit<SagemakerProvisionedStackProps, "modelArtifact" | "environment">
+  Omit<SagemakerProvisionedStackProps, "modelArtifact" | "environment" | "accessLogging">
 >;
 
 /** The recipe's defaults of the switches. */

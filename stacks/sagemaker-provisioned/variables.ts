@@ -15,6 +15,7 @@ import {
   isEmptyString,
   s3BucketNameCondition,
   tagsCondition,
+  withValueGiven,
 } from "../../modules/core/terraform-conditions";
 import { REGION_PATTERN } from "../region-variable";
 import type { RecipeEnvironment } from "./switches";
@@ -83,7 +84,7 @@ function validate(
   const value = variable.stringValue;
   variable.addValidation({
     condition: orEmpty ? Op.or(isEmptyString(value), condition(value)) : condition(value),
-    errorMessage,
+    errorMessage: withValueGiven(variable.friendlyUniqueId, errorMessage),
   });
 }
 
@@ -104,7 +105,10 @@ function numberVariable(
         condition: config.whole
           ? `\${${range} && floor(var.${name}) == var.${name}}`
           : `\${${range}}`,
-        errorMessage: `${name} must be ${kind} from ${config.min} to ${config.max}.`,
+        errorMessage: withValueGiven(
+          name,
+          `${name} must be ${kind} from ${config.min} to ${config.max}.`,
+        ),
       },
     ],
   });
@@ -121,6 +125,7 @@ function numberVariable(
 export function recipeVariables(
   scope: Construct,
   environmentDefault: RecipeEnvironment,
+  imageDefault: string,
 ): RecipeVariables {
   const variable = (name: string, config: ConstructorParameters<typeof TerraformVariable>[2]) =>
     new TerraformVariable(scope, name, config);
@@ -132,8 +137,10 @@ export function recipeVariables(
     validation: [
       {
         condition: '${can(regex("^[a-zA-Z][a-zA-Z0-9-]*$", var.project_name))}',
-        errorMessage:
+        errorMessage: withValueGiven(
+          "project_name",
           "project_name must start with a letter and hold only letters, digits and hyphens.",
+        ),
       },
     ],
   });
@@ -144,7 +151,10 @@ export function recipeVariables(
     validation: [
       {
         condition: '${contains(["dev", "staging", "prod"], var.environment)}',
-        errorMessage: "environment must be one of dev, staging or prod.",
+        errorMessage: withValueGiven(
+          "environment",
+          "environment must be one of dev, staging or prod.",
+        ),
       },
     ],
   });
@@ -156,7 +166,10 @@ export function recipeVariables(
     validation: [
       {
         condition: `\${can(regex("${REGION_PATTERN}", var.region))}`,
-        errorMessage: "region must be an AWS region code such as us-east-1.",
+        errorMessage: withValueGiven(
+          "region",
+          "region must be an AWS region code such as us-east-1.",
+        ),
       },
     ],
   });
@@ -167,14 +180,17 @@ export function recipeVariables(
     validation: [
       {
         condition: '${can(regex("^[a-zA-Z0-9-]+$", var.model_name))}',
-        errorMessage: "model_name must hold only letters, digits and hyphens.",
+        errorMessage: withValueGiven(
+          "model_name",
+          "model_name must hold only letters, digits and hyphens.",
+        ),
       },
     ],
   });
   const containerImageUri = variable("container_image_uri", {
     type: "string",
     default: "",
-    description: "Inference image URI; empty: the stack's ECR repository, tag latest",
+    description: `Inference image URI; empty: ${imageDefault}`,
   });
   validate(
     containerImageUri,
@@ -189,8 +205,10 @@ export function recipeVariables(
     validation: [
       {
         condition: `\${var.model_data_url == "" || (length(var.model_data_url) <= 1024 && can(regex("${S3_MODEL_ARTIFACT_PATTERN}", var.model_data_url)))}`,
-        errorMessage:
+        errorMessage: withValueGiven(
+          "model_data_url",
           "model_data_url must be empty or an s3:// URL of at most 1024 characters pointing at a .tar.gz model artifact.",
+        ),
       },
     ],
   });
@@ -239,7 +257,10 @@ export function recipeVariables(
     validation: [
       {
         condition: "${var.auto_scaling_target_value > 0 && var.auto_scaling_target_value <= 1000}",
-        errorMessage: "auto_scaling_target_value must be greater than 0 and at most 1000.",
+        errorMessage: withValueGiven(
+          "auto_scaling_target_value",
+          "auto_scaling_target_value must be greater than 0 and at most 1000.",
+        ),
       },
     ],
   });
@@ -265,7 +286,10 @@ export function recipeVariables(
     validation: [
       {
         condition: '${contains(["MUTABLE", "IMMUTABLE"], var.ecr_image_tag_mutability)}',
-        errorMessage: "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE.",
+        errorMessage: withValueGiven(
+          "ecr_image_tag_mutability",
+          "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE.",
+        ),
       },
     ],
   });
@@ -293,7 +317,10 @@ export function recipeVariables(
     validation: [
       {
         condition: `\${contains([${LOG_RETENTION_DAYS.join(", ")}], var.cloudwatch_log_retention_days)}`,
-        errorMessage: `cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
+        errorMessage: withValueGiven(
+          "cloudwatch_log_retention_days",
+          `cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
+        ),
       },
     ],
   });
@@ -345,8 +372,10 @@ export function recipeVariables(
     validation: [
       {
         condition: `\${var.kms_key_id == "" || can(regex("${KMS_KEY_ARN_PATTERN}", var.kms_key_id))}`,
-        errorMessage:
+        errorMessage: withValueGiven(
+          "kms_key_id",
           "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key).",
+        ),
       },
     ],
   });
@@ -357,7 +386,10 @@ export function recipeVariables(
     validation: [
       {
         condition: tagsCondition("var.additional_tags", COMMON_TAG_KEYS),
-        errorMessage: `additional_tags must hold at most ${MAX_TAGS} tags together with ${COMMON_TAG_KEYS.join(", ")}, ${TAG_TEXT_RULE}.`,
+        errorMessage: withValueGiven(
+          "additional_tags",
+          `additional_tags must hold at most ${MAX_TAGS} tags together with ${COMMON_TAG_KEYS.join(", ")}, ${TAG_TEXT_RULE}.`,
+        ),
       },
     ],
   });

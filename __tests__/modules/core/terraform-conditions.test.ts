@@ -27,6 +27,7 @@ import {
   SAGEMAKER_NAME_RE2,
   sagemakerNameCondition,
   tagsCondition,
+  withValueGiven,
 } from "../../../modules/core/terraform-conditions";
 import { resolved } from "../../helpers/synth";
 
@@ -190,6 +191,16 @@ describe("the RE2 patterns of repository names, instance types and e-mail addres
   it.each(["ops@example.com", "ops@example"])("e-mail address %j", (address) => {
     expect(re2(String(resolved(stack, emailAddressCondition(v)))).test(address)).toBe(
       emailAddress(address) === undefined,
+    );
+  });
+});
+
+describe("withValueGiven", () => {
+  it("ends a validation message with the value given, jsonencoded (npm run test:terraform shows it rendered)", () => {
+    expect(
+      withValueGiven("aws_region", "aws_region must be an AWS region code such as us-east-1."),
+    ).toBe(
+      "aws_region must be an AWS region code such as us-east-1; got ${jsonencode(var.aws_region)}.",
     );
   });
 });

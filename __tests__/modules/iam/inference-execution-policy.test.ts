@@ -121,7 +121,10 @@ describe("inferenceExecutionDocument", () => {
       imageRepositoryArns: [REPOSITORY],
       endpointName: "live",
       dataCaptureArns: [`arn:${PARTITION}:s3:::models/data-capture/*`],
-      vpcNetworkInterfaces: true,
+      vpcNetworkInterfaces: {
+        subnetIds: ["subnet-0a", "subnet-0b"],
+        securityGroupIds: ["sg-01"],
+      },
     });
   });
   const statements = onlyDataSource(json, "aws_iam_policy_document").attributes.statement as Record<
@@ -135,8 +138,9 @@ describe("inferenceExecutionDocument", () => {
     expect(bySid.EndpointLogs?.resources).toEqual([group, `${group}:log-stream:*`]);
   });
 
-  it("puts captured data, and manages network interfaces in this account and region for a model in a VPC", () => {
+  it("puts captured data, and manages the network interfaces of the model's subnets for SageMaker only", () => {
     const ec2 = (resource: string) => `arn:${PARTITION}:ec2:${REGION}:${ACCOUNT}:${resource}`;
+    const subnets = [ec2("subnet/subnet-0a"), ec2("subnet/subnet-0b")];
     expect(statements.slice(4)).toEqual([
       {
         sid: "DataCapture",
@@ -144,7 +148,10 @@ describe("inferenceExecutionDocument", () => {
         actions: ["s3:PutObject"],
         resources: [`arn:${PARTITION}:s3:::models/data-capture/*`],
       },
-      ...vpcNetworkStatements(ec2),
+      ...vpcNetworkStatements(ec2, {
+        subnets,
+        resources: [ec2("network-interface/*"), ...subnets, ec2("security-group/sg-01")],
+      }),
     ]);
   });
 });

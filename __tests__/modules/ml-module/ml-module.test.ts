@@ -1,13 +1,17 @@
-import { Testing, TerraformStack, type App } from "cdktf";
+import { ref, Testing, TerraformStack, Token, type App } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
 import { regionsWithImages } from "../../../modules/images/regional-image";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../../modules/ml-module/image";
 import {
+  LAMBDA_VPC_ACCESS_REASON,
+  ML_IMAGE_TAG_REASON,
+  ML_NO_KEY_REASON,
   MlModule,
   mlModuleAddresses,
   type MlModuleProps,
 } from "../../../modules/ml-module/ml-module";
+import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
 import { ProjectStack } from "../../../stacks/project-stack";
 import { addresses, resolved, synthStack, type SynthesizedStack } from "../../helpers/synth";
 import {
@@ -230,6 +234,33 @@ describe("MlModule with lambdaVpcAccess off", () => {
       "lambda_vpc_execution",
     );
     expect(Object.values(mlModuleAddresses("ml"))).toContain("lambda_vpc_execution");
+  });
+});
+
+describe("MlModule acknowledgements and encryption key", () => {
+  it("acknowledges what it keeps from the original: the VPC access policy, no key, the image tag", () => {
+    const { stack } = synthModule(PROPS);
+    const { lambdaVpcExecution, serverless } = stack.ml;
+    expect(acknowledgementFor(lambdaVpcExecution!, "iam-broad-managed-policy")?.reason).toBe(
+      LAMBDA_VPC_ACCESS_REASON,
+    );
+    expect(
+      acknowledgementFor(serverless.endpointConfiguration, "sagemaker-endpoint-kms")?.reason,
+    ).toBe(ML_NO_KEY_REASON);
+    expect(acknowledgementFor(serverless.model, "sagemaker-model-image-digest")?.reason).toBe(
+      ML_IMAGE_TAG_REASON,
+    );
+  });
+
+  it("sets the key on the endpoint configuration, with nothing left to acknowledge about it", () => {
+    const key = Token.asString(ref("aws_kms_key.models.arn"));
+    const { stack, json } = synthModule({ ...PROPS, encryptionKeyArn: key });
+    expect(
+      json.resource!.aws_sagemaker_endpoint_configuration!.serverless_config!.kms_key_arn,
+    ).toBe("${aws_kms_key.models.arn}");
+    expect(
+      acknowledgementFor(stack.ml.serverless.endpointConfiguration, "sagemaker-endpoint-kms"),
+    ).toBe(undefined);
   });
 });
 

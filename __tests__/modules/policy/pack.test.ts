@@ -5,10 +5,10 @@ import { POLICY_PACK } from "../../../modules/policy/pack";
 
 const ids = POLICY_PACK.map((rule) => rule.id);
 
-/** The rows of the README's rules table: `| `id` | level | what | why | reference |`. */
-function readmeRules(): string[][] {
-  const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Policy checks"));
+/** The rows of the rules table of docs/security.md: `| `id` | level | what | why | checkov | reference |`. */
+function documentedRules(): string[][] {
+  const page = readFileSync(join(process.cwd(), "docs/security.md"), "utf8");
+  const section = page.slice(page.indexOf("## Policy rules"));
   const table = section.slice(0, section.indexOf("\n\n", section.indexOf("| Rule")));
   return table
     .split("\n")
@@ -30,15 +30,22 @@ describe("the policy pack", () => {
     expect(testFiles.sort()).toEqual(ids.map((id) => `${id}.test.ts`).sort());
   });
 
-  it("is documented in the README's rules table, rule by rule, as the code states it", () => {
-    expect(readmeRules()).toEqual(
+  it("is documented in the rules table of docs/security.md, rule by rule, with its checkov ids", () => {
+    expect(documentedRules()).toEqual(
       POLICY_PACK.map((rule) => [
         `\`${rule.id}\``,
         rule.severity,
         rule.what,
         rule.why,
+        rule.checkov.length > 0 ? rule.checkov.join(", ") : "none",
         rule.reference,
       ]),
     );
+  });
+
+  it("names checkov checks by their ids", () => {
+    for (const rule of POLICY_PACK) {
+      for (const id of rule.checkov) expect(id).toMatch(/^CKV2?_AWS_\d+$/);
+    }
   });
 });

@@ -38,7 +38,7 @@ function manifestAnnotations(app: App): { level: string; message: string }[] {
 }
 
 function warningAndAcknowledgedError(stack: TerraformStack): void {
-  new CloudwatchLogGroup(stack, "logs", {});
+  new CloudwatchLogGroup(stack, "logs", { kmsKeyId: "alias/logs" });
   const legacy = new Construct(stack, "legacy-keys");
   new KmsKey(legacy, "key", {});
   acknowledge(legacy, "kms-key-rotation", "Imported key material, rotated by hand every 90 days.");

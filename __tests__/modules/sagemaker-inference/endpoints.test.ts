@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SagemakerInferenceProps } from "../../../modules/sagemaker-inference/props";
+import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
+import { SERVERLESS_NETWORK_ISOLATION_REASON } from "../../../modules/serverless-endpoint/serverless-endpoint";
 import { resourcesOf } from "../../helpers/synth";
 import { KEY, model, resourcesBy, synthInference, TOPIC } from "./fixtures";
 
@@ -252,6 +254,14 @@ describe("SagemakerInference endpoints", () => {
         },
       },
     ]);
+  });
+
+  it("acknowledges on a model served serverless (here by two endpoints) that it cannot be isolated", () => {
+    const isolation = (key: string) =>
+      acknowledgementFor(inference.models[key]!, "sagemaker-model-network-isolation")?.reason;
+    expect(isolation("small")).toBe(SERVERLESS_NETWORK_ISOLATION_REASON);
+    expect(isolation("a")).toBe(undefined);
+    expect(isolation("b")).toBe(undefined);
   });
 });
 

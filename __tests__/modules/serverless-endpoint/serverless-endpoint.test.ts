@@ -5,6 +5,7 @@ import {
   ServerlessEndpoint,
   type ServerlessEndpointProps,
 } from "../../../modules/serverless-endpoint/serverless-endpoint";
+import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
 import { onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
 
 const MINIMAL: ServerlessEndpointProps = {
@@ -135,6 +136,30 @@ describe("ServerlessEndpoint", () => {
     ]);
   });
 
+  it("encrypts SageMaker's copy of the image with the key it is given", () => {
+    const key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const json = synthScope((scope) => {
+      new ServerlessEndpoint(scope, "ep", { ...MINIMAL, encryptionKeyArn: key });
+    });
+    expect(onlyResource(json, "aws_sagemaker_endpoint_configuration").attributes.kms_key_arn).toBe(
+      key,
+    );
+  });
+
+  it("acknowledges, on its model, that a serverless endpoint cannot isolate it", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const endpoint = new ServerlessEndpoint(stack, "ep", MINIMAL);
+    expect(acknowledgementFor(endpoint.model, "sagemaker-model-network-isolation")).toEqual({
+      ruleId: "sagemaker-model-network-isolation",
+      reason:
+        "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.",
+      scope: endpoint.model,
+    });
+    expect(acknowledgementFor(endpoint.endpointConfiguration, "sagemaker-endpoint-kms")).toBe(
+      undefined,
+    );
+  });
+
   it("lists every invalid prop in one error", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(
@@ -151,16 +176,18 @@ describe("ServerlessEndpoint", () => {
           maxConcurrency: 201,
           provisionedConcurrency: 0,
           environment: { "BAD-KEY": "v" },
+          encryptionKeyArn: "alias/models",
         }),
     ).toThrowError(
       [
-        "Invalid configuration for 's/ep' (10 problems):",
+        "Invalid configuration for 's/ep' (11 problems):",
         '  - modelName: got "bad_name"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
         '  - endpointConfigName: got "-c"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
         `  - endpointName: got "${"e".repeat(64)}"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit (this one has 64)`,
         '  - variantName: got "all traffic"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
         '  - image: got "has space"; allowed: a container image URI of 1-255 characters without whitespace',
         '  - modelDataUrl: got "s3://b/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
+        '  - encryptionKeyArn: got "alias/models"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
         "  - memorySizeInMb: got 3000; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "  - maxConcurrency: got 201; allowed: a whole number from 1 to 200",
         "  - provisionedConcurrency: got 0; allowed: a whole number from 1 to 200",

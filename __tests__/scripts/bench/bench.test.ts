@@ -23,6 +23,13 @@ describe("rewriteToRootImports", () => {
     });
   });
 
+  it("rewrites CDK Terrain's provider packages too (the project after npm run check:cdktn's swap)", () => {
+    expect(rewriteToRootImports('require("@cdktn/provider-aws/lib/sagemaker-endpoint")')).toEqual({
+      count: 1,
+      code: 'require("@cdktn/provider-aws").sagemakerEndpoint',
+    });
+  });
+
   it("names the modules as the package root exports them", () => {
     // Read, not required: loading the root index is the 2,200-module cost the baseline measures.
     const rootIndex = readFileSync(require.resolve("@cdktf/provider-aws/lib/index.js"), "utf8");
@@ -30,8 +37,9 @@ describe("rewriteToRootImports", () => {
       'require("@cdktf/provider-aws/lib/data-aws-iam-policy-document")',
     );
     expect(code).toBe('require("@cdktf/provider-aws").dataAwsIamPolicyDocument');
-    expect(rootIndex).toContain(
-      'exports.dataAwsIamPolicyDocument = require("./data-aws-iam-policy-document");',
+    // cdktf's index: `= require("./<module>")`; CDK Terrain's: `= __importStar(require("./<module>/index"))`.
+    expect(rootIndex).toMatch(
+      /^exports\.dataAwsIamPolicyDocument = (__importStar\()?require\("\.\/data-aws-iam-policy-document(\/index)?"\)/m,
     );
   });
 });

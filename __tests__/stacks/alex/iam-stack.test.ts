@@ -7,6 +7,7 @@ import { FULL_ACCESS_REASON, IamStack } from "../../../stacks/alex/iam-stack";
 import { synthProject } from "../../helpers/project";
 import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
+import { AWS_PROVIDER, TIME_PROVIDER } from "../../helpers/providers";
 
 const PARTITION = "${data.aws_partition.current.partition}";
 const REGION = "${data.aws_region.current.region}";
@@ -116,8 +117,8 @@ describe("stack iam", () => {
       backend: { local: { path: "../../../terraform.iam.tfstate" } },
       required_version: ">= 1.5",
       required_providers: {
-        aws: { source: "aws", version: "6.25.0" },
-        time: { source: "hashicorp/time", version: "0.13.1" },
+        aws: AWS_PROVIDER,
+        time: TIME_PROVIDER,
       },
     });
   });

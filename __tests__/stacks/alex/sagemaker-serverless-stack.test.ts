@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { ref, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { HUGGINGFACE_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
 import { regionsWithImages } from "../../../modules/images/regional-image";
@@ -7,8 +7,9 @@ import {
   SagemakerServerlessStack,
 } from "../../../stacks/alex/sagemaker-serverless-stack";
 import { synthProject } from "../../helpers/project";
-import { addresses } from "../../helpers/synth";
+import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
+import { AWS_PROVIDER } from "../../helpers/providers";
 
 const ORIGINAL_IMAGE =
   "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
@@ -114,7 +115,7 @@ describe("stack sagemaker-serverless", () => {
             condition:
               '${length(var.sagemaker_image_uri) <= 255 && can(regex("^\\\\S+$", var.sagemaker_image_uri))}',
             error_message:
-              "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace.",
+              "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace; got ${jsonencode(var.sagemaker_image_uri)}.",
           },
         ],
       },
@@ -127,7 +128,7 @@ describe("stack sagemaker-serverless", () => {
             condition:
               '${length(var.embedding_model_name) <= 1024 && can(regex("^\\\\S+$", var.embedding_model_name))}',
             error_message:
-              "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace.",
+              "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace; got ${jsonencode(var.embedding_model_name)}.",
           },
         ],
       },
@@ -165,7 +166,7 @@ describe("stack sagemaker-serverless", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.sagemaker-serverless.tfstate" } },
       required_version: ">= 1.5",
-      required_providers: { aws: { source: "aws", version: "6.25.0" } },
+      required_providers: { aws: AWS_PROVIDER },
     });
   });
 
@@ -188,5 +189,18 @@ describe("stack sagemaker-serverless", () => {
         "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
       ].join("\n"),
     );
+  });
+});
+
+describe("stack sagemaker-serverless with encryptionKeyArn", () => {
+  it("sets the key on the serverless configuration, which the original leaves without one", () => {
+    const stack = new SagemakerServerlessStack(Testing.app(), "sagemaker-serverless", {
+      executionRoleArn: Token.asString(ref("var.role_arn")),
+      encryptionKeyArn: Token.asString(ref("var.key_arn")),
+    });
+    const json = synthStack(stack);
+    expect(
+      json.resource?.aws_sagemaker_endpoint_configuration?.serverless_config?.kms_key_arn,
+    ).toBe("${var.key_arn}");
   });
 });

@@ -19,6 +19,7 @@ import {
   SAGEMAKER_TRUST,
 } from "../../modules/ml-module/expected";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
+import { AWS_PROVIDER } from "../../helpers/providers";
 
 const PREFIX = "${var.project_name}-${var.environment}";
 const ORIGINAL_IMAGE =
@@ -63,7 +64,7 @@ describe("stack ml-module", () => {
           {
             condition: '${can(regex("^[a-zA-Z0-9][a-zA-Z0-9-]*$", var.project_name))}',
             error_message:
-              "project_name must start with a letter or digit and hold only letters, digits and hyphens: it begins every SageMaker and IAM name of the module.",
+              "project_name must start with a letter or digit and hold only letters, digits and hyphens: it begins every SageMaker and IAM name of the module; got ${jsonencode(var.project_name)}.",
           },
         ],
       },
@@ -74,7 +75,7 @@ describe("stack ml-module", () => {
           {
             condition: '${can(regex("^[a-zA-Z0-9-]*$", var.environment))}',
             error_message:
-              "environment must hold only letters, digits and hyphens: it is part of every SageMaker and IAM name of the module.",
+              "environment must hold only letters, digits and hyphens: it is part of every SageMaker and IAM name of the module; got ${jsonencode(var.environment)}.",
           },
         ],
       },
@@ -92,7 +93,7 @@ describe("stack ml-module", () => {
               ' && !can(regex("(-s3alias|--ol-s3|[.]mrap|--x-s3|--table-s3)$", var.ml_models_bucket)))' +
               ' && (!endswith(var.ml_models_bucket, "-an") || can(regex("-[0-9]{12}-[a-z]{2}(-[a-z]+)+-[0-9]+-an$", var.ml_models_bucket))))}',
             error_message:
-              "ml_models_bucket must be an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
+              "ml_models_bucket must be an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); got ${jsonencode(var.ml_models_bucket)}.",
           },
         ],
       },
@@ -105,7 +106,7 @@ describe("stack ml-module", () => {
             condition:
               '${((length(var.sagemaker_container_image) <= 255) && can(regex("^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$", var.sagemaker_container_image)))}',
             error_message:
-              "sagemaker_container_image must be an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>].",
+              "sagemaker_container_image must be an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]; got ${jsonencode(var.sagemaker_container_image)}.",
           },
         ],
       },
@@ -119,7 +120,7 @@ describe("stack ml-module", () => {
               '${length(merge(var.tags, {"Name" = ""})) <= 50 && alltrue([for key, value in var.tags : ' +
               'length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:.",
+              "tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.tags)}.",
           },
         ],
       },
@@ -285,7 +286,7 @@ describe("stack ml-module", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.ml-module.tfstate" } },
       required_version: ">= 1.5",
-      required_providers: { aws: { source: "aws", version: "6.25.0" } },
+      required_providers: { aws: AWS_PROVIDER },
     });
   });
 });

@@ -1,8 +1,11 @@
 /**
- * The stack as the app defines it, under the default inputs: every resource and attribute. Its variable
+ * The stack as the app defines it, under the default inputs: every resource and attribute. Its model is the iris
+ * sample on the region's scikit-learn image (own-container.test.ts has the recipe's own container). Its variable
  * validations and preconditions were tried by hand with terraform 1.11 on a provider-free copy of this JSON (the
  * variables, the locals, and the preconditions on terraform_data resources): see the README's section.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { synthProject } from "../../helpers/project";
 import { addresses } from "../../helpers/synth";
@@ -27,8 +30,16 @@ import {
   REPOSITORY_URL,
   SAGEMAKER_KEY_STATEMENT,
   tagged,
+  uploadedArtifact,
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
+import { AWS_PROVIDER, RANDOM_PROVIDER } from "../../helpers/providers";
+import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
+
+/** The scikit-learn image in the deployment region's registry account. */
+const SKLEARN_IMAGE =
+  '${lookup(local.sklearn_inference_registry_accounts, data.aws_region.current.region, "no-image-published-in-region")}' +
+  ".dkr.ecr.${data.aws_region.current.region}.${data.aws_partition.current.dns_suffix}/sagemaker-scikit-learn:1.2-1-cpu-py3";
 
 const ECR_IMAGE_PATTERN =
   "^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$";
@@ -117,8 +128,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
     expect(json.terraform).toEqual({
       backend: { local: { path: "../../../terraform.sagemaker-provisioned.tfstate" } },
       required_providers: {
-        aws: { source: "aws", version: "6.25.0" },
-        random: { source: "hashicorp/random", version: "3.7.2" },
+        aws: AWS_PROVIDER,
+        random: RANDOM_PROVIDER,
       },
       required_version: ">= 1.5",
     });
@@ -136,7 +147,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition: '${can(regex("^[a-zA-Z][a-zA-Z0-9-]*$", var.project_name))}',
             error_message:
-              "project_name must start with a letter and hold only letters, digits and hyphens.",
+              "project_name must start with a letter and hold only letters, digits and hyphens; got ${jsonencode(var.project_name)}.",
           },
         ],
       },
@@ -147,7 +158,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${contains(["dev", "staging", "prod"], var.environment)}',
-            error_message: "environment must be one of dev, staging or prod.",
+            error_message:
+              "environment must be one of dev, staging or prod; got ${jsonencode(var.environment)}.",
           },
         ],
       },
@@ -158,7 +170,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.region))}',
-            error_message: "region must be an AWS region code such as us-east-1.",
+            error_message:
+              "region must be an AWS region code such as us-east-1; got ${jsonencode(var.region)}.",
           },
         ],
       },
@@ -170,19 +183,21 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${can(regex("^[a-zA-Z0-9-]+$", var.model_name))}',
-            error_message: "model_name must hold only letters, digits and hyphens.",
+            error_message:
+              "model_name must hold only letters, digits and hyphens; got ${jsonencode(var.model_name)}.",
           },
         ],
       },
       container_image_uri: {
         type: "string",
         default: "",
-        description: "Inference image URI; empty: the stack's ECR repository, tag latest",
+        description:
+          "Inference image URI; empty: the region's prebuilt scikit-learn image (sagemaker-scikit-learn:1.2-1-cpu-py3)",
         validation: [
           {
             condition: `\${((length(var.container_image_uri) < 1) || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri))))}`,
             error_message:
-              "container_image_uri must be empty or an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>].",
+              "container_image_uri must be empty or an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]; got ${jsonencode(var.container_image_uri)}.",
           },
         ],
       },
@@ -195,7 +210,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${var.model_data_url == "" || (length(var.model_data_url) <= 1024 && can(regex("^s3://[a-z0-9][a-z0-9.-]*[a-z0-9]/.*[.]tar[.]gz$", var.model_data_url)))}',
             error_message:
-              "model_data_url must be empty or an s3:// URL of at most 1024 characters pointing at a .tar.gz model artifact.",
+              "model_data_url must be empty or an s3:// URL of at most 1024 characters pointing at a .tar.gz model artifact; got ${jsonencode(var.model_data_url)}.",
           },
         ],
       },
@@ -208,7 +223,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${can(regex("^ml[.][a-z0-9]+(-[a-z0-9]+)?[.](medium|large|[0-9]*xlarge)$", var.endpoint_instance_type))}',
             error_message:
-              "endpoint_instance_type must be a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge.",
+              "endpoint_instance_type must be a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge; got ${jsonencode(var.endpoint_instance_type)}.",
           },
         ],
       },
@@ -219,7 +234,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("endpoint_initial_instance_count", 1, 10),
-            error_message: "endpoint_initial_instance_count must be a whole number from 1 to 10.",
+            error_message:
+              "endpoint_initial_instance_count must be a whole number from 1 to 10; got ${jsonencode(var.endpoint_initial_instance_count)}.",
           },
         ],
       },
@@ -231,7 +247,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition:
               "${var.endpoint_initial_variant_weight >= 0 && var.endpoint_initial_variant_weight <= 1}",
-            error_message: "endpoint_initial_variant_weight must be a number from 0 to 1.",
+            error_message:
+              "endpoint_initial_variant_weight must be a number from 0 to 1; got ${jsonencode(var.endpoint_initial_variant_weight)}.",
           },
         ],
       },
@@ -242,7 +259,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("auto_scaling_min_capacity", 1, 10),
-            error_message: "auto_scaling_min_capacity must be a whole number from 1 to 10.",
+            error_message:
+              "auto_scaling_min_capacity must be a whole number from 1 to 10; got ${jsonencode(var.auto_scaling_min_capacity)}.",
           },
         ],
       },
@@ -253,7 +271,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("auto_scaling_max_capacity", 1, 20),
-            error_message: "auto_scaling_max_capacity must be a whole number from 1 to 20.",
+            error_message:
+              "auto_scaling_max_capacity must be a whole number from 1 to 20; got ${jsonencode(var.auto_scaling_max_capacity)}.",
           },
         ],
       },
@@ -265,7 +284,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition:
               "${var.auto_scaling_target_value > 0 && var.auto_scaling_target_value <= 1000}",
-            error_message: "auto_scaling_target_value must be greater than 0 and at most 1000.",
+            error_message:
+              "auto_scaling_target_value must be greater than 0 and at most 1000; got ${jsonencode(var.auto_scaling_target_value)}.",
           },
         ],
       },
@@ -278,7 +298,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${(((length(var.ecr_repository_name) >= 2) && (length(var.ecr_repository_name) <= 256)) && can(regex("^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", var.ecr_repository_name)))}',
             error_message:
-              "ecr_repository_name must be an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or hyphens, with optional '/' namespaces (e.g. team/model-server).",
+              "ecr_repository_name must be an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or hyphens, with optional '/' namespaces (e.g. team/model-server); got ${jsonencode(var.ecr_repository_name)}.",
           },
         ],
       },
@@ -294,7 +314,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: '${contains(["MUTABLE", "IMMUTABLE"], var.ecr_image_tag_mutability)}',
-            error_message: "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE.",
+            error_message:
+              "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE; got ${jsonencode(var.ecr_image_tag_mutability)}.",
           },
         ],
       },
@@ -307,7 +328,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition: `\${((length(var.s3_bucket_name) < 1) || ${bucketNameCondition("var.s3_bucket_name")})}`,
             error_message:
-              "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
+              "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); got ${jsonencode(var.s3_bucket_name)}.",
           },
         ],
       },
@@ -325,7 +346,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               "${contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.cloudwatch_log_retention_days)}",
             error_message:
-              "cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653.",
+              "cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653; got ${jsonencode(var.cloudwatch_log_retention_days)}.",
           },
         ],
       },
@@ -336,7 +357,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("alarm_evaluation_periods", 1, 10),
-            error_message: "alarm_evaluation_periods must be a whole number from 1 to 10.",
+            error_message:
+              "alarm_evaluation_periods must be a whole number from 1 to 10; got ${jsonencode(var.alarm_evaluation_periods)}.",
           },
         ],
       },
@@ -347,7 +369,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition: whole("alarm_datapoints_to_alarm", 1, 10),
-            error_message: "alarm_datapoints_to_alarm must be a whole number from 1 to 10.",
+            error_message:
+              "alarm_datapoints_to_alarm must be a whole number from 1 to 10; got ${jsonencode(var.alarm_datapoints_to_alarm)}.",
           },
         ],
       },
@@ -360,7 +383,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
           {
             condition:
               '${((length(var.sns_email_endpoint) < 1) || can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.sns_email_endpoint)))}',
-            error_message: "sns_email_endpoint must be empty or an e-mail address.",
+            error_message:
+              "sns_email_endpoint must be empty or an e-mail address; got ${jsonencode(var.sns_email_endpoint)}.",
           },
         ],
       },
@@ -391,7 +415,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               '${var.kms_key_id == "" || can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$", var.kms_key_id))}',
             error_message:
-              "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key).",
+              "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key); got ${jsonencode(var.kms_key_id)}.",
           },
         ],
       },
@@ -405,7 +429,36 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
               '${length(merge(var.additional_tags, {"Project" = "", "Environment" = "", "ManagedBy" = "", "Name" = ""})) <= 50' +
               ' && alltrue([for key, value in var.additional_tags : length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:.",
+              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.additional_tags)}.",
+          },
+        ],
+      },
+      // Beyond the recipe (docs/security.md): how long captured data is kept, and the digest that pins the image.
+      data_capture_retention_days: {
+        type: "number",
+        default: 30,
+        description:
+          "Days captured requests and responses (data-capture/ in the bucket) are kept before they expire",
+        validation: [
+          {
+            condition:
+              "${var.data_capture_retention_days >= 1 && var.data_capture_retention_days <= 36500 && floor(var.data_capture_retention_days) == var.data_capture_retention_days}",
+            error_message:
+              "data_capture_retention_days must be a whole number of days from 1 to 36500; got ${jsonencode(var.data_capture_retention_days)}.",
+          },
+        ],
+      },
+      container_image_digest: {
+        type: "string",
+        default: "",
+        description:
+          "Digest (sha256:...) that pins the model image: the model refers to <repository>@<digest> instead of a tag; empty: the tag",
+        validation: [
+          {
+            condition:
+              '${var.container_image_digest == "" || can(regex("^sha256:[a-f0-9]{64}$", var.container_image_digest))}',
+            error_message:
+              "container_image_digest must be empty or an image digest, sha256: and 64 lowercase hex digits; got ${jsonencode(var.container_image_digest)}.",
           },
         ],
       },
@@ -420,8 +473,12 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       bucket_name: `\${(length(var.s3_bucket_name) < 1) ? "${PREFIX}-models-\${random_id.suffix.hex}" : var.s3_bucket_name}`,
       kms_key_arn:
         "${(length(var.kms_key_id) < 1) ? aws_kms_key.sagemaker_key[0].arn : var.kms_key_id}",
-      container_image: `\${(length(var.container_image_uri) < 1) ? "${REPOSITORY_URL}:latest" : var.container_image_uri}`,
-      model_artifact_url: `\${(length(var.model_data_url) < 1) ? "s3://${BUCKET}/model.tar.gz" : var.model_data_url}`,
+      container_image: `\${(length(var.container_image_uri) < 1) ? "${SKLEARN_IMAGE}" : var.container_image_uri}`,
+      model_image:
+        '${(length(var.container_image_digest) < 1) ? local.container_image : "${replace(local.container_image, "/(:[^/:@]+|@sha256:[a-f0-9]{64})$/", "")}@${var.container_image_digest}"}',
+      model_artifact_url:
+        "s3://${aws_s3_object.model_artifact.bucket}/${aws_s3_object.model_artifact.key}",
+      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
     });
     expect(resources.random_id).toEqual({ suffix: { byte_length: 4 } });
   });
@@ -540,6 +597,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             status: "Enabled",
             noncurrent_version_expiration: [{ noncurrent_days: 30 }],
             abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+          },
+          {
+            // Correction: captured requests and responses expire (the recipe keeps them forever).
+            id: "data_capture_expiration",
+            status: "Enabled",
+            filter: [{ prefix: "data-capture/" }],
+            expiration: [{ days: "${var.data_capture_retention_days}" }],
           },
         ],
       },
@@ -666,7 +730,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             "ecr:GetDownloadUrlForLayer",
           ],
           resources: [
-            `\${replace(local.container_image, "/${ECR_IMAGE_PATTERN}/", "arn:${PARTITION}:ecr:$2:$1:repository/$4")}`,
+            `\${replace(local.model_image, "/${ECR_IMAGE_PATTERN}/", "arn:${PARTITION}:ecr:$2:$1:repository/$4")}`,
           ],
         },
         {
@@ -698,17 +762,27 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
     });
   });
 
-  it("creates the model with the recipe's primary container", () => {
+  it("uploads the iris sample's archive, named by its content hash, once the bucket encrypts and versions", () => {
+    const md5 = createHash("md5")
+      .update(readFileSync("sample-model/model.tar.gz"))
+      .digest("hex")
+      .toUpperCase();
+    expect(resources.aws_s3_object).toEqual({
+      model_artifact: uploadedArtifact(md5, "iris-sample"),
+    });
+  });
+
+  it("creates the model: the uploaded sample on the region's scikit-learn image, with the image's handler contract", () => {
     expect(resources.aws_sagemaker_model).toEqual({
       ml_model: {
         name: MODEL_NAME,
         execution_role_arn: "${aws_iam_role.sagemaker_execution_role.arn}",
         primary_container: {
-          image: "${local.container_image}",
+          image: "${local.model_image}",
           model_data_url: "${local.model_artifact_url}",
           environment: {
-            SAGEMAKER_PROGRAM: "predictor.py",
-            SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/code",
+            SAGEMAKER_PROGRAM: "inference.py",
+            SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/model/code",
           },
         },
         enable_network_isolation: false,
@@ -721,6 +795,18 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
               "sagemaker",
               SAGEMAKER_HINT,
             ),
+            {
+              condition:
+                "${(!(length(var.container_image_uri) < 1) || contains(keys(local.sklearn_inference_registry_accounts), data.aws_region.current.region))}",
+              error_message:
+                "No SageMaker scikit-learn image is published for region ${data.aws_region.current.region}; regions with one: " +
+                "af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, " +
+                "ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, " +
+                "cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, " +
+                "eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, " +
+                "us-gov-west-1, us-iso-east-1, us-isob-east-1, us-isof-east-1, us-isof-south-1, us-west-1, us-west-2. " +
+                "Set container_image_uri to a scikit-learn image in this region's registry.",
+            },
           ],
         },
       },
@@ -1028,14 +1114,16 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         encryption_at_rest: true,
         encryption_in_transit: true,
         vpc_isolation: false,
-        iam_least_privilege: true,
+        network_isolation: false,
         cloudwatch_monitoring: true,
-        vulnerability_scanning: "${var.ecr_image_scan_on_push}",
+        vulnerability_scanning: `\${(var.ecr_image_scan_on_push && (startswith(local.model_image, "${REPOSITORY_URL}:") || startswith(local.model_image, "${REPOSITORY_URL}@")))}`,
+        image_pinned_by_digest: '${can(regex("@sha256:[a-f0-9]{64}$", local.model_image))}',
         data_capture_enabled: true,
+        data_capture_retention_days: "${var.data_capture_retention_days}",
       },
       next_steps: [
-        `1. Build and push your inference container to ECR: ${REPOSITORY_URL}`,
-        `2. Upload your model artifacts to: s3://${BUCKET}/model.tar.gz`,
+        `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${REPOSITORY_URL} (modelArtifact source s3 or local-file)`,
+        `2. Model artifacts uploaded by this stack to: s3://${BUCKET}/model.tar.gz`,
         "3. Test the endpoint using the AWS CLI commands provided in the test_commands output",
         "4. Set up CloudWatch monitoring and alerting if not already enabled",
         "5. Implement A/B testing by creating additional endpoint configurations",

@@ -42,7 +42,10 @@ export function synthProvisioned(
   return { stack, json: synthStack(stack) };
 }
 
-/** The recipe's address of every resource and data source under the default inputs. */
+/**
+ * The recipe's address of every resource and data source under the default inputs; the upload of the iris sample,
+ * `aws_s3_object.model_artifact`, is new.
+ */
 export const DEFAULT_ADDRESSES = [
   "aws_appautoscaling_policy.sagemaker_scaling_policy",
   "aws_appautoscaling_target.sagemaker_target",
@@ -67,6 +70,7 @@ export const DEFAULT_ADDRESSES = [
   "aws_s3_bucket_public_access_block.model_artifacts_pab",
   "aws_s3_bucket_server_side_encryption_configuration.model_artifacts_encryption",
   "aws_s3_bucket_versioning.model_artifacts_versioning",
+  "aws_s3_object.model_artifact",
   "aws_sagemaker_endpoint.ml_endpoint",
   "aws_sagemaker_endpoint_configuration.ml_endpoint_config",
   "aws_sagemaker_model.ml_model",
@@ -87,14 +91,21 @@ export function movedFromCount(...addresses: string[]): { from: string; to: stri
   return addresses.map((address) => ({ from: `${address}[0]`, to: address }));
 }
 
-/** The key policy statement that lets SageMaker use the key, for this account. */
+/** The key policy statement that lets SageMaker use the key, for this account and region only. */
 export const SAGEMAKER_KEY_STATEMENT = {
   sid: "Allow SageMaker Service",
   effect: "Allow",
   principals: [{ type: "Service", identifiers: ["sagemaker.amazonaws.com"] }],
   actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"],
   resources: ["*"],
-  condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] }],
+  condition: [
+    { test: "StringEquals", variable: "aws:SourceAccount", values: [ACCOUNT] },
+    {
+      test: "ArnLike",
+      variable: "aws:SourceArn",
+      values: [`arn:${PARTITION}:sagemaker:${REGION}:${ACCOUNT}:*`],
+    },
+  ],
 };
 
 /** The key policy statement that lets CloudWatch Logs encrypt the endpoint's log group. */
@@ -140,3 +151,25 @@ export const ACCOUNT_KEY_STATEMENT = {
   actions: ["kms:*"],
   resources: ["*"],
 };
+
+/** The upload of a model artifact whose content hash is `hash`, from `modelArtifact` source `source`. */
+export function uploadedArtifact(hash: string, source: "iris-sample" | "local-file") {
+  return {
+    bucket: BUCKET_ID,
+    key: "model.tar.gz",
+    source: `assets/model-artifact/${hash}/model.tar.gz`,
+    source_hash: hash,
+    depends_on: [
+      "aws_s3_bucket_server_side_encryption_configuration.model_artifacts_encryption",
+      "aws_s3_bucket_versioning.model_artifacts_versioning",
+    ],
+    lifecycle: {
+      precondition: [
+        {
+          condition: "${(length(var.model_data_url) < 1)}",
+          error_message: `model_data_url must be empty: this stack uploads the model artifact from model.tar.gz (modelArtifact source ${source}).`,
+        },
+      ],
+    },
+  };
+}

@@ -1,6 +1,6 @@
 /**
- * The model artifact from S3 (the recipe's model_data_url) or from a local .tar.gz the stack uploads, and the
- * synth-time errors of a local path.
+ * The model artifact: the iris sample (the default), from S3 (the recipe's model_data_url) or from a local .tar.gz
+ * the stack uploads, and the synth-time errors of a source or a local path.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,8 +8,9 @@ import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import type { ModelArtifact } from "../../../stacks/sagemaker-provisioned/model-artifact";
 import { SagemakerProvisionedStack } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
-import { BUCKET, synthProvisioned } from "./expected";
+import { BUCKET, synthProvisioned, uploadedArtifact } from "./expected";
 
 const folder = mkdtempSync(join(tmpdir(), "model-artifact-"));
 /** A tiny gzip file: the stack checks the name and the gzip header, not the tar inside. */
@@ -18,10 +19,12 @@ writeFileSync(ARTIFACT, gzipSync(Buffer.from("iris model")));
 const ALLOWED = "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
 
 function errorOf(path: string): string | undefined {
+  return errorOfArtifact({ source: "local-file", path });
+}
+
+function errorOfArtifact(modelArtifact: ModelArtifact): string | undefined {
   try {
-    new SagemakerProvisionedStack(Testing.app(), "sagemaker-provisioned", {
-      modelArtifact: { source: "local-file", path },
-    });
+    new SagemakerProvisionedStack(Testing.app(), "sagemaker-provisioned", { modelArtifact });
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -52,21 +55,7 @@ describe("the model artifact from a local file", () => {
 
   it("is uploaded to s3://<bucket>/model.tar.gz, again whenever its content changes", () => {
     expect(hash).toMatch(/^[0-9A-F]{32}$/);
-    expect(upload).toEqual({
-      bucket: "${aws_s3_bucket.model_artifacts.id}",
-      key: "model.tar.gz",
-      source: `assets/model-artifact/${hash}/model.tar.gz`,
-      source_hash: hash,
-      lifecycle: {
-        precondition: [
-          {
-            condition: "${(length(var.model_data_url) < 1)}",
-            error_message:
-              "model_data_url must be empty: this stack uploads the model artifact from model.tar.gz (modelArtifact source local-file).",
-          },
-        ],
-      },
-    });
+    expect(upload).toEqual(uploadedArtifact(hash, "local-file"));
   });
 
   it("is what the model reads, so the model waits for the upload", () => {
@@ -103,6 +92,49 @@ describe("the model artifact from a local file", () => {
       "model.tar.gz",
     );
     expect(readFileSync(copied)).toEqual(readFileSync(ARTIFACT));
+  });
+});
+
+describe("the iris sample, the default", () => {
+  it("is copied from sample-model/model.tar.gz into the stack's output, whatever the working directory", () => {
+    const before = process.cwd();
+    process.chdir(mkdtempSync(join(tmpdir(), "elsewhere-")));
+    try {
+      const app = Testing.app();
+      new SagemakerProvisionedStack(app, "sagemaker-provisioned");
+      app.synth();
+      const stackDir = join(app.outdir, "stacks", "sagemaker-provisioned");
+      const upload = (
+        JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")) as {
+          resource: { aws_s3_object: { model_artifact: { source: string } } };
+        }
+      ).resource.aws_s3_object.model_artifact;
+      expect(readFileSync(join(stackDir, upload.source))).toEqual(
+        readFileSync(join(before, "sample-model", "model.tar.gz")),
+      );
+    } finally {
+      process.chdir(before);
+    }
+  });
+});
+
+describe("a model artifact source the types exclude", () => {
+  it("is refused with the sources there are", () => {
+    expect(errorOfArtifact({ source: "http" } as unknown as ModelArtifact)).toBe(
+      [
+        "Invalid configuration for 'sagemaker-provisioned' (1 problem):",
+        '  - modelArtifact.source: got "http"; allowed: "iris-sample", "s3", "local-file"',
+      ].join("\n"),
+    );
+  });
+
+  it("is refused when a local file has no path", () => {
+    expect(errorOfArtifact({ source: "local-file" } as unknown as ModelArtifact)).toBe(
+      [
+        "Invalid configuration for 'sagemaker-provisioned' (1 problem):",
+        `  - modelArtifact.path: got (not set); allowed: ${ALLOWED}`,
+      ].join("\n"),
+    );
   });
 });
 

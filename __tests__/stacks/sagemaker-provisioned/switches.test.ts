@@ -96,6 +96,7 @@ describe("enableEncryption: false", () => {
     ).toEqual([
       ["info", "sagemaker-provisioned/inference-repository/repository", "[ecr-kms-encryption]"],
       ["info", "sagemaker-provisioned/model-artifacts/bucket", "[s3-bucket-kms-encryption]"],
+      ["info", "sagemaker-provisioned/endpoint-logs", "[cloudwatch-log-group-kms]"],
       [
         "info",
         "sagemaker-provisioned/inference/endpoint-configuration_ml-endpoint",
@@ -252,11 +253,18 @@ describe("enableVpcConfig: true", () => {
     );
   });
 
-  it("lets the role manage the model's network interfaces", () => {
+  it("lets the role manage network interfaces in subnet_ids with security_group_ids, for SageMaker only", () => {
     const ec2 = (resource: string) => `arn:${PARTITION}:ec2:${REGION}:${ACCOUNT}:${resource}`;
+    const arns = (type: string, variable: string) =>
+      `formatlist("arn:%s:ec2:%s:%s:${type}/%s", data.aws_partition.current.partition, data.aws_region.current.region, data.aws_caller_identity.current.account_id, var.${variable})`;
     const statements = json.data?.aws_iam_policy_document?.sagemaker_execution_policy
       ?.statement as Record<string, unknown>[];
-    expect(statements.slice(-2)).toEqual(vpcNetworkStatements(ec2));
+    expect(statements.slice(-4)).toEqual(
+      vpcNetworkStatements(ec2, {
+        subnets: `\${${arns("subnet", "subnet_ids")}}`,
+        resources: `\${concat(["${ec2("network-interface/*")}"], ${arns("subnet", "subnet_ids")}, ${arns("security-group", "security_group_ids")})}`,
+      }),
+    );
   });
 
   it("leaves the model outside any VPC when it is off", () => {
@@ -292,5 +300,21 @@ describe("a stack instance per environment", () => {
     expect(json.variable?.environment?.default).toBe("prod");
     expect(addresses(json)).toContain("aws_sns_topic.sagemaker_alerts");
     expect(defaults.variable?.environment?.default).toBe("dev");
+  });
+});
+
+describe("accessLogging", () => {
+  const { json, added, removed } = difference({
+    accessLogging: { targetBucket: "central-access-logs", targetPrefix: "models/" },
+  });
+
+  it("delivers the bucket's access logs to the log bucket, under a new address", () => {
+    expect(added).toEqual(["aws_s3_bucket_logging.model_artifacts_logging"]);
+    expect(removed).toEqual([]);
+    expect(json.resource?.aws_s3_bucket_logging?.model_artifacts_logging).toEqual({
+      bucket: "${aws_s3_bucket.model_artifacts.id}",
+      target_bucket: "central-access-logs",
+      target_prefix: "models/",
+    });
   });
 });

@@ -9,6 +9,7 @@ export const arnLiteralPartition: PolicyRule = {
   severity: "error",
   what: "No argument holds an ARN with a literal partition (`arn:aws:`, `arn:aws-cn:`, ...)",
   why: "A written-out partition breaks the stack in the other partitions (China, GovCloud); build ARNs from `data.aws_partition` (`AwsContext`)",
+  checkov: [],
   reference:
     "AWS General Reference, Amazon Resource Names (ARNs): the partition part; Terraform `aws_partition` data source",
   appliesTo: "all",

@@ -6,7 +6,8 @@ export const cloudwatchLogRetention: PolicyRule = {
   severity: "warning",
   what: "Every CloudWatch log group sets a retention period (`retention_in_days`, not 0)",
   why: "Without one, logs are kept forever: they pile up cost, and whatever they captured never expires",
-  reference: "checkov CKV_AWS_66; cdk-nag CloudWatchLogGroupRetentionPeriod",
+  checkov: ["CKV_AWS_66"],
+  reference: "cdk-nag CloudWatchLogGroupRetentionPeriod",
   appliesTo: ["aws_cloudwatch_log_group"],
   check(logGroup) {
     const retention = logGroup.attributes.retention_in_days;

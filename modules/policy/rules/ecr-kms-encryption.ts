@@ -8,7 +8,8 @@ export const ecrKmsEncryption: PolicyRule = {
   severity: "warning",
   what: "Every ECR repository encrypts images with KMS (`encryption_type` `KMS`)",
   why: "The default AES256 uses keys you neither control nor audit; KMS adds key policy, rotation and CloudTrail records of every use",
-  reference: "checkov CKV_AWS_136; AWS Config ecr-repository-cmk-encryption-enabled",
+  checkov: ["CKV_AWS_136"],
+  reference: "AWS Config ecr-repository-cmk-encryption-enabled",
   appliesTo: ["aws_ecr_repository"],
   check(repository) {
     const encryptionType = asBlock(repository.attributes.encryption_configuration)?.encryption_type;

@@ -6,7 +6,8 @@ export const ecrScanOnPush: PolicyRule = {
   severity: "warning",
   what: "Every ECR repository scans images on push",
   why: "Scanning reports known vulnerabilities in an image before an endpoint runs it",
-  reference: "checkov CKV_AWS_163; Security Hub ECR.1",
+  checkov: ["CKV_AWS_163"],
+  reference: "Security Hub ECR.1",
   appliesTo: ["aws_ecr_repository"],
   check(repository) {
     const scanOnPush = asBlock(repository.attributes.image_scanning_configuration)?.scan_on_push;

@@ -28,6 +28,7 @@ export const iamTrustConfusedDeputy: PolicyRule = {
   severity: "error",
   what: "Trust policies that let an AWS service assume a role have an `aws:SourceAccount` or `aws:SourceArn` condition",
   why: "Without one, anyone can have the service use the role on their behalf (the cross-service confused deputy)",
+  checkov: [],
   reference:
     "AWS IAM User Guide, The confused deputy problem; SageMaker Developer Guide, Cross-service confused deputy prevention; Prowler `iam_role_cross_service_confused_deputy_prevention`",
   appliesTo: ["aws_iam_role"],

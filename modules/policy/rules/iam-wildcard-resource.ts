@@ -80,7 +80,8 @@ export const iamWildcardResource: PolicyRule = {
   severity: "error",
   what: 'IAM policy statements allow actions on resource `"*"` only for actions that cannot be scoped to a resource',
   why: '`"*"` grants the actions on every resource of the account; scoped to the workload\'s resources, a leaked credential reaches only those',
-  reference: "checkov CKV_AWS_355; cdk-nag AwsSolutions-IAM5",
+  checkov: ["CKV_AWS_355", "CKV_AWS_356", "CKV_AWS_109", "CKV_AWS_111"],
+  reference: "cdk-nag AwsSolutions-IAM5",
   appliesTo: [
     "data.aws_iam_policy_document",
     "aws_iam_policy",

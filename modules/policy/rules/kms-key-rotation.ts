@@ -6,7 +6,8 @@ export const kmsKeyRotation: PolicyRule = {
   severity: "error",
   what: "Every symmetric KMS key has automatic rotation on",
   why: "Rotation limits how much data one key material protects: AWS replaces it every year (or every `rotation_period_in_days`) and keeps the old material to decrypt",
-  reference: "checkov CKV_AWS_7; cdk-nag AwsSolutions-KMS5",
+  checkov: ["CKV_AWS_7"],
+  reference: "cdk-nag AwsSolutions-KMS5",
   appliesTo: ["aws_kms_key"],
   check(key) {
     const { customer_master_key_spec: spec, custom_key_store_id: keyStore } = key.attributes;

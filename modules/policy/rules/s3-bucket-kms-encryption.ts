@@ -15,7 +15,8 @@ export const s3BucketKmsEncryption: PolicyRule = {
   severity: "warning",
   what: "Every S3 bucket encrypts new objects by default with SSE-KMS (`aws:kms` or `aws:kms:dsse`)",
   why: "Without it S3 uses SSE-S3, whose keys you neither control nor audit; a KMS key adds key policy, rotation and CloudTrail records of every use",
-  reference: "checkov CKV_AWS_145; cdk-nag S3DefaultEncryptionKMS",
+  checkov: ["CKV_AWS_145"],
+  reference: "cdk-nag S3DefaultEncryptionKMS",
   appliesTo: ["aws_s3_bucket"],
   check(bucket, configuration) {
     const algorithms = [

@@ -13,7 +13,8 @@ export const s3BucketPublicAccessBlock: PolicyRule = {
   severity: "error",
   what: "Every S3 bucket has an `aws_s3_bucket_public_access_block` with all four settings `true`",
   why: "It stops an ACL or bucket policy added later from making the bucket or its objects public",
-  reference: "checkov CKV2_AWS_6; cdk-nag AwsSolutions-S2 (S3BucketLevelPublicAccessProhibited)",
+  checkov: ["CKV2_AWS_6", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"],
+  reference: "cdk-nag AwsSolutions-S2 (S3BucketLevelPublicAccessProhibited)",
   appliesTo: ["aws_s3_bucket"],
   check(bucket, configuration) {
     const blocks = configuration.companionsOf(

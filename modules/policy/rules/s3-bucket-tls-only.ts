@@ -26,6 +26,7 @@ export const s3BucketTlsOnly: PolicyRule = {
   severity: "error",
   what: "Every S3 bucket has a bucket policy that denies all S3 actions when `aws:SecureTransport` is false",
   why: "Without it, clients may read and write the bucket over plain HTTP, open to eavesdropping and tampering",
+  checkov: [],
   reference:
     "cdk-nag AwsSolutions-S10 (S3BucketSSLRequestsOnly); AWS Config s3-bucket-ssl-requests-only",
   appliesTo: ["aws_s3_bucket"],

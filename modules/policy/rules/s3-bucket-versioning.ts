@@ -6,7 +6,8 @@ export const s3BucketVersioning: PolicyRule = {
   severity: "warning",
   what: "Every S3 bucket has versioning enabled",
   why: "Versions let you recover objects that were overwritten or deleted, by mistake or by an attacker",
-  reference: "checkov CKV_AWS_21; cdk-nag S3BucketVersioningEnabled",
+  checkov: ["CKV_AWS_21"],
+  reference: "cdk-nag S3BucketVersioningEnabled",
   appliesTo: ["aws_s3_bucket"],
   check(bucket, configuration) {
     const statuses = configuration

@@ -7,6 +7,7 @@ export const sagemakerDataCaptureKms: PolicyRule = {
   severity: "error",
   what: "Endpoint configurations that capture data encrypt it with a KMS key (`data_capture_config.kms_key_id`)",
   why: "Captured requests and responses are production inference data, often personal; a customer managed key controls who can read them in S3",
+  checkov: [],
   reference:
     "SageMaker Developer Guide, Capture data from real-time endpoint (KmsKeyId); SageMaker API DataCaptureConfig KmsKeyId",
   appliesTo: ["aws_sagemaker_endpoint_configuration"],

@@ -43,18 +43,38 @@ export function hasOnlyNvmeStorage(instanceType: unknown): boolean {
 export const sagemakerEndpointKms: PolicyRule = {
   id: "sagemaker-endpoint-kms",
   severity: "error",
-  what: "Endpoint configurations with instance-backed variants set a KMS key (`kms_key_arn`), unless an instance type has only local NVMe storage",
-  why: "The key encrypts the ML storage volumes that hold the model and its data on the endpoint's instances; NVMe instance storage is encrypted by the hardware and takes no key",
+  what: "Endpoint configurations set a KMS key (`kms_key_arn`), unless an instance type has only local NVMe storage",
+  why: "On instances the key encrypts the ML storage volumes that hold the model and its data (NVMe instance storage is encrypted by the hardware and takes no key); on a serverless endpoint it encrypts SageMaker's copy of the image, which SageMaker otherwise encrypts with a key of its own",
+  checkov: ["CKV_AWS_98"],
   reference:
-    "checkov CKV_AWS_98; cdk-nag SageMakerEndpointConfigurationKMSKeyConfigured; SageMaker API CreateEndpointConfig KmsKeyId",
+    "cdk-nag SageMakerEndpointConfigurationKMSKeyConfigured; SageMaker API CreateEndpointConfig KmsKeyId; SageMaker Developer Guide, Serverless Inference (Create an endpoint configuration: KmsKeyId)",
   appliesTo: ["aws_sagemaker_endpoint_configuration"],
   check(configuration) {
     const { production_variants, shadow_production_variants, kms_key_arn } =
       configuration.attributes;
-    const instanceVariants = [...asList(production_variants), ...asList(shadow_production_variants)]
-      .map((variant, index) => ({ variant: asBlock(variant) ?? {}, position: index + 1 }))
-      .filter(({ variant }) => variant.serverless_config === undefined);
-    if (instanceVariants.length === 0 || isSet(kms_key_arn)) return [];
+    if (isSet(kms_key_arn)) return [];
+    const variants = [...asList(production_variants), ...asList(shadow_production_variants)].map(
+      (variant, index) => ({ variant: asBlock(variant) ?? {}, position: index + 1 }),
+    );
+    const instanceVariants = variants.filter(
+      ({ variant }) => variant.serverless_config === undefined,
+    );
+    if (instanceVariants.length === 0) {
+      // Serverless: the endpoint has no storage volume of the account's; the key would encrypt SageMaker's copy of
+      // the image (SageMaker Developer Guide, Serverless Inference: "SageMaker uses this key to encrypt your Amazon
+      // ECR image"). Less is at stake than on instances: a warning.
+      return variants.length === 0
+        ? []
+        : [
+            {
+              severity: "warning",
+              message:
+                "Its serverless variant has no customer managed KMS key, so SageMaker encrypts its copy of the " +
+                `model image with a key of its own; set ${howToSet(configuration, "kms_key_arn")} to a key whose ` +
+                "policy lets the execution role use it.",
+            },
+          ];
+    }
     if (instanceVariants.some(({ variant }) => hasOnlyNvmeStorage(variant.instance_type))) {
       return [];
     }

@@ -10,7 +10,7 @@ import { findingsOf } from "../../../helpers/policy";
 import { model } from "../../sagemaker-inference/fixtures";
 
 describe(rule.id, () => {
-  it("accepts a key on instance variants, NVMe-only instances without one, and serverless variants", () => {
+  it("accepts a key, on instance and serverless variants, and NVMe-only instances without one", () => {
     expect(
       findingsOf(rule, (scope) => {
         new SagemakerEndpointConfiguration(scope, "with-key", {
@@ -24,13 +24,33 @@ describe(rule.id, () => {
             { modelName: "m", instanceType: "ml.g5.xlarge", initialInstanceCount: 1 },
           ],
         });
-        new SagemakerEndpointConfiguration(scope, "serverless", {
+        new SagemakerEndpointConfiguration(scope, "serverless-with-key", {
+          kmsKeyArn: "${aws_kms_key.k.arn}",
           productionVariants: [
             { modelName: "m", serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } },
           ],
         });
       }),
     ).toEqual([]);
+  });
+
+  it("reports a serverless variant without a key as a warning: the key would encrypt SageMaker's copy of the image", () => {
+    expect(
+      findingsOf(rule, (scope) => {
+        new SagemakerEndpointConfiguration(scope, "serverless", {
+          productionVariants: [
+            { modelName: "m", serverlessConfig: { memorySizeInMb: 2048, maxConcurrency: 5 } },
+          ],
+        });
+      }),
+    ).toEqual([
+      {
+        address: "aws_sagemaker_endpoint_configuration.serverless",
+        severity: "warning",
+        message:
+          "Its serverless variant has no customer managed KMS key, so SageMaker encrypts its copy of the model image with a key of its own; set kms_key_arn to a key whose policy lets the execution role use it.",
+      },
+    ]);
   });
 
   it("reports instance variants on EBS without a key, shadows and types from variables included", () => {

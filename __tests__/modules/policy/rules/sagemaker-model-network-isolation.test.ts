@@ -10,8 +10,11 @@ import { KEY, model } from "../../sagemaker-inference/fixtures";
 const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:t";
 const ROLE = "arn:x:iam::111122223333:role/r";
 
+const NOT_ISOLATED =
+  "Runs without network isolation (enable_network_isolation is not set), so its container can reach the internet";
+
 describe(rule.id, () => {
-  it("accepts isolated models, models served serverless, and containers that download what they run", () => {
+  it("accepts isolated models", () => {
     expect(
       findingsOf(rule, (scope) => {
         new SagemakerModel(scope, "isolated", {
@@ -19,6 +22,13 @@ describe(rule.id, () => {
           enableNetworkIsolation: true,
           primaryContainer: { image: IMAGE, modelDataUrl: "s3://m/model.tar.gz" },
         });
+      }),
+    ).toEqual([]);
+  });
+
+  it("reports a model served serverless, and containers that download their model or code, saying why", () => {
+    expect(
+      findingsOf(rule, (scope) => {
         new ServerlessEndpoint(scope, "serverless", {
           modelName: "serverless-model",
           endpointConfigName: "serverless-config",
@@ -41,7 +51,23 @@ describe(rule.id, () => {
           ],
         });
       }),
-    ).toEqual([]);
+    ).toEqual([
+      {
+        address: "aws_sagemaker_model.serverless_model_6C28237D",
+        severity: "warning",
+        message: `${NOT_ISOLATED}. A serverless endpoint serves it, and serverless endpoints do not support network isolation: acknowledge the finding, or serve the model from instances to isolate it.`,
+      },
+      {
+        address: "aws_sagemaker_model.hub",
+        severity: "warning",
+        message: `${NOT_ISOLATED}. Its container downloads its model from the Hugging Face Hub (HF_MODEL_ID), which isolation would stop: package it into the model artifact and set enable_network_isolation to true, or acknowledge the finding.`,
+      },
+      {
+        address: "aws_sagemaker_model.code-in-s3",
+        severity: "warning",
+        message: `${NOT_ISOLATED}. Its container downloads its inference code from S3 (SAGEMAKER_SUBMIT_DIRECTORY), which isolation would stop: package it into the model artifact and set enable_network_isolation to true, or acknowledge the finding.`,
+      },
+    ]);
   });
 
   it("reports an instance-served model that needs no network, and a Hub id that is a local path", () => {
@@ -67,8 +93,7 @@ describe(rule.id, () => {
       {
         address: "aws_sagemaker_model.artifact",
         severity: "warning",
-        message:
-          "Runs without network isolation (enable_network_isolation is not set), so its container can reach the internet; set it to true, or acknowledge the finding if the container needs the network.",
+        message: `${NOT_ISOLATED}; set it to true, or acknowledge the finding if the container needs the network.`,
       },
       {
         address: "aws_sagemaker_model.local",

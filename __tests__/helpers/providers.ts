@@ -1,0 +1,58 @@
+/**
+ * The `terraform.required_providers` entries the prebuilt provider bindings write: the source and the exact
+ * provider version each binding release was generated for. Written out per release, for the releases this project
+ * pins and for CDK Terrain's, which `npm run check:cdktn` installs (docs/cdk-terrain.md); the entry is picked by
+ * the release installed. A binding upgrade fails here until its entry is added, after reading what it writes.
+ */
+import { readFileSync } from "node:fs";
+
+interface Requirement {
+  readonly source: string;
+  readonly version: string;
+}
+
+const BY_RELEASE: Readonly<Record<string, Readonly<Record<string, Requirement>>>> = {
+  aws: {
+    // @cdktf/provider-aws 21.22.1, which ships.
+    "21.22.1": { source: "aws", version: "6.25.0" },
+    // @cdktn/provider-aws 25.7.0.
+    "25.7.0": { source: "hashicorp/aws", version: "6.66.0" },
+  },
+  random: {
+    // @cdktf/provider-random 12.0.1, which ships.
+    "12.0.1": { source: "hashicorp/random", version: "3.7.2" },
+    // @cdktn/provider-random 15.0.1.
+    "15.0.1": { source: "hashicorp/random", version: "3.9.1" },
+  },
+  time: {
+    // @cdktf/provider-time 11.0.1, with cdktf and with CDK Terrain (which has no time provider of its own).
+    "11.0.1": { source: "hashicorp/time", version: "0.13.1" },
+  },
+};
+
+function requirement(provider: string, manifestFile: string): Requirement {
+  const { name, version } = JSON.parse(readFileSync(manifestFile, "utf8")) as {
+    name: string;
+    version: string;
+  };
+  const found = BY_RELEASE[provider]?.[version];
+  if (found === undefined) {
+    throw new Error(
+      `No required_providers entry for ${name} ${version} in __tests__/helpers/providers.ts`,
+    );
+  }
+  return found;
+}
+
+/** The AWS provider as the installed binding requires it. */
+export const AWS_PROVIDER = requirement("aws", require.resolve("@cdktf/provider-aws/package.json"));
+/** The random provider as the installed binding requires it. */
+export const RANDOM_PROVIDER = requirement(
+  "random",
+  require.resolve("@cdktf/provider-random/package.json"),
+);
+/** The time provider as the installed binding requires it. */
+export const TIME_PROVIDER = requirement(
+  "time",
+  require.resolve("@cdktf/provider-time/package.json"),
+);
