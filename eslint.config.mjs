@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/"] },
+  { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/", ".cdktf-app/"] },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   prettier,
@@ -29,6 +29,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Plain CommonJS run by Node.js before anything is compiled (scripts/run-typescript.cjs).
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", process: "readonly", __dirname: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["__tests__/**/*.ts"],

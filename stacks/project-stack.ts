@@ -1,5 +1,8 @@
 import { TerraformElement, TerraformStack, type TerraformResource } from "cdktf";
 import type { Construct, Node } from "constructs";
+import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
+import { stackHcl } from "../modules/core/hcl/stack-hcl";
+import { readableName, TakenNames } from "../modules/core/terraform-names";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
 import { addStateBackend } from "./state-backend";
@@ -7,20 +10,25 @@ import { addStateBackend } from "./state-backend";
 export { localStatePath, REQUIRED_TERRAFORM_VERSION } from "./state-backend";
 
 /**
- * A stack of this project: its state where the environment says (local in the project root by default, see
- * `state-backend.ts`), the Terraform version that needs, the policy checks (`modules/policy`, run on every
- * synth), and the original Terraform addresses of the resources it mirrors.
+ * The base of every stack of this project, and of your own (docs/your-own-stacks.md): its state where the
+ * environment says (local in the project root by default, at a relative path; see `state-backend.ts`), the
+ * Terraform version that needs, the policy checks (`modules/policy`, run on every synth), the original Terraform
+ * addresses of resources that already exist (`keepAddresses`), readable names for the others
+ * (`modules/core/terraform-names.ts`), HCL that Terraform accepts (`modules/core/hcl`), and one format per stack
+ * folder.
  */
 export class ProjectStack extends TerraformStack {
   /** The stack's `terraform { required_version }`: higher when its state backend needs a newer Terraform. */
   public readonly requiredTerraformVersion: string;
   private readonly addresses = new Map<string, string>();
+  private readonly names = new TakenNames(this.node.id);
 
   public constructor(scope: Construct, id: string) {
     super(scope, id);
     this.requiredTerraformVersion = addStateBackend(this).requiredTerraformVersion;
     this.addOverride("terraform.required_version", this.requiredTerraformVersion);
     PolicyChecks.applyTo(this);
+    writeOneFormatOnly(this);
   }
 
   /**
@@ -35,10 +43,14 @@ export class ProjectStack extends TerraformStack {
     for (const [path, name] of Object.entries(addresses)) this.addresses.set(path, name);
   }
 
+  /** Every element's Terraform name, by the rule in `modules/core/terraform-names.ts`. */
   protected override allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
-    const kept = this.addresses.get(this.pathInStack(node));
-    return kept ?? super.allocateLogicalId(element);
+    const scopes = node.scopes.slice(node.scopes.indexOf(this) + 1);
+    const kept = this.addresses.get(scopes.map((scope) => scope.node.id).join("/"));
+    if (kept !== undefined) return this.names.take(element, node, kept);
+    const name = scopes.length <= 1 ? super.allocateLogicalId(element) : readableName(node, scopes);
+    return this.names.take(element, node, name);
   }
 
   /**
@@ -69,24 +81,13 @@ export class ProjectStack extends TerraformStack {
   }
 
   /**
-   * cdktf 0.21 renders any `terraform` attribute besides providers and backend wrongly in HCL (it prints
-   * `0 = "required_version"`), so `cdktf synth --hcl` would write invalid HCL. Put the attribute back.
+   * The HCL of `cdktf synth --hcl`, written from the stack's JSON (`modules/core/hcl`): cdktf 0.21's own HCL
+   * writer renders preconditions, `depends_on`, `moved` blocks, `required_version`, empty and false variable
+   * defaults and strings with quotes or backslashes wrongly, and Terraform refuses or misreads the result.
    */
   public override toHclTerraform(): { [key: string]: unknown } {
-    const rendered = super.toHclTerraform();
-    const hcl = String(rendered.hcl).replace(
-      /^(\s*)0 = "required_version"$/m,
-      `$1required_version = "${this.requiredTerraformVersion}"`,
-    );
-    return { ...rendered, hcl };
-  }
-
-  private pathInStack(node: Node): string {
-    const scopes = node.scopes;
-    return scopes
-      .slice(scopes.indexOf(this) + 1)
-      .map((scope) => scope.node.id)
-      .join("/");
+    const { hcl, metadata } = stackHcl(this, this.toTerraform());
+    return { hcl, metadata };
   }
 }
 
@@ -104,7 +105,7 @@ function findPath(stack: TerraformStack, path: string): boolean {
  * Written as an element of its own instead of through cdktf's `resource.moveFromId()`: a stack with cdktf resource
  * moves runs `terraform version` at synth and fails where terraform is not installed, though synthesizing needs no
  * terraform (it is `required_version` on the machine that applies that matters, and Terraform checks that itself).
- * The JSON and HCL written are the same as cdktf's.
+ * The JSON written is the same as cdktf's.
  */
 class MovedBlock extends TerraformElement {
   public constructor(
@@ -117,15 +118,5 @@ class MovedBlock extends TerraformElement {
 
   public override toTerraform(): Record<string, unknown> {
     return { moved: [{ from: this.move.from, to: this.move.to }] };
-  }
-
-  public override toHclTerraform(): Record<string, unknown> {
-    const reference = (value: string) => ({
-      value,
-      isBlock: false,
-      type: "simple",
-      storageClassType: "reference",
-    });
-    return { moved: [{ from: reference(this.move.from), to: reference(this.move.to) }] };
   }
 }

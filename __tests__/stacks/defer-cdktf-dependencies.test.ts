@@ -1,5 +1,5 @@
 /**
- * The deferral in a fresh Node process, as `node dist/main.js` runs it: this suite's own process loaded cdktf
+ * The deferral in a fresh Node process, as the app command runs it: this suite's own process loaded cdktf
  * long ago. The two source files are transpiled with TypeScript into a temp folder for that process.
  */
 import { execFileSync } from "node:child_process";
@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { CDKTF_DEFERRED_DEPENDENCIES } from "../../stacks/defer-cdktf-dependencies";
+import { runApp } from "../helpers/app-command";
 
 const REPO = resolve(__dirname, "../..");
 const SOURCES = ["stacks/defer-cdktf-dependencies.ts", "modules/core/deferred-dependencies.ts"];
@@ -102,14 +103,46 @@ describe("stacks/defer-cdktf-dependencies", () => {
     );
   });
 
-  it("is what main.ts imports first, before cdktf", () => {
+  it("is what main.ts imports first, before anything that loads cdktf", () => {
     const imports = [
       ...readFileSync(join(REPO, "main.ts"), "utf8").matchAll(/^import .*"(.+)";$/gm),
     ];
     expect(imports.map((match) => match[1])).toEqual([
       "./stacks/defer-cdktf-dependencies",
-      "cdktf",
       "./stacks/app",
+      "./stacks/synthesize-app",
     ]);
+  });
+
+  it("still works in the bundle cdktf.json's app command runs, which holds every module of this project", () => {
+    const probe = join(mkdtempSync(join(tmpdir(), "probe-")), "probe.js");
+    const loaded = `${probe}.json`;
+    writeFileSync(
+      probe,
+      `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(Object.keys(require.cache))));`,
+    );
+    const run = runApp("main.ts", { env: { NODE_OPTIONS: `--require ${probe}` } });
+    expect(run.status).toBe(0);
+    const files = JSON.parse(readFileSync(loaded, "utf8")) as string[];
+    const cdktfFolder = dirname(require.resolve("cdktf/package.json"));
+    for (const name of declared!) {
+      // cdktf's copy of the package: only the stand-in, under the entry point's name (see the first tests).
+      const entry = require.resolve(name, { paths: [cdktfFolder] });
+      const folder = entry.slice(
+        0,
+        entry.indexOf(`/node_modules/${name}/`) + `/node_modules/${name}/`.length,
+      );
+      expect(files.filter((file) => file.startsWith(folder) && file !== entry)).toEqual([]);
+      expect(files).toContain(entry);
+    }
+    // The project's own modules are in the bundle: the only files outside node_modules are the runner, the
+    // bundle and the probe (the compiled app loads each of this project's 84 modules on its own).
+    expect(files.filter((file) => !file.includes("/node_modules/")).sort()).toEqual(
+      [
+        join(REPO, ".cdktf-app", "main.js"),
+        join(REPO, "scripts", "run-typescript.cjs"),
+        probe,
+      ].sort(),
+    );
   });
 });

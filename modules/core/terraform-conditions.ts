@@ -4,7 +4,7 @@
  * `stringValue`) and returns the expression.
  *
  * The patterns are RE2 without counted repeats above 1000 (lengths are checked with `length()`), and without
- * backslashes, which cdktf would pass into the HCL string unescaped (`tagsCondition` doubles its own).
+ * backslashes, which a string literal inside a Terraform expression needs doubled (`tagsCondition` doubles its own).
  */
 import { Fn, Op, Token, type IResolvable, type IResolveContext } from "cdktf";
 import {

@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { durationSeconds } from "./duration";
 import { parseAlarmExpression } from "./expressions/alarm-expression";
 import { acceptedValue } from "./expressions/tokens";
+import { nameAfter } from "../core/terraform-names";
 import { alarmNameOf, constructIds } from "./names";
 import type { AlarmProps } from "./props";
 import type { TagsFor } from "./tags";
@@ -31,25 +32,30 @@ export function createAlarms(
       alarm.expression,
     );
     const topic = alarm.notificationSnsTopic;
-    created[key] = new CloudwatchMetricAlarm(
-      scope,
-      constructIds.alarm(variant.endpointKey, variant.variantKey, key),
-      {
-        alarmName: alarmNameOf(variant.endpointName, variant.variantName, key, alarm),
-        alarmDescription: alarm.description,
-        metricName,
-        namespace,
-        statistic,
-        comparisonOperator,
-        threshold,
-        period: durationSeconds(alarm.period ?? DEFAULT_ALARM_PERIOD),
-        evaluationPeriods: alarm.evaluationPeriods ?? 1,
-        datapointsToAlarm: alarm.datapointsToAlarm,
-        dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
-        alarmActions: topic !== undefined ? [topic] : undefined,
-        okActions: topic !== undefined ? [topic] : undefined,
-        tags: tagsFor(alarm.additionalTags),
-      },
+    created[key] = nameAfter(
+      new CloudwatchMetricAlarm(
+        scope,
+        constructIds.alarm(variant.endpointKey, variant.variantKey, key),
+        {
+          alarmName: alarmNameOf(variant.endpointName, variant.variantName, key, alarm),
+          alarmDescription: alarm.description,
+          metricName,
+          namespace,
+          statistic,
+          comparisonOperator,
+          threshold,
+          period: durationSeconds(alarm.period ?? DEFAULT_ALARM_PERIOD),
+          evaluationPeriods: alarm.evaluationPeriods ?? 1,
+          datapointsToAlarm: alarm.datapointsToAlarm,
+          dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
+          alarmActions: topic !== undefined ? [topic] : undefined,
+          okActions: topic !== undefined ? [topic] : undefined,
+          tags: tagsFor(alarm.additionalTags),
+        },
+      ),
+      variant.endpointKey,
+      variant.variantKey,
+      key,
     );
   }
   return created;

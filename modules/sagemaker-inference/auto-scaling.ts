@@ -12,6 +12,7 @@ import {
   type ScalingExpression,
 } from "./expressions/scaling-expression";
 import { acceptedValue } from "./expressions/tokens";
+import { nameAfter } from "../core/terraform-names";
 import { constructIds, scalingPolicyNameOf } from "./names";
 import type { AutoScalingProps } from "./props";
 
@@ -49,18 +50,22 @@ export function createAutoScaling(
   autoScaling: AutoScalingProps,
   tags: Record<string, string> | undefined,
 ): CreatedAutoScaling {
-  const target = new AppautoscalingTarget(
-    scope,
-    constructIds.scalingTarget(variant.endpointKey, variant.variantKey),
-    {
-      serviceNamespace: "sagemaker",
-      resourceId: `endpoint/${variant.endpointName}/variant/${variant.variantName}`,
-      scalableDimension: SCALABLE_DIMENSIONS[variant.scales],
-      minCapacity: autoScaling.minimumCapacity ?? 1,
-      maxCapacity: autoScaling.maximumCapacity ?? variant.defaultMaximum,
-      tags,
-      dependsOn: [variant.endpoint],
-    },
+  const target = nameAfter(
+    new AppautoscalingTarget(
+      scope,
+      constructIds.scalingTarget(variant.endpointKey, variant.variantKey),
+      {
+        serviceNamespace: "sagemaker",
+        resourceId: `endpoint/${variant.endpointName}/variant/${variant.variantName}`,
+        scalableDimension: SCALABLE_DIMENSIONS[variant.scales],
+        minCapacity: autoScaling.minimumCapacity ?? 1,
+        maxCapacity: autoScaling.maximumCapacity ?? variant.defaultMaximum,
+        tags,
+        dependsOn: [variant.endpoint],
+      },
+    ),
+    variant.endpointKey,
+    variant.variantKey,
   );
 
   const policies: Record<string, AppautoscalingPolicy> = {};
@@ -69,23 +74,28 @@ export function createAutoScaling(
       parseScalingExpression(policy.expression, variant),
       policy.expression,
     );
-    policies[key] = new AppautoscalingPolicy(
-      scope,
-      constructIds.scalingPolicy(variant.endpointKey, variant.variantKey, key),
-      {
-        name: scalingPolicyNameOf(variant.endpointName, variant.variantName, key, policy),
-        policyType: "TargetTrackingScaling",
-        resourceId: target.resourceId,
-        scalableDimension: target.scalableDimension,
-        serviceNamespace: target.serviceNamespace,
-        targetTrackingScalingPolicyConfiguration: {
-          ...metricSpecification(expression, variant),
-          targetValue: expression.targetValue,
-          disableScaleIn: !(policy.enableScaleIn ?? true),
-          scaleInCooldown: durationSeconds(policy.scaleInCooldownPeriod ?? DEFAULT_COOLDOWN),
-          scaleOutCooldown: durationSeconds(policy.scaleOutCooldownPeriod ?? DEFAULT_COOLDOWN),
+    policies[key] = nameAfter(
+      new AppautoscalingPolicy(
+        scope,
+        constructIds.scalingPolicy(variant.endpointKey, variant.variantKey, key),
+        {
+          name: scalingPolicyNameOf(variant.endpointName, variant.variantName, key, policy),
+          policyType: "TargetTrackingScaling",
+          resourceId: target.resourceId,
+          scalableDimension: target.scalableDimension,
+          serviceNamespace: target.serviceNamespace,
+          targetTrackingScalingPolicyConfiguration: {
+            ...metricSpecification(expression, variant),
+            targetValue: expression.targetValue,
+            disableScaleIn: !(policy.enableScaleIn ?? true),
+            scaleInCooldown: durationSeconds(policy.scaleInCooldownPeriod ?? DEFAULT_COOLDOWN),
+            scaleOutCooldown: durationSeconds(policy.scaleOutCooldownPeriod ?? DEFAULT_COOLDOWN),
+          },
         },
-      },
+      ),
+      variant.endpointKey,
+      variant.variantKey,
+      key,
     );
   }
   return { target, policies };

@@ -7,6 +7,8 @@ import {
 } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
+import { nameAfter } from "../core/terraform-names";
+import { settableThrough } from "../policy/construct-props";
 import { durationSeconds } from "./duration";
 import { constructIds, endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
 import type {
@@ -35,10 +37,8 @@ export function createEndpoint(
   const provisioned = endpoint.provisioned;
   const modelName = (modelKey: string) => models[modelKey]!.name;
 
-  const configuration = new SagemakerEndpointConfiguration(
-    scope,
-    constructIds.endpointConfiguration(key),
-    {
+  const configuration = nameAfter(
+    new SagemakerEndpointConfiguration(scope, constructIds.endpointConfiguration(key), {
       name: endpointConfigurationNameOf(key, endpoint),
       kmsKeyArn: endpoint.encryptionKey,
       productionVariants: provisioned
@@ -63,16 +63,24 @@ export function createEndpoint(
         ? dataCaptureConfig(provisioned.enableDataCapture, endpoint.encryptionKey)
         : undefined,
       tags: tagsFor(endpoint.additionalTags, endpoint.endpointConfigurationAdditionalTags),
-    },
+    }),
+    key,
   );
+  settableThrough(configuration, scope, {
+    kms_key_arn: `endpoints.${key}.encryptionKey`,
+    "data_capture_config.kms_key_id": `endpoints.${key}.provisioned.enableDataCapture.encryptionKey`,
+  });
 
   return {
     configuration,
-    endpoint: new SagemakerEndpoint(scope, constructIds.endpoint(key), {
-      name: endpointNameOf(key, endpoint),
-      endpointConfigName: configuration.name,
-      tags: tagsFor(endpoint.additionalTags, endpoint.endpointAdditionalTags),
-    }),
+    endpoint: nameAfter(
+      new SagemakerEndpoint(scope, constructIds.endpoint(key), {
+        name: endpointNameOf(key, endpoint),
+        endpointConfigName: configuration.name,
+        tags: tagsFor(endpoint.additionalTags, endpoint.endpointAdditionalTags),
+      }),
+      key,
+    ),
   };
 }
 

@@ -5,6 +5,8 @@ import {
 } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
+import { nameAfter } from "../core/terraform-names";
+import { settableThrough } from "../policy/construct-props";
 import { constructIds, modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps } from "./props";
 import type { TagsFor } from "./tags";
@@ -22,7 +24,7 @@ export function createModel(
   const containers = Object.entries(model.containerDefinitions).map(([hostname, container]) =>
     containerBlock(hostname, container),
   );
-  return new SagemakerModel(scope, constructIds.model(key), {
+  const created = new SagemakerModel(scope, constructIds.model(key), {
     name: modelNameOf(key, model),
     executionRoleArn: model.iamRoleArn,
     ...(model.primaryContainer === true
@@ -41,6 +43,10 @@ export function createModel(
       : undefined,
     tags: tagsFor(model.additionalTags),
   });
+  settableThrough(created, scope, {
+    enable_network_isolation: `models.${key}.enableNetworkIsolation`,
+  });
+  return nameAfter(created, key);
 }
 
 function containerBlock(

@@ -56,8 +56,9 @@ export function alarmNameOf(
 
 /**
  * Construct ids: the kind of resource, then the keys that lead to it, joined by `_`. SageMaker names
- * cannot contain `_`, so `endpoint_a-b_c` and `endpoint_a_b-c` never collide, and cdktf keeps `_` and `-`
- * in the Terraform address (`<construct id>_scaling-target_realtime_demo-model_<hash>`).
+ * cannot contain `_`, so `endpoint_a-b_c` and `endpoint_a_b-c` never collide. In a ProjectStack the Terraform
+ * name is the keys alone (`nameAfter`, modules/core/terraform-names.ts): `aws_appautoscaling_target.realtime_demo_model`;
+ * in a plain TerraformStack cdktf's path and hash (`<construct id>_scaling-target_realtime_demo-model_<hash>`).
  */
 export const constructIds = {
   model: (model: string) => `model_${model}`,

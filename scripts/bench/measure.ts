@@ -17,6 +17,8 @@ export interface Command {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** Run before each run, untimed: e.g. removing a cache to measure the command as it runs the first time. */
+  readonly prepare?: () => void;
 }
 
 export interface Sample {
@@ -28,6 +30,7 @@ const GNU_TIME = "/usr/bin/time";
 const RSS_PROBE = join(__dirname, "rss-probe.js");
 
 export function measureOnce(cmd: Command): Sample {
+  cmd.prepare?.();
   const scratch = mkdtempSync(join(tmpdir(), "bench-measure-"));
   try {
     const useGnuTime = existsSync(GNU_TIME);

@@ -12,7 +12,7 @@ import { cpus, release, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "./measure";
 import { formatReport, type Report } from "./report";
-import { measure, type Measurement } from "./stats";
+import { measure, measureInterleaved, type Measurement } from "./stats";
 import { emptyAppCopy, rootImportCopy } from "./workspaces";
 
 const PROJECT = resolve(__dirname, "..", "..", "..");
@@ -37,17 +37,25 @@ function gitCommit(): string {
   return result.status === 0 ? result.stdout.trim() : "unknown";
 }
 
-/** The JSON of every stack an app command wrote, to check two apps synthesize the same Terraform. */
-function synthesizedStacks(cwd: string): string {
+/** cdktf.json's app command. */
+function appCommandLine(): string {
+  return (JSON.parse(readFileSync(join(PROJECT, "cdktf.json"), "utf8")) as { app: string }).app;
+}
+
+/**
+ * The JSON of every stack an app wrote (`command` run through a shell in `cwd`), to check that two ways of
+ * running the app synthesize the same Terraform.
+ */
+function synthesizedStacks(cwd: string, command: string): string {
   const outdir = mkdtempSync(join(tmpdir(), "bench-compare-"));
   try {
-    const result = spawnSync(process.execPath, ["dist/main.js"], {
+    const result = spawnSync(command, {
       cwd,
+      shell: true,
       env: { ...process.env, CDKTF_OUTDIR: outdir },
       encoding: "utf8",
     });
-    if (result.status !== 0)
-      throw new Error(`node dist/main.js failed in ${cwd}:\n${result.stderr}`);
+    if (result.status !== 0) throw new Error(`${command} failed in ${cwd}:\n${result.stderr}`);
     const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
       stacks: Record<string, { synthesizedStackPath: string }>;
     };
@@ -70,21 +78,50 @@ function main(): void {
   const quiet = { CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: outdir };
   const run = (cmd: Command): Measurement => measure(cmd, warmups, repetitions);
 
+  const appCommand = appCommandLine();
   try {
-    if (synthesizedStacks(baseline.dir) !== synthesizedStacks(PROJECT)) {
+    const compiled = synthesizedStacks(PROJECT, "node dist/main.js");
+    if (synthesizedStacks(baseline.dir, "node dist/main.js") !== compiled) {
       throw new Error("The root-import baseline synthesizes different Terraform than the app");
+    }
+    if (synthesizedStacks(PROJECT, appCommand) !== compiled) {
+      throw new Error(
+        `The app command (${appCommand}) synthesizes different Terraform than node dist/main.js`,
+      );
     }
     process.stderr.write(
       `Benchmarking (${quick ? "quick" : "full"}: ${warmups} warm-up, ${repetitions} repetitions)\n`,
     );
     const node = process.execPath;
-    const app = run({
-      label: "app",
-      command: node,
-      args: ["dist/main.js"],
-      cwd: PROJECT,
-      env: quiet,
-    });
+    // The app command against the compiled app, interleaved: their ratio is a target.
+    const appMeasurements = measureInterleaved(
+      [
+        { label: "app", command: node, args: ["dist/main.js"], cwd: PROJECT, env: quiet },
+        {
+          label: "app command, after an edit",
+          command: "/bin/sh",
+          args: ["-c", appCommand],
+          cwd: PROJECT,
+          env: quiet,
+          // What an edit does to the bundle: it is no longer current, and the command bundles again.
+          prepare: () => rmSync(join(PROJECT, ".cdktf-app", "main.js"), { force: true }),
+        },
+        {
+          label: "app command, no edit since",
+          command: "/bin/sh",
+          args: ["-c", appCommand],
+          cwd: PROJECT,
+          env: quiet,
+        },
+      ],
+      warmups,
+      repetitions,
+    );
+    const [app, appCommandFresh, appCommandCurrent] = [0, 1, 2].map((i) => appMeasurements[i]!) as [
+      Measurement,
+      Measurement,
+      Measurement,
+    ];
     const rootImports = run({
       label: "app with root imports",
       command: node,
@@ -92,20 +129,29 @@ function main(): void {
       cwd: baseline.dir,
       env: quiet,
     });
-    const cdktfSynth = run({
-      label: "cdktf synth",
-      command: cdktf,
-      args: ["synth", "--output", outdir],
-      cwd: PROJECT,
-      env: quiet,
-    });
-    const cdktfFloor = run({
-      label: "cdktf synth, empty app",
-      command: cdktf,
-      args: ["synth", "--output", outdir],
-      cwd: emptyApp,
-      env: quiet,
-    });
+    // Interleaved too: the ratio to the CLI's floor is a target.
+    const synthMeasurements = measureInterleaved(
+      [
+        {
+          label: "cdktf synth",
+          command: cdktf,
+          args: ["synth", "--output", outdir],
+          cwd: PROJECT,
+          env: quiet,
+        },
+        {
+          label: "cdktf synth, empty app",
+          command: cdktf,
+          args: ["synth", "--output", outdir],
+          cwd: emptyApp,
+          env: quiet,
+        },
+      ],
+      warmups,
+      repetitions,
+    );
+    const cdktfSynth = synthMeasurements[0]!;
+    const cdktfFloor = synthMeasurements[1]!;
     const vitest = run({
       label: "vitest",
       command: join(PROJECT, "node_modules", ".bin", "vitest"),
@@ -139,6 +185,9 @@ function main(): void {
       },
       baselineRewrittenImports: baseline.rewrittenImports,
       app,
+      appCommandLine: appCommand,
+      appCommandFresh,
+      appCommandCurrent,
       rootImports,
       cdktfSynth,
       cdktfFloor,

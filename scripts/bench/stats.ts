@@ -23,14 +23,30 @@ export function range(values: readonly number[]): Range {
 
 /** Runs `warmups` unmeasured times, then `repetitions` measured times, and summarises them. */
 export function measure(cmd: Command, warmups: number, repetitions: number): Measurement {
-  for (let i = 0; i < warmups; i++) measureOnce(cmd);
-  const samples: Sample[] = [];
-  for (let i = 0; i < repetitions; i++) samples.push(measureOnce(cmd));
-  process.stderr.write(`  measured ${cmd.label}\n`);
-  return {
-    label: cmd.label,
-    repetitions,
-    seconds: range(samples.map((s) => s.seconds)),
-    peakRssMb: range(samples.map((s) => s.peakRssMb)),
-  };
+  return measureInterleaved([cmd], warmups, repetitions)[0]!;
+}
+
+/**
+ * `measure` for commands whose times are compared: one run of each in turn, repetition after repetition, so a
+ * change in the machine's load falls on all of them alike instead of on whichever ran last.
+ */
+export function measureInterleaved(
+  commands: readonly Command[],
+  warmups: number,
+  repetitions: number,
+): Measurement[] {
+  for (let i = 0; i < warmups; i++) commands.forEach((cmd) => measureOnce(cmd));
+  const samples: Sample[][] = commands.map(() => []);
+  for (let i = 0; i < repetitions; i++) {
+    commands.forEach((cmd, index) => samples[index]!.push(measureOnce(cmd)));
+  }
+  return commands.map((cmd, index) => {
+    process.stderr.write(`  measured ${cmd.label}\n`);
+    return {
+      label: cmd.label,
+      repetitions,
+      seconds: range(samples[index]!.map((s) => s.seconds)),
+      peakRssMb: range(samples[index]!.map((s) => s.peakRssMb)),
+    };
+  });
 }

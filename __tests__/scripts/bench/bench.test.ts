@@ -68,8 +68,11 @@ describe("rows", () => {
     machine: { cpu: "cpu", cores: 2, memoryGb: 24, node: "v20", os: "linux" },
     baselineRewrittenImports: 10,
     app: m(0.3, 70),
+    appCommandLine: "node scripts/run-typescript.cjs main.ts",
+    appCommandFresh: m(0.32),
+    appCommandCurrent: m(0.3),
     rootImports: m(3, 550),
-    cdktfSynth: m(2.2),
+    cdktfSynth: m(2.1),
     cdktfFloor: m(2),
     vitest: m(6),
     scale: [
@@ -87,7 +90,9 @@ describe("rows", () => {
 
   it("holds each figure to its target", () => {
     expect(verdicts(report({}))).toEqual({
-      "a  app command, every stack": true,
+      "a  compiled app (node dist/main.js), every stack": true,
+      "a1 / a": true,
+      "a2 / a": true,
       "b / a (speed-up)": true,
       "c / floor": true,
       "d  vitest run, whole suite": true,
@@ -101,8 +106,10 @@ describe("rows", () => {
       verdicts(
         report({
           app: m(0.6, 200),
+          appCommandFresh: m(0.7),
+          appCommandCurrent: m(0.67),
           rootImports: m(1),
-          cdktfSynth: m(3),
+          cdktfSynth: m(2.3),
           vitest: m(16),
           scale: [
             { endpoints: 100, ...m(1) },
@@ -111,7 +118,9 @@ describe("rows", () => {
         }),
       ),
     ).toEqual({
-      "a  app command, every stack": false,
+      "a  compiled app (node dist/main.js), every stack": false,
+      "a1 / a": false,
+      "a2 / a": false,
       "b / a (speed-up)": false,
       "c / floor": false,
       "d  vitest run, whole suite": false,

@@ -1,3 +1,4 @@
+import { howToSet } from "../construct-props";
 import type { PolicyRule } from "../rule";
 import { asBlock, isSet } from "../values";
 
@@ -14,7 +15,8 @@ export const sagemakerDataCaptureKms: PolicyRule = {
     const capture = asBlock(configuration.attributes.data_capture_config);
     if (!capture || capture.enable_capture === false || isSet(capture.kms_key_id)) return [];
     return [
-      "Captures inference data to S3 without a customer managed KMS key; set data_capture_config.kms_key_id.",
+      "Captures inference data to S3 without a customer managed KMS key; " +
+        `set ${howToSet(configuration, "data_capture_config.kms_key_id")}.`,
     ];
   },
 };

@@ -1,3 +1,4 @@
+import { howToSet } from "../construct-props";
 import type { PolicyRule } from "../rule";
 import { asBlock, asList, isExpression, isSet } from "../values";
 
@@ -69,7 +70,8 @@ export const sagemakerEndpointKms: PolicyRule = {
               severity: "warning",
               message:
                 "Its serverless variant has no customer managed KMS key, so SageMaker encrypts its copy of the " +
-                "model image with a key of its own; set kms_key_arn to a key whose policy lets the execution role use it.",
+                `model image with a key of its own; set ${howToSet(configuration, "kms_key_arn")} to a key whose ` +
+                "policy lets the execution role use it.",
             },
           ];
     }
@@ -82,7 +84,7 @@ export const sagemakerEndpointKms: PolicyRule = {
     });
     return [
       `Its instance-backed variants (${described.join(", ")}) keep the model and data on ML storage ` +
-        "volumes without a customer managed KMS key; set kms_key_arn.",
+        `volumes without a customer managed KMS key; set ${howToSet(configuration, "kms_key_arn")}.`,
     ];
   },
 };

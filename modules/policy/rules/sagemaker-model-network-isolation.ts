@@ -1,4 +1,5 @@
 import type { ConfiguredElement, StackConfiguration } from "../configuration";
+import { constructPropFor } from "../construct-props";
 import type { PolicyRule } from "../rule";
 import { asBlock, asList, isExpression, isTrue, shown } from "../values";
 
@@ -57,14 +58,16 @@ export const sagemakerModelNetworkIsolation: PolicyRule = {
       .map(asBlock)
       .filter((container) => container !== undefined);
     const fetched = containers.map(fetchedAtStartup).find((what) => what !== undefined);
+    // The construct prop that turns isolation on, where a construct recorded one (`models.<key>.enableNetworkIsolation`).
+    const prop = constructPropFor(model, "enable_network_isolation");
     if (fetched) {
       return [
         `${finding}. Its container ${fetched}, which isolation would stop: package it into the model ` +
-          "artifact and set enable_network_isolation to true, or acknowledge the finding.",
+          `artifact and set ${prop ?? "enable_network_isolation"} to true, or acknowledge the finding.`,
       ];
     }
     return [
-      `${finding}; set it to true, or acknowledge the finding if the container needs the network.`,
+      `${finding}; set ${prop ?? "it"} to true, or acknowledge the finding if the container needs the network.`,
     ];
   },
 };

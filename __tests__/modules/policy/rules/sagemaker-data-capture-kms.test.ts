@@ -2,7 +2,9 @@ import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemake
 import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { sagemakerDataCaptureKms as rule } from "../../../../modules/policy/rules/sagemaker-data-capture-kms";
+import { SagemakerInference } from "../../../../modules/sagemaker-inference/sagemaker-inference";
 import { findingsOf } from "../../../helpers/policy";
+import { model } from "../../sagemaker-inference/fixtures";
 
 function configuration(
   scope: Construct,
@@ -40,6 +42,29 @@ describe(rule.id, () => {
         message:
           "Captures inference data to S3 without a customer managed KMS key; set data_capture_config.kms_key_id.",
       },
+    ]);
+  });
+});
+
+describe(`${rule.id} on SagemakerInference`, () => {
+  it("names the construct prop that sets the capture key, beside the Terraform attribute", () => {
+    const findings = findingsOf(rule, (scope) => {
+      new SagemakerInference(scope, "inference", {
+        models: { "demo-model": model() },
+        endpoints: {
+          realtime: {
+            provisioned: {
+              productionVariants: { "demo-model": { instanceType: "ml.m5.large" } },
+              enableDataCapture: { s3LocationToStoreDataCollected: "s3://capture/realtime" },
+            },
+          },
+        },
+      });
+    });
+    expect(findings.map(({ message }) => message)).toEqual([
+      "Captures inference data to S3 without a customer managed KMS key; set " +
+        "endpoints.realtime.provisioned.enableDataCapture.encryptionKey on stack/inference " +
+        "(data_capture_config.kms_key_id).",
     ]);
   });
 });

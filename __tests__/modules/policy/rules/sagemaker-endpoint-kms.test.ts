@@ -5,7 +5,9 @@ import {
   hasOnlyNvmeStorage,
   sagemakerEndpointKms as rule,
 } from "../../../../modules/policy/rules/sagemaker-endpoint-kms";
+import { SagemakerInference } from "../../../../modules/sagemaker-inference/sagemaker-inference";
 import { findingsOf } from "../../../helpers/policy";
+import { model } from "../../sagemaker-inference/fixtures";
 
 describe(rule.id, () => {
   it("accepts a key, on instance and serverless variants, and NVMe-only instances without one", () => {
@@ -90,5 +92,25 @@ describe(rule.id, () => {
     ["${var.instance_type}", false],
   ])("knows whether %s has only NVMe storage (%s)", (instanceType, nvme) => {
     expect(hasOnlyNvmeStorage(instanceType)).toBe(nvme);
+  });
+});
+
+describe(`${rule.id} on SagemakerInference`, () => {
+  it("names the construct prop that sets the key, beside the Terraform attribute", () => {
+    const findings = findingsOf(rule, (scope) => {
+      new SagemakerInference(scope, "inference", {
+        models: { "demo-model": model() },
+        endpoints: {
+          "realtime-endpoint": {
+            provisioned: { productionVariants: { "demo-model": { instanceType: "ml.m5.large" } } },
+          },
+        },
+      });
+    });
+    expect(findings.map(({ message }) => message)).toEqual([
+      "Its instance-backed variants (demo-model on ml.m5.large) keep the model and data on ML storage volumes " +
+        "without a customer managed KMS key; set endpoints.realtime-endpoint.encryptionKey on stack/inference " +
+        "(kms_key_arn).",
+    ]);
   });
 });

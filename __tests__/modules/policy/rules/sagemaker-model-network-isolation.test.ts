@@ -3,7 +3,9 @@ import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { describe, expect, it } from "vitest";
 import { ServerlessEndpoint } from "../../../../modules/serverless-endpoint/serverless-endpoint";
 import { sagemakerModelNetworkIsolation as rule } from "../../../../modules/policy/rules/sagemaker-model-network-isolation";
+import { SagemakerInference } from "../../../../modules/sagemaker-inference/sagemaker-inference";
 import { findingsOf } from "../../../helpers/policy";
+import { KEY, model } from "../../sagemaker-inference/fixtures";
 
 const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:t";
 const ROLE = "arn:x:iam::111122223333:role/r";
@@ -99,6 +101,27 @@ describe(rule.id, () => {
         message:
           "Runs without network isolation (enable_network_isolation is false), so its container can reach the internet; set it to true, or acknowledge the finding if the container needs the network.",
       },
+    ]);
+  });
+});
+
+describe(`${rule.id} on SagemakerInference`, () => {
+  it("names the construct prop that turns isolation on", () => {
+    const findings = findingsOf(rule, (scope) => {
+      new SagemakerInference(scope, "inference", {
+        models: { "demo-model": model() },
+        endpoints: {
+          realtime: {
+            encryptionKey: KEY,
+            provisioned: { productionVariants: { "demo-model": { instanceType: "ml.m5.large" } } },
+          },
+        },
+      });
+    });
+    expect(findings.map(({ message }) => message)).toEqual([
+      "Runs without network isolation (enable_network_isolation is false), so its container can reach the " +
+        "internet; set models.demo-model.enableNetworkIsolation on stack/inference to true, or acknowledge the " +
+        "finding if the container needs the network.",
     ]);
   });
 });

@@ -1,0 +1,12 @@
+/** The README's second `sagemaker-provisioned` instance, for another environment, as in `defineStacks`. */
+import type { App } from "cdktf";
+import { SagemakerProvisionedStack } from "../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
+
+export function example(app: App): void {
+  // docs:start
+  new SagemakerProvisionedStack(app, "sagemaker-provisioned-prod", {
+    environment: "prod",
+    enableSnsNotifications: true,
+  });
+  // docs:end
+}
