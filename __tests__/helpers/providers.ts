@@ -56,3 +56,28 @@ export const TIME_PROVIDER = requirement(
   "time",
   require.resolve("@cdktf/provider-time/package.json"),
 );
+
+/**
+ * The asset hash of `sample-model/model.tar.gz` (the iris sample the sagemaker-provisioned stack uploads), by the
+ * CDK library installed: cdktf 0.21 hashes an asset file's bytes (MD5, as `md5sum` prints it), CDK Terrain 0.24 frames
+ * them with the entry's name, mode and size first (its canonical hash). Rebuilding the archive changes both.
+ */
+const IRIS_SAMPLE_ASSET_HASH_BY_RELEASE: Readonly<Record<string, string>> = {
+  "cdktf 0.21.0": "C4D3EFFEA266201814E0F8C6908F077D",
+  "cdktn 0.24.0": "76B14C33D630D85215351C587A9BC2B4",
+};
+
+function cdkRelease(): string {
+  const { name, version } = JSON.parse(
+    readFileSync(require.resolve("cdktf/package.json"), "utf8"),
+  ) as { name: string; version: string };
+  const release = `${name} ${version}`;
+  if (IRIS_SAMPLE_ASSET_HASH_BY_RELEASE[release] === undefined) {
+    throw new Error(
+      `No asset hash of the iris sample for ${release} in __tests__/helpers/providers.ts`,
+    );
+  }
+  return release;
+}
+
+export const IRIS_SAMPLE_ASSET_HASH = IRIS_SAMPLE_ASSET_HASH_BY_RELEASE[cdkRelease()]!;

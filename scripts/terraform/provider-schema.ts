@@ -74,19 +74,32 @@ function readSchema(
     if (!existsSync(file)) continue;
     const code = readFileSync(file, "utf8");
     const parent = kind === "data" ? "TerraformDataSource" : "TerraformResource";
-    const start = code.search(new RegExp(`class \\w+ extends cdktf\\.${parent} \\{`));
+    // `cdktf.TerraformResource`, or `cdktn.TerraformResource` in CDK Terrain's bindings.
+    const start = code.search(new RegExp(`class \\w+ extends \\w+\\.${parent} \\{`));
     if (start < 0 || !code.includes(`terraformResourceType: '${type}'`)) continue;
     return parseClass(code, code.slice(start));
   }
   return undefined;
 }
 
+/**
+ * The scopes prebuilt provider bindings are published under: cdktf's, and CDK Terrain's, which
+ * `npm run check:cdktn` installs instead (docs/cdk-terrain.md).
+ */
+const BINDING_SCOPES = ["@cdktf", "@cdktn"] as const;
+
 function bindingLibrary(providerName: string): string | undefined {
-  try {
-    return join(dirname(require.resolve(`@cdktf/provider-${providerName}/package.json`)), "lib");
-  } catch {
-    return undefined;
+  for (const scope of BINDING_SCOPES) {
+    try {
+      return join(
+        dirname(require.resolve(`${scope}/provider-${providerName}/package.json`)),
+        "lib",
+      );
+    } catch {
+      // Not installed under this scope: try the next.
+    }
   }
+  return undefined;
 }
 
 function parseClass(file: string, code: string): BlockSchema {

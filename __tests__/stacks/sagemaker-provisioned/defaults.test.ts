@@ -4,8 +4,6 @@
  * validations and preconditions were tried by hand with terraform 1.11 on a provider-free copy of this JSON (the
  * variables, the locals, and the preconditions on terraform_data resources): see the README's section.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { synthProject } from "../../helpers/project";
 import { addresses } from "../../helpers/synth";
@@ -33,7 +31,7 @@ import {
   uploadedArtifact,
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
-import { AWS_PROVIDER, RANDOM_PROVIDER } from "../../helpers/providers";
+import { AWS_PROVIDER, IRIS_SAMPLE_ASSET_HASH, RANDOM_PROVIDER } from "../../helpers/providers";
 import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
 
 /** The scikit-learn image in the deployment region's registry account. */
@@ -763,12 +761,8 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
   });
 
   it("uploads the iris sample's archive, named by its content hash, once the bucket encrypts and versions", () => {
-    const md5 = createHash("md5")
-      .update(readFileSync("sample-model/model.tar.gz"))
-      .digest("hex")
-      .toUpperCase();
     expect(resources.aws_s3_object).toEqual({
-      model_artifact: uploadedArtifact(md5, "iris-sample"),
+      model_artifact: uploadedArtifact(IRIS_SAMPLE_ASSET_HASH, "iris-sample"),
     });
   });
 
