@@ -6,8 +6,8 @@
  *
  * Two things in our JSON have no form that fits: `terraform.required_version` (a string in every form Terraform
  * accepts; bridgecrewio/checkov#7454, open, and its fix #7467, open) and `moved` (an object for one block, a list
- * for several; the same parser assumption, no issue of its own yet). docs/security.md says how to scan despite them.
- * This test keeps anything else from joining them.
+ * for several; the same parser assumption, no issue of its own yet). docs/policy-checks.md says how to scan
+ * despite them. This test keeps anything else from joining them.
  */
 import { describe, expect, it } from "vitest";
 import { synthProject } from "../helpers/project";

@@ -1,4 +1,4 @@
-/** The README's acknowledgement: a finding accepted on purpose, with its reason. */
+/** docs/policy-checks.md's acknowledgement: a finding accepted on purpose, with its reason. */
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { App } from "cdktf";

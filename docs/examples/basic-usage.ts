@@ -1,6 +1,7 @@
 /**
- * The README's `SagemakerInference` example: the FriendsOfTerraform module's basic usage, in a stack of its
- * own, as the project's policy checks accept it. Compiled and synthesized by __tests__/docs/examples.test.ts.
+ * The `SagemakerInference` example of docs/sagemaker-inference.md: the FriendsOfTerraform module's basic usage,
+ * in a stack of its own, as the project's policy checks accept it. Compiled and synthesized by
+ * __tests__/docs/examples.test.ts.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { App } from "cdktf";

@@ -1,4 +1,4 @@
-/** The README's `iam` stack with a least-privilege execution role, as `defineStacks` would create it. */
+/** docs/stacks/iam.md's `iam` stack with a least-privilege execution role, as `defineStacks` would create it. */
 import type { App } from "cdktf";
 import { IamStack } from "../../stacks/alex/iam-stack";
 

@@ -1,4 +1,4 @@
-/** The README's second `sagemaker-provisioned` instance, for another environment, as in `defineStacks`. */
+/** The second `sagemaker-provisioned` instance of docs/stacks/sagemaker-provisioned.md, for another environment. */
 import type { App } from "cdktf";
 import { SagemakerProvisionedStack } from "../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
 

@@ -5,9 +5,9 @@ import { POLICY_PACK } from "../../../modules/policy/pack";
 
 const ids = POLICY_PACK.map((rule) => rule.id);
 
-/** The rows of the rules table of docs/security.md: `| `id` | level | what | why | checkov | reference |`. */
+/** The rows of the rules table of docs/policy-checks.md: `| `id` | level | what | why | checkov | reference |`. */
 function documentedRules(): string[][] {
-  const page = readFileSync(join(process.cwd(), "docs/security.md"), "utf8");
+  const page = readFileSync(join(process.cwd(), "docs/policy-checks.md"), "utf8");
   const section = page.slice(page.indexOf("## Policy rules"));
   const table = section.slice(0, section.indexOf("\n\n", section.indexOf("| Rule")));
   return table
@@ -30,7 +30,7 @@ describe("the policy pack", () => {
     expect(testFiles.sort()).toEqual(ids.map((id) => `${id}.test.ts`).sort());
   });
 
-  it("is documented in the rules table of docs/security.md, rule by rule, with its checkov ids", () => {
+  it("is documented in the rules table of docs/policy-checks.md, rule by rule, with its checkov ids", () => {
     expect(documentedRules()).toEqual(
       POLICY_PACK.map((rule) => [
         `\`${rule.id}\``,

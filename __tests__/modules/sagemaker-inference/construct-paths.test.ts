@@ -1,5 +1,5 @@
 /**
- * A stack keeps original Terraform addresses by the construct paths the README documents.
+ * A stack keeps original Terraform addresses by the construct paths docs/sagemaker-inference.md documents.
  */
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";

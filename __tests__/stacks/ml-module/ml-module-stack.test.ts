@@ -1,7 +1,7 @@
 /**
  * The stack's inputs are Terraform variables, so its names, tags and image are Terraform expressions. Their
  * behaviour (variable validations, preconditions, the regional image, the repository ARN, the tag merge) was
- * checked by hand with terraform 1.11 on a provider-free copy of this JSON: see the README's ml-module section.
+ * checked by hand with terraform 1.11 on a provider-free copy of this JSON: see docs/stacks/ml-module.md.
  */
 import { describe, expect, it } from "vitest";
 import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";

@@ -2,7 +2,8 @@
  * The stack as the app defines it, under the default inputs: every resource and attribute. Its model is the iris
  * sample on the region's scikit-learn image (own-container.test.ts has the recipe's own container). Its variable
  * validations and preconditions were tried by hand with terraform 1.11 on a provider-free copy of this JSON (the
- * variables, the locals, and the preconditions on terraform_data resources): see the README's section.
+ * variables, the locals, and the preconditions on terraform_data resources): see
+ * docs/stacks/sagemaker-provisioned.md.
  */
 import { describe, expect, it } from "vitest";
 import { synthProject } from "../../helpers/project";
