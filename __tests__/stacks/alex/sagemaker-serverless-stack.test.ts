@@ -1,7 +1,10 @@
 import { ref, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { HUGGINGFACE_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
-import { regionsWithImages } from "../../../modules/images/regional-image";
+import {
+  expectRegistryTable,
+  HUGGINGFACE_INFERENCE_PINNED,
+  HUGGINGFACE_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 import {
   DEFAULT_IMAGE_URI,
   SagemakerServerlessStack,
@@ -47,7 +50,7 @@ describe("stack sagemaker-serverless", () => {
           precondition: [
             {
               condition: `\${(!${USES_DEFAULT_IMAGE} || contains(keys(local.huggingface_inference_registry_accounts), var.aws_region))}`,
-              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${regionsWithImages("huggingface-inference").join(", ")}. Set sagemaker_image_uri to an image in the \${var.aws_region} registry.`,
+              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${HUGGINGFACE_INFERENCE_REGIONS}. Set sagemaker_image_uri to an image in the \${var.aws_region} registry.`,
             },
           ],
         },
@@ -77,9 +80,14 @@ describe("stack sagemaker-serverless", () => {
 
   it("takes the default image from the deployment region's registry, and any other image as given", () => {
     expect(json.locals).toEqual({
-      huggingface_inference_registry_accounts: HUGGINGFACE_INFERENCE_ACCOUNTS,
+      huggingface_inference_registry_accounts: expect.any(Object),
       image_uri: `\${${USES_DEFAULT_IMAGE} ? "\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}.dkr.ecr.\${var.aws_region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04" : var.sagemaker_image_uri}`,
     });
+    expectRegistryTable(
+      json.locals?.huggingface_inference_registry_accounts,
+      HUGGINGFACE_INFERENCE_REGIONS,
+      HUGGINGFACE_INFERENCE_PINNED,
+    );
     expect(DEFAULT_IMAGE_URI).toBe(ORIGINAL_IMAGE);
   });
 

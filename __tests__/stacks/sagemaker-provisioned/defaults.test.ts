@@ -32,7 +32,11 @@ import {
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
 import { AWS_PROVIDER, IRIS_SAMPLE_ASSET_HASH, RANDOM_PROVIDER } from "../../helpers/providers";
-import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
+import {
+  expectRegistryTable,
+  SKLEARN_INFERENCE_PINNED,
+  SKLEARN_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 
 /** The scikit-learn image in the deployment region's registry account. */
 const SKLEARN_IMAGE =
@@ -476,8 +480,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         '${(length(var.container_image_digest) < 1) ? local.container_image : "${replace(local.container_image, "/(:[^/:@]+|@sha256:[a-f0-9]{64})$/", "")}@${var.container_image_digest}"}',
       model_artifact_url:
         "s3://${aws_s3_object.model_artifact.bucket}/${aws_s3_object.model_artifact.key}",
-      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
+      sklearn_inference_registry_accounts: expect.any(Object),
     });
+    expectRegistryTable(
+      json.locals?.sklearn_inference_registry_accounts,
+      SKLEARN_INFERENCE_REGIONS,
+      SKLEARN_INFERENCE_PINNED,
+    );
     expect(resources.random_id).toEqual({ suffix: { byte_length: 4 } });
   });
 

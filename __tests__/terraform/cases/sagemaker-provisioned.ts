@@ -1,4 +1,5 @@
 import type { StackCases, TerraformCase } from "../../../scripts/terraform/terraform-cases";
+import { SKLEARN_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
 
 const PREFIX = "ml-models-sagemaker-dev";
 const ENDPOINT = `${PREFIX}-sklearn-iris-classifier-endpoint`;
@@ -379,8 +380,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       errors: [
         {
           check: "aws_sagemaker_model.ml_model/precondition[1]",
-          message:
-            "No SageMaker scikit-learn image is published for region mx-central-1; regions with one: af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, us-iso-east-1, us-isob-east-1, us-isof-east-1, us-isof-south-1, us-west-1, us-west-2. Set container_image_uri to a scikit-learn image in this region's registry.",
+          message: `No SageMaker scikit-learn image is published for region mx-central-1; regions with one: ${SKLEARN_INFERENCE_REGIONS}. Set container_image_uri to a scikit-learn image in this region's registry.`,
         },
       ],
     },
