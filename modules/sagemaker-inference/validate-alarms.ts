@@ -1,4 +1,5 @@
-import { integerAtLeast, integerBetween, matches, maxLength, snsTopicArn } from "../core/rules";
+import { SNS_TOPIC_ARN } from "../core/limits/sns";
+import { integerAtLeast, integerBetween, matches, maxLength } from "../core/rules";
 import { isUnresolved, type Problems, type UniqueNames } from "../core/validation";
 import { checkDuration, formatDuration, parseDuration } from "./duration";
 import { ALARM_GRAMMAR, parseAlarmExpression } from "./expressions/alarm-expression";
@@ -55,7 +56,7 @@ export function validateAlarms(
         : integerBetween(1, evaluationPeriods, ` (evaluationPeriods is ${evaluationPeriods})`),
     );
     problems.check(`${alarmField}.description`, alarm.description, maxLength(1024));
-    problems.check(`${alarmField}.notificationSnsTopic`, alarm.notificationSnsTopic, snsTopicArn);
+    problems.check(`${alarmField}.notificationSnsTopic`, alarm.notificationSnsTopic, SNS_TOPIC_ARN);
     validateTagCount(problems, `${alarmField}.additionalTags`, alarm.additionalTags, tagsFor);
 
     const name = alarmNameOf(variant.endpointName, variant.variantName, key, alarm);

@@ -1,17 +1,19 @@
+import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
+import { s3Uri } from "../core/limits/s3";
+import {
+  INSTANCE_TYPE,
+  SAGEMAKER_NAME,
+  SERVERLESS_CONCURRENCY,
+  SERVERLESS_MEMORY_SIZE,
+} from "../core/limits/sagemaker";
+import { SNS_TOPIC_ARN } from "../core/limits/sns";
 import {
   atMost,
-  instanceType,
   integerAtLeast,
   integerBetween,
-  kmsKeyArn,
   matches,
   maxLength,
   numberAtLeast,
-  s3Uri,
-  sagemakerName,
-  serverlessConcurrency,
-  serverlessMemorySize,
-  snsTopicArn,
 } from "../core/rules";
 import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
 import { checkDuration } from "./duration";
@@ -88,9 +90,9 @@ function validateEndpoint(
   endpoint: EndpointProps,
   registry: Registry,
 ): void {
-  problems.check(field, key, sagemakerName);
+  problems.check(field, key, SAGEMAKER_NAME);
   const endpointName = endpointNameOf(key, endpoint);
-  if (endpoint.name !== undefined) problems.check(`${field}.name`, endpoint.name, sagemakerName);
+  if (endpoint.name !== undefined) problems.check(`${field}.name`, endpoint.name, SAGEMAKER_NAME);
   registry.endpointNames.claim(
     problems,
     endpoint.name === undefined ? field : `${field}.name`,
@@ -101,11 +103,11 @@ function validateEndpoint(
   const nameField =
     endpoint.endpointConfigurationName === undefined ? field : `${field}.endpointConfigurationName`;
   if (endpoint.endpointConfigurationName !== undefined) {
-    problems.check(nameField, configurationName, sagemakerName);
+    problems.check(nameField, configurationName, SAGEMAKER_NAME);
   }
   registry.configurationNames.claim(problems, nameField, configurationName);
 
-  problems.check(`${field}.encryptionKey`, endpoint.encryptionKey, kmsKeyArn);
+  problems.check(`${field}.encryptionKey`, endpoint.encryptionKey, KMS_KEY_OR_ALIAS_ARN);
   const { additionalTags } = endpoint;
   validateTagCount(problems, `${field}.additionalTags`, additionalTags, registry.tagsFor);
   validateTagCount(
@@ -282,7 +284,7 @@ function validateInstanceVariant(
   variant: InstanceVariantProps,
   variantNames: UniqueNames,
 ): void {
-  problems.check(`${field}.instanceType`, variant.instanceType, instanceType);
+  problems.check(`${field}.instanceType`, variant.instanceType, INSTANCE_TYPE);
   problems.check(`${field}.initialInstanceCount`, variant.initialInstanceCount, integerAtLeast(1));
   problems.check(`${field}.initialWeight`, variant.initialWeight, numberAtLeast(0));
   problems.check(`${field}.volumeSize`, variant.volumeSize, integerBetween(1, 512, " (GB)"));
@@ -303,7 +305,7 @@ function validateInstanceVariant(
 
   const name = variantNameOf(modelKey, variant);
   const nameField = variant.variantName === undefined ? field : `${field}.variantName`;
-  if (variant.variantName !== undefined) problems.check(nameField, name, sagemakerName);
+  if (variant.variantName !== undefined) problems.check(nameField, name, SAGEMAKER_NAME);
   variantNames.claim(problems, nameField, name);
 }
 
@@ -340,16 +342,16 @@ function validateAsync(
 ): void {
   problems.check(`${field}.s3OutputPath`, config.s3OutputPath, s3Uri, maxLength(512));
   problems.check(`${field}.s3FailurePath`, config.s3FailurePath, s3Uri, maxLength(512));
-  problems.check(`${field}.encryptionKey`, config.encryptionKey, kmsKeyArn);
+  problems.check(`${field}.encryptionKey`, config.encryptionKey, KMS_KEY_OR_ALIAS_ARN);
   problems.check(
     `${field}.errorNotificationLocation`,
     config.errorNotificationLocation,
-    snsTopicArn,
+    SNS_TOPIC_ARN,
   );
   problems.check(
     `${field}.successNotificationLocation`,
     config.successNotificationLocation,
-    snsTopicArn,
+    SNS_TOPIC_ARN,
   );
   problems.check(
     `${field}.maxConcurrentInvocationsPerInstance`,
@@ -370,7 +372,7 @@ function validateDataCapture(problems: Problems, field: string, capture: DataCap
     capture.samplingPercentage,
     integerBetween(0, 100, " (percent)"),
   );
-  problems.check(`${field}.encryptionKey`, capture.encryptionKey, kmsKeyArn);
+  problems.check(`${field}.encryptionKey`, capture.encryptionKey, KMS_KEY_OR_ALIAS_ARN);
 
   const contentTypes = capture.captureContentType;
   if (contentTypes) {
@@ -414,15 +416,15 @@ function validateServerless(
   const variant = serverless.variant;
   const variantField = `${field}.variant`;
   const maxConcurrency = variant.maxConcurrency ?? 20;
-  problems.check(`${variantField}.maxConcurrency`, maxConcurrency, serverlessConcurrency);
-  problems.check(`${variantField}.memorySize`, variant.memorySize, serverlessMemorySize);
+  problems.check(`${variantField}.maxConcurrency`, maxConcurrency, SERVERLESS_CONCURRENCY);
+  problems.check(`${variantField}.memorySize`, variant.memorySize, SERVERLESS_MEMORY_SIZE);
   problems.check(
     `${variantField}.provisionedConcurrency`,
     variant.provisionedConcurrency,
-    serverlessConcurrency,
+    SERVERLESS_CONCURRENCY,
     atMost(maxConcurrency, "maxConcurrency"),
   );
-  problems.check(`${variantField}.variantName`, variant.variantName, sagemakerName);
+  problems.check(`${variantField}.variantName`, variant.variantName, SAGEMAKER_NAME);
 
   const modelField = `${variantField}.modelName`;
   checkModelReference(problems, modelField, variant.modelName, registry);

@@ -1,16 +1,13 @@
+import { ECR_IMAGE_URI } from "../core/limits/ecr";
+import { IAM_ROLE_ARN } from "../core/limits/iam";
+import { s3Uri } from "../core/limits/s3";
 import {
   checkContainerEnvironment,
-  checkTags,
-  ecrImageUri,
-  iamRoleArn,
-  MAX_TAGS,
-  maxLength,
-  matches,
-  modelDataUrl,
-  oneOf,
-  s3Uri,
-  sagemakerName,
-} from "../core/rules";
+  MODEL_DATA_URL,
+  SAGEMAKER_NAME,
+} from "../core/limits/sagemaker";
+import { checkTags, MAX_TAGS } from "../core/limits/tags";
+import { maxLength, matches, oneOf } from "../core/rules";
 import { isUnresolved, UniqueNames, type Problems, type Rule } from "../core/validation";
 import { modelNameOf } from "./names";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
@@ -34,14 +31,14 @@ export function validateModels(
   const names = new UniqueNames("a model name no other model uses");
   for (const [key, model] of Object.entries(models)) {
     const field = `models.${key}`;
-    problems.check(field, key, sagemakerName);
-    if (model.name !== undefined) problems.check(`${field}.name`, model.name, sagemakerName);
+    problems.check(field, key, SAGEMAKER_NAME);
+    if (model.name !== undefined) problems.check(`${field}.name`, model.name, SAGEMAKER_NAME);
     names.claim(
       problems,
       model.name === undefined ? field : `${field}.name`,
       modelNameOf(key, model),
     );
-    problems.check(`${field}.iamRoleArn`, model.iamRoleArn, iamRoleArn);
+    problems.check(`${field}.iamRoleArn`, model.iamRoleArn, IAM_ROLE_ARN);
 
     const containers = Object.entries(model.containerDefinitions);
     if (containers.length < 1 || containers.length > MAX_CONTAINERS) {
@@ -78,8 +75,8 @@ function validateContainer(
   hostname: string,
   container: ContainerDefinitionProps,
 ): void {
-  problems.check(field, hostname, sagemakerName);
-  problems.check(`${field}.image`, container.image, ecrImageUri);
+  problems.check(field, hostname, SAGEMAKER_NAME);
+  problems.check(`${field}.image`, container.image, ECR_IMAGE_URI);
   problems.check(
     `${field}.compressionType`,
     container.compressionType,
@@ -113,7 +110,7 @@ function validateContainer(
   problems.check(
     location,
     container.modelDataLocation,
-    ...(required !== undefined ? [s3Uri, maxLength(1024)] : [modelDataUrl, bucketOfS3Url]),
+    ...(required !== undefined ? [s3Uri, maxLength(1024)] : [MODEL_DATA_URL, bucketOfS3Url]),
   );
 }
 

@@ -1,4 +1,4 @@
-import { checkTags } from "../core/rules";
+import { checkTags } from "../core/limits/tags";
 import { Problems } from "../core/validation";
 import type { SagemakerInferenceProps } from "./props";
 import type { TagsFor } from "./tags";

@@ -3,17 +3,17 @@ import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemake
 import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import {
-  atMost,
   checkContainerEnvironment,
-  checkResourceTags,
-  containerImage,
-  kmsKeyArn,
-  modelDataUrl,
-  sagemakerName,
-  serverlessConcurrency,
-  serverlessMemorySize,
-} from "../core/rules";
+  CONTAINER_IMAGE,
+  MODEL_DATA_URL,
+  SAGEMAKER_NAME,
+  SERVERLESS_CONCURRENCY,
+  SERVERLESS_MEMORY_SIZE,
+} from "../core/limits/sagemaker";
+import { checkResourceTags } from "../core/limits/tags";
+import { atMost } from "../core/rules";
 import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
 import { acknowledge } from "../policy/acknowledgements";
@@ -175,19 +175,19 @@ function validate(
   maxConcurrency: number,
 ): Problems {
   const problems = new Problems()
-    .check("modelName", props.modelName, sagemakerName)
-    .check("endpointConfigName", props.endpointConfigName, sagemakerName)
-    .check("endpointName", props.endpointName, sagemakerName)
-    .check("variantName", props.variantName, sagemakerName)
-    .check("image", props.image, containerImage)
-    .check("modelDataUrl", props.modelDataUrl, modelDataUrl)
-    .check("encryptionKeyArn", props.encryptionKeyArn, kmsKeyArn)
-    .check("memorySizeInMb", memorySizeInMb, serverlessMemorySize)
-    .check("maxConcurrency", maxConcurrency, serverlessConcurrency)
+    .check("modelName", props.modelName, SAGEMAKER_NAME)
+    .check("endpointConfigName", props.endpointConfigName, SAGEMAKER_NAME)
+    .check("endpointName", props.endpointName, SAGEMAKER_NAME)
+    .check("variantName", props.variantName, SAGEMAKER_NAME)
+    .check("image", props.image, CONTAINER_IMAGE)
+    .check("modelDataUrl", props.modelDataUrl, MODEL_DATA_URL)
+    .check("encryptionKeyArn", props.encryptionKeyArn, KMS_KEY_OR_ALIAS_ARN)
+    .check("memorySizeInMb", memorySizeInMb, SERVERLESS_MEMORY_SIZE)
+    .check("maxConcurrency", maxConcurrency, SERVERLESS_CONCURRENCY)
     .check(
       "provisionedConcurrency",
       props.provisionedConcurrency,
-      serverlessConcurrency,
+      SERVERLESS_CONCURRENCY,
       atMost(maxConcurrency, "maxConcurrency"),
     );
   checkContainerEnvironment(problems, "environment", props.environment);

@@ -1,10 +1,8 @@
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Fn, Op } from "cdktf";
-import {
-  derivedNamePrecondition,
-  IAM_ROLE_NAME_LIMIT,
-  SAGEMAKER_NAME_LIMIT,
-} from "../../modules/core/derived-names";
+import { derivedNamePrecondition } from "../../modules/core/derived-names";
+import { IAM_ROLE_NAME } from "../../modules/core/limits/iam";
+import { SAGEMAKER_NAME } from "../../modules/core/limits/sagemaker";
 import { addPreconditions } from "../../modules/core/preconditions";
 import type { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { ENDPOINT_KEY, MODEL_KEY } from "./keys";
@@ -26,7 +24,7 @@ export function guardRecipe(
     derivedNamePrecondition(
       `The ${what} name (<project_name>-<environment>-<model_name>${suffix.map((s) => `-${s}`).join("")})`,
       [...parts, v.modelName.stringValue, ...suffix],
-      SAGEMAKER_NAME_LIMIT,
+      SAGEMAKER_NAME,
       "Shorten project_name, environment or model_name.",
     );
   const model = inference.models[MODEL_KEY]!;
@@ -39,7 +37,7 @@ export function guardRecipe(
     derivedNamePrecondition(
       "The execution role name (<project_name>-<environment>-sagemaker-execution-role)",
       [...parts, "sagemaker-execution-role"],
-      IAM_ROLE_NAME_LIMIT,
+      IAM_ROLE_NAME,
       "Shorten project_name or environment.",
     ),
   ]);

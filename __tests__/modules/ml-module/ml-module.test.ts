@@ -331,7 +331,7 @@ describe("MlModule validation", () => {
         `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "mass-voice-campaign-system-production-eu-serverless-endpoint-config"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
         `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "mass-voice-campaign-system-production-eu-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
         `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "mass-voice-campaign-system-production-eu-lambda-sagemaker-invoke-role"; allowed: ${IAM_RULE} (this one has 69)`,
-        `  - mlModelsBucket: got "ML_Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix (it has characters other than a-z, 0-9, '.' and '-')`,
+        `  - mlModelsBucket: got "ML_Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
         '  - sagemakerContainerImage: got "docker.io/library/sklearn:latest"; allowed: an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]',
       ].join("\n"),
     );

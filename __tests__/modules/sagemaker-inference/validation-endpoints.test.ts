@@ -3,7 +3,7 @@
  */
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { SAGEMAKER_NAME_RULE } from "../../../modules/core/rules";
+import { SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import type {
   EndpointProps,
   ProductionVariantProps,
@@ -39,11 +39,11 @@ describe("SagemakerInference validation of endpoints", () => {
       }),
       [
         'endpoints.both: got "provisioned and serverless"; allowed: exactly one of provisioned or serverless',
-        'endpoints.neither.encryptionKey: got "alias/my-key"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
+        'endpoints.neither.encryptionKey: got "alias/my-key"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
         'endpoints.neither: got "neither provisioned nor serverless"; allowed: exactly one of provisioned or serverless',
-        `endpoints.bad.name: got "bad.name"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.bad.name: got "bad.name"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         'endpoints.named.endpointConfigurationName: got "both"; allowed: an endpoint configuration name no other endpoint uses (endpoints.both has it too)',
-        `endpoints.bad-config.endpointConfigurationName: got "config_1"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.bad-config.endpointConfigurationName: got "config_1"; allowed: ${SAGEMAKER_NAME_WORDS}`,
       ],
     );
   });
@@ -198,7 +198,7 @@ describe("SagemakerInference validation of endpoints", () => {
       [
         'endpoints.e.provisioned.asyncInvocationConfig.s3OutputPath: got "responses/ok"; allowed: an S3 URI of the form s3://<bucket>/<key>',
         `endpoints.e.provisioned.asyncInvocationConfig.s3FailurePath: got "s3://responses/${"k".repeat(500)}"; allowed: at most 512 characters (this one has 515)`,
-        'endpoints.e.provisioned.asyncInvocationConfig.encryptionKey: got "1234abcd-12ab-34cd-56ef-1234567890ab"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
+        'endpoints.e.provisioned.asyncInvocationConfig.encryptionKey: got "1234abcd-12ab-34cd-56ef-1234567890ab"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
         'endpoints.e.provisioned.asyncInvocationConfig.errorNotificationLocation: got "arn:aws:sqs:us-east-1:111122223333:errors"; allowed: an SNS topic ARN: arn:<partition>:sns:<region>:<12-digit account>:<topic name>',
         "endpoints.e.provisioned.asyncInvocationConfig.maxConcurrentInvocationsPerInstance: got 1001; allowed: a whole number from 1 to 1000",
       ],
@@ -234,7 +234,7 @@ describe("SagemakerInference validation of endpoints", () => {
       [
         "endpoints.e.provisioned.enableDataCapture.s3LocationToStoreDataCollected: got \"s3://ab/capture\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('ab' is not one)",
         "endpoints.e.provisioned.enableDataCapture.samplingPercentage: got 101; allowed: a whole number from 0 to 100 (percent)",
-        'endpoints.e.provisioned.enableDataCapture.encryptionKey: got "my-key"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
+        'endpoints.e.provisioned.enableDataCapture.encryptionKey: got "my-key"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
         'endpoints.e.provisioned.enableDataCapture.captureContentType.csvText: got "0 content types"; allowed: 1 to 10 content types',
         'endpoints.e.provisioned.enableDataCapture.captureContentType.json.0: got "application/json; charset=utf-8"; allowed: a content type such as text/csv or application/json (no parameters, at most 256 characters)',
         'endpoints.e.provisioned.enableDataCapture.dataCaptureOptions: got {"predictionRequest":false,"predictionResponse":false}; allowed: at least one of predictionRequest or predictionResponse left true',
@@ -266,7 +266,7 @@ describe("SagemakerInference validation of endpoints", () => {
         "endpoints.e.serverless.variant.maxConcurrency: got 201; allowed: a whole number from 1 to 200",
         "endpoints.e.serverless.variant.memorySize: got 1536; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "endpoints.e.serverless.variant.provisionedConcurrency: got 0; allowed: a whole number from 1 to 200",
-        `endpoints.e.serverless.variant.variantName: got "All Traffic"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.e.serverless.variant.variantName: got "All Traffic"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         "endpoints.f.serverless.variant.provisionedConcurrency: got 6; allowed: at most maxConcurrency (5)",
       ],
     );

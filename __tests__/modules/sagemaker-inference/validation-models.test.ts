@@ -3,7 +3,7 @@
  */
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { ECR_IMAGE_URI_RULE, SAGEMAKER_NAME_RULE } from "../../../modules/core/rules";
+import { ECR_IMAGE_URI_WORDS, SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import { errorOf, expectProblems, IMAGE, model, synthInference } from "./fixtures";
 
 describe("SagemakerInference validation of models", () => {
@@ -25,10 +25,10 @@ describe("SagemakerInference validation of models", () => {
         },
       },
       [
-        `models.demo_model: got "demo_model"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `models.demo_model: got "demo_model"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         'models.demo_model.iamRoleArn: got "AmazonSageMakerExecutionRole"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
-        `models.demo_model.containerDefinitions.container-: got "container-"; allowed: ${SAGEMAKER_NAME_RULE}`,
-        `models.demo_model.containerDefinitions.container-.image: got "my image"; allowed: ${ECR_IMAGE_URI_RULE}`,
+        `models.demo_model.containerDefinitions.container-: got "container-"; allowed: ${SAGEMAKER_NAME_WORDS}`,
+        `models.demo_model.containerDefinitions.container-.image: got "my image"; allowed: ${ECR_IMAGE_URI_WORDS}`,
         'models.demo_model.containerDefinitions.container-.compressionType: got "Compressed"; allowed: one of "CompressedModel" or "UncompressedModel"',
         "models.demo_model.containerDefinitions.container-.environmentVariables.MODEL-ID: got \"MODEL-ID\"; allowed: an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters",
         'models.demo_model.inferenceExecutionConfig.mode: got "Parallel"; allowed: one of "Serial" or "Direct"',

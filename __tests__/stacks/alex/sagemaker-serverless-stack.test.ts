@@ -118,6 +118,7 @@ describe("stack sagemaker-serverless", () => {
         type: "string",
         default: ORIGINAL_IMAGE,
         description: "URI of the SageMaker container image",
+        nullable: false,
         validation: [
           {
             condition:
@@ -131,6 +132,7 @@ describe("stack sagemaker-serverless", () => {
         type: "string",
         default: "sentence-transformers/all-MiniLM-L6-v2",
         description: "Name of the HuggingFace model to use",
+        nullable: false,
         validation: [
           {
             condition:

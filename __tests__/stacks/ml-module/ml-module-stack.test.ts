@@ -85,6 +85,7 @@ describe("stack ml-module", () => {
       ml_models_bucket: {
         type: "string",
         description: "S3 bucket name for ML models",
+        nullable: false,
         validation: [
           {
             condition:
@@ -104,6 +105,7 @@ describe("stack ml-module", () => {
         type: "string",
         default: ORIGINAL_IMAGE,
         description: "SageMaker container image URI",
+        nullable: false,
         validation: [
           {
             condition:
@@ -117,13 +119,14 @@ describe("stack ml-module", () => {
         type: "map(string)",
         default: {},
         description: "Common tags for all resources",
+        nullable: false,
         validation: [
           {
             condition:
               '${length(merge(var.tags, {"Name" = ""})) <= 50 && alltrue([for key, value in var.tags : ' +
               'length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.tags)}.",
+              "tags must be a map of at most 50 tags together with Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.tags)}.",
           },
         ],
       },

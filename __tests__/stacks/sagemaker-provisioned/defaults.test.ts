@@ -155,6 +155,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       environment: {
         type: "string",
+        nullable: false,
         default: "dev",
         description: "Environment: dev, staging or prod",
         validation: [
@@ -192,12 +193,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       container_image_uri: {
         type: "string",
+        nullable: false,
         default: "",
         description:
           "Inference image URI; empty: the region's prebuilt scikit-learn image (sagemaker-scikit-learn:1.2-1-cpu-py3)",
         validation: [
           {
-            condition: `\${((length(var.container_image_uri) < 1) || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri))))}`,
+            condition: `\${var.container_image_uri == "" || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri)))}`,
             error_message:
               "container_image_uri must be empty or an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]; got ${jsonencode(var.container_image_uri)}.",
           },
@@ -205,6 +207,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       model_data_url: {
         type: "string",
+        nullable: false,
         default: "",
         description: "S3 URL of the model artifact (.tar.gz); empty: s3://<bucket>/model.tar.gz",
         validation: [
@@ -231,6 +234,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       endpoint_initial_instance_count: {
         type: "number",
+        nullable: false,
         default: 1,
         description: "Number of instances the endpoint starts with",
         validation: [
@@ -243,6 +247,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       endpoint_initial_variant_weight: {
         type: "number",
+        nullable: false,
         default: 1,
         description: "Initial weight of the variant's traffic",
         validation: [
@@ -256,6 +261,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       auto_scaling_min_capacity: {
         type: "number",
+        nullable: false,
         default: 1,
         description: "Fewest instances auto scaling keeps",
         validation: [
@@ -268,6 +274,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       auto_scaling_max_capacity: {
         type: "number",
+        nullable: false,
         default: 5,
         description: "Most instances auto scaling starts",
         validation: [
@@ -280,6 +287,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       auto_scaling_target_value: {
         type: "number",
+        nullable: false,
         default: 70,
         description: "Target invocations per instance per minute",
         validation: [
@@ -293,6 +301,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       ecr_repository_name: {
         type: "string",
+        nullable: false,
         default: "sagemaker-sklearn-inference",
         description: "Name of the ECR repository of the inference image",
         validation: [
@@ -311,6 +320,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       ecr_image_tag_mutability: {
         type: "string",
+        nullable: false,
         default: "MUTABLE",
         description: "MUTABLE or IMMUTABLE image tags",
         validation: [
@@ -323,12 +333,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       s3_bucket_name: {
         type: "string",
+        nullable: false,
         default: "",
         description:
           "Name of the model artifacts bucket; empty: <project_name>-<environment>-models-<random hex>",
         validation: [
           {
-            condition: `\${((length(var.s3_bucket_name) < 1) || ${bucketNameCondition("var.s3_bucket_name")})}`,
+            condition: `\${var.s3_bucket_name == "" || ${bucketNameCondition("var.s3_bucket_name")}}`,
             error_message:
               "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); got ${jsonencode(var.s3_bucket_name)}.",
           },
@@ -341,6 +352,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       cloudwatch_log_retention_days: {
         type: "number",
+        nullable: false,
         default: 7,
         description: "Days the endpoint's logs are kept",
         validation: [
@@ -354,6 +366,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       alarm_evaluation_periods: {
         type: "number",
+        nullable: false,
         default: 2,
         description: "Periods of 5 minutes each alarm evaluates",
         validation: [
@@ -366,6 +379,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       alarm_datapoints_to_alarm: {
         type: "number",
+        nullable: false,
         default: 2,
         description: "Breaching periods that fire an alarm (at most alarm_evaluation_periods)",
         validation: [
@@ -384,9 +398,9 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition:
-              '${((length(var.sns_email_endpoint) < 1) || can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.sns_email_endpoint)))}',
+              '${var.sns_email_endpoint == "" || can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.sns_email_endpoint))}',
             error_message:
-              "sns_email_endpoint must be empty or an e-mail address; got ${jsonencode(var.sns_email_endpoint)}.",
+              "sns_email_endpoint must be empty or an e-mail address such as ops@example.com; got ${jsonencode(var.sns_email_endpoint)}.",
           },
         ],
       },
@@ -423,6 +437,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       additional_tags: {
         type: "map(string)",
+        nullable: false,
         default: {},
         description: "Tags added to every resource",
         validation: [
@@ -431,13 +446,14 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
               '${length(merge(var.additional_tags, {"Project" = "", "Environment" = "", "ManagedBy" = "", "Name" = ""})) <= 50' +
               ' && alltrue([for key, value in var.additional_tags : length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.additional_tags)}.",
+              "additional_tags must be a map of at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.additional_tags)}.",
           },
         ],
       },
       // Beyond the recipe (docs/security.md): how long captured data is kept, and the digest that pins the image.
       data_capture_retention_days: {
         type: "number",
+        nullable: false,
         default: 30,
         description:
           "Days captured requests and responses (data-capture/ in the bucket) are kept before they expire",
@@ -446,7 +462,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               "${var.data_capture_retention_days >= 1 && var.data_capture_retention_days <= 36500 && floor(var.data_capture_retention_days) == var.data_capture_retention_days}",
             error_message:
-              "data_capture_retention_days must be a whole number of days from 1 to 36500; got ${jsonencode(var.data_capture_retention_days)}.",
+              "data_capture_retention_days must be a whole number from 1 to 36500 (days); got ${jsonencode(var.data_capture_retention_days)}.",
           },
         ],
       },
@@ -561,7 +577,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             {
               condition: `\${${bucketNameCondition("local.bucket_name")}}`,
               error_message:
-                "The bucket name is '${local.bucket_name}'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
+                "The bucket name is '${local.bucket_name}'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names). Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
             },
           ],
         },

@@ -1,4 +1,4 @@
-import type { StackCases } from "../../../scripts/terraform/terraform-cases";
+import { NO_CHECK, type StackCases } from "../../../scripts/terraform/terraform-cases";
 import { SKLEARN_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
 
 const IMAGE = "sagemaker-scikit-learn:1.2-1-cpu-py3";
@@ -185,6 +185,27 @@ export const ML_MODULE_CASES: StackCases = {
       ],
     },
     {
+      name: "ml_models_bucket null is refused: the variable is required and not nullable",
+      variables: { ml_models_bucket: null },
+      errors: [
+        {
+          check: NO_CHECK,
+          message:
+            "Required variable not set: The given value is not suitable for var.ml_models_bucket: required variable may not be set to null.",
+        },
+      ],
+    },
+    {
+      name: "null for sagemaker_container_image or tags (not nullable) stands for the default",
+      variables: { sagemaker_container_image: null, tags: null },
+      attributes: {
+        [MODEL]: {
+          "primary_container[0].image": `683313688378.dkr.ecr.us-east-1.amazonaws.com/${IMAGE}`,
+          tags: { Name: "voice-prod-optimal-call-time-model" },
+        },
+      },
+    },
+    {
       name: "project_name and environment with capitals and digits make the names",
       variables: { project_name: "Voice2", environment: "staging-2" },
       outputs: { endpoint_name: "Voice2-staging-2-optimal-call-time-endpoint" },
@@ -339,7 +360,7 @@ export const ML_MODULE_CASES: StackCases = {
         {
           check: "var.tags/validation[0]",
           message:
-            'tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got {"aws:owner":"ml"}.',
+            'tags must be a map of at most 50 tags together with Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got {"aws:owner":"ml"}.',
         },
       ],
     },

@@ -246,6 +246,22 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       "project_name must start with a letter and hold only letters, digits and hyphens",
     ),
     {
+      name: "null for a variable that is not nullable stands for its default",
+      variables: {
+        endpoint_initial_instance_count: null,
+        cloudwatch_log_retention_days: null,
+        s3_bucket_name: null,
+        additional_tags: null,
+      },
+      attributes: {
+        "aws_sagemaker_endpoint_configuration.ml_endpoint_config": {
+          "production_variants[0].initial_instance_count": 1,
+        },
+        "aws_cloudwatch_log_group.sagemaker_endpoint_logs": { retention_in_days: 7 },
+        "aws_s3_bucket.model_artifacts": { bucket: BUCKET },
+      },
+    },
+    {
       name: "model_name xgb-v2 names the model, its configuration and endpoint",
       variables: { model_name: "xgb-v2" },
       outputs: {
@@ -316,7 +332,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
         {
           check: "aws_s3_bucket.model_artifacts/precondition[0]",
           message:
-            "The bucket name is 'Fraud-dev-models-5eed5eed'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
+            "The bucket name is 'Fraud-dev-models-5eed5eed'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names). Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
         },
       ],
     },
@@ -544,7 +560,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     refused(
       "sns_email_endpoint",
       "ml-oncall",
-      "sns_email_endpoint must be empty or an e-mail address",
+      "sns_email_endpoint must be empty or an e-mail address such as ops@example.com",
     ),
     // The key.
     {
@@ -579,7 +595,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       refused(
         "data_capture_retention_days",
         days,
-        "data_capture_retention_days must be a whole number of days from 1 to 36500",
+        "data_capture_retention_days must be a whole number from 1 to 36500 (days)",
       ),
     ),
     {
@@ -619,7 +635,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     refused(
       "additional_tags",
       { "aws:team": "ml" },
-      `additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, ${TAG_RULE}`,
+      `additional_tags must be a map of at most 50 tags together with Project, Environment, ManagedBy, Name, ${TAG_RULE}`,
     ),
   ],
 };

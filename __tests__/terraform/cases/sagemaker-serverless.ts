@@ -97,6 +97,29 @@ export const SAGEMAKER_SERVERLESS_CASES: StackCases = {
       },
     },
     {
+      name: "aws_region null is refused with its message, showing null",
+      variables: { aws_region: null },
+      errors: [
+        {
+          check: "var.aws_region/validation[0]",
+          message: "aws_region must be an AWS region code such as us-east-1; got null.",
+        },
+      ],
+    },
+    {
+      name: "null for sagemaker_image_uri or embedding_model_name (not nullable) stands for the default",
+      variables: { sagemaker_image_uri: null, embedding_model_name: null },
+      attributes: {
+        [MODEL]: {
+          "primary_container[0].image": `763104351884.dkr.ecr.us-east-1.amazonaws.com/${IMAGE}`,
+          "primary_container[0].environment": {
+            HF_MODEL_ID: "sentence-transformers/all-MiniLM-L6-v2",
+            HF_TASK: "feature-extraction",
+          },
+        },
+      },
+    },
+    {
       name: "aws_region that is not a region code is refused, showing the value",
       variables: { aws_region: "eu_west_1" },
       errors: [
