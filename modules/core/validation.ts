@@ -146,6 +146,23 @@ export class Problems {
     return this;
   }
 
+  /**
+   * The same problems, each field as `rename` reads it, for a construct that passes its props on under other
+   * names. Problems that become the same (one prop passed on to several places) are listed once.
+   */
+  public renamed(rename: (field: string) => string): Problems {
+    const renamed = new Problems();
+    const seen = new Set<string>();
+    for (const p of this.found) {
+      const field = rename(p.field);
+      const key = JSON.stringify([field, formatValue(p.value), p.allowed]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      renamed.add(field, p.value, p.allowed);
+    }
+    return renamed;
+  }
+
   public get list(): readonly Problem[] {
     return this.found;
   }

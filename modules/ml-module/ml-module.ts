@@ -145,26 +145,30 @@ export class MlModule extends Construct {
       }).json,
     });
 
+    // As in the original: the tags with each resource's Name, and no managed-by tag.
     this.serverless = new ServerlessEndpoint(this, "serverless", {
       modelName: names.model,
-      endpointConfigName: names.endpointConfig,
+      endpointConfigurationName: names.endpointConfig,
       endpointName: names.endpoint,
-      executionRoleArn: this.executionRole.roleArn,
-      image: image.uri,
-      modelDataUrl: `s3://${props.mlModelsBucket}/${MODEL_ARTIFACT_KEY}`,
-      environment: {
-        SAGEMAKER_PROGRAM: "inference.py",
-        SAGEMAKER_SUBMIT_DIRECTORY: `s3://${props.mlModelsBucket}/${INFERENCE_CODE_KEY}`,
+      iamRoleArn: this.executionRole.roleArn,
+      container: {
+        image: image.uri,
+        modelDataLocation: `s3://${props.mlModelsBucket}/${MODEL_ARTIFACT_KEY}`,
+        environmentVariables: {
+          SAGEMAKER_PROGRAM: "inference.py",
+          SAGEMAKER_SUBMIT_DIRECTORY: `s3://${props.mlModelsBucket}/${INFERENCE_CODE_KEY}`,
+        },
       },
       variantName: "AllTraffic",
-      memorySizeInMb: 1024,
+      memorySizeInMB: 1024,
       maxConcurrency: 200,
-      tags: props.tags,
+      additionalTags: props.tags,
       nameTag: true,
+      managedByTag: false,
       encryptionKeyArn: props.encryptionKeyArn,
       // Correction: the original creates the model alongside the role's policy; SageMaker checks that it
       // can read the model artifact when the model is created, so the policy has to be in place first.
-      modelDependsOn: [this.executionPolicy],
+      dependsOn: [this.executionPolicy],
     });
     const { model, endpointConfiguration, endpoint } = this.serverless;
     if (props.encryptionKeyArn === undefined) {

@@ -42,7 +42,7 @@ export interface SagemakerServerlessStackProps {
    *
    * @default "alex-embedding-serverless-config"
    */
-  readonly endpointConfigName?: string;
+  readonly endpointConfigurationName?: string;
   /**
    * Name of the endpoint.
    *
@@ -54,7 +54,7 @@ export interface SagemakerServerlessStackProps {
    *
    * @default 3072
    */
-  readonly memorySizeInMb?: number;
+  readonly memorySizeInMB?: number;
   /**
    * Maximum concurrent invocations (1-200).
    *
@@ -132,16 +132,24 @@ export class SagemakerServerlessStack extends ProjectStack {
       Fn.conditional(usesDefaultImage, regionalImage.uri, imageUri.stringValue),
     );
 
+    // As in the original: no variant name (the AWS provider makes one up), no tags.
     this.endpoint = new ServerlessEndpoint(this, "embedding", {
       modelName: props.modelName ?? "alex-embedding-model",
-      endpointConfigName: props.endpointConfigName ?? "alex-embedding-serverless-config",
+      endpointConfigurationName:
+        props.endpointConfigurationName ?? "alex-embedding-serverless-config",
       endpointName: props.endpointName ?? "alex-embedding-endpoint",
-      executionRoleArn: props.executionRoleArn,
-      image: image.asString,
-      environment: { HF_MODEL_ID: embeddingModel.stringValue, HF_TASK: "feature-extraction" },
-      memorySizeInMb: props.memorySizeInMb ?? 3072,
+      iamRoleArn: props.executionRoleArn,
+      container: {
+        image: image.asString,
+        environmentVariables: {
+          HF_MODEL_ID: embeddingModel.stringValue,
+          HF_TASK: "feature-extraction",
+        },
+      },
+      memorySizeInMB: props.memorySizeInMB ?? 3072,
       maxConcurrency: props.maxConcurrency ?? 2,
       encryptionKeyArn: props.encryptionKeyArn,
+      managedByTag: false,
     });
     if (props.encryptionKeyArn === undefined) {
       acknowledge(this.endpoint.endpointConfiguration, "sagemaker-endpoint-kms", NO_KEY_REASON);

@@ -334,7 +334,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
           endpointConfigurationName: names.endpointConfiguration,
           // Correction: the recipe writes a kms_key_id block, which the AWS provider refuses (the recipe cannot
           // even plan); the attribute is kms_key_arn.
-          encryptionKey: kmsKeyArn,
+          encryptionKeyArn: kmsKeyArn,
           endpointConfigurationAdditionalTags: tagged(names.endpointConfiguration),
           endpointAdditionalTags: tagged(names.endpoint),
           provisioned: {

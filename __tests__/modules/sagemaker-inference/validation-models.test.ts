@@ -137,7 +137,7 @@ describe("SagemakerInference validation of models", () => {
       [
         'additionalTagsAll.cost#center: got "cost#center"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
         'models.m.additionalTags.aws:owner: got "aws:owner"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
-        'models.m.additionalTags: got "53 tags"; allowed: at most 50 tags per resource, counting managed-by and additionalTagsAll',
+        'models.m.additionalTags: got "53 tags"; allowed: at most 50 tags per resource, counting all the tags it gets',
       ],
     );
   });

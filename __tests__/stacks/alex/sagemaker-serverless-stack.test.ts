@@ -187,7 +187,7 @@ describe("stack sagemaker-serverless", () => {
           executionRoleArn: "arn:aws:iam::111122223333:role/r",
           modelName: "alex_embedding_model",
           endpointName: "alex-embedding-endpoint-",
-          memorySizeInMb: 2500,
+          memorySizeInMB: 2500,
           maxConcurrency: 0,
         }),
     ).toThrowError(
@@ -195,7 +195,7 @@ describe("stack sagemaker-serverless", () => {
         "Invalid configuration for 'serverless/embedding' (4 problems):",
         '  - modelName: got "alex_embedding_model"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
         '  - endpointName: got "alex-embedding-endpoint-"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
-        "  - memorySizeInMb: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
+        "  - memorySizeInMB: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
       ].join("\n"),
     );
