@@ -9,7 +9,7 @@ import { Fn, Op, Token, Tokenization, type IResolvable, type IResolveContext } f
 
 /**
  * A variable validation's `error_message` ending with the value given, e.g.
- * `aws_region must be an AWS region code such as us-east-1; got "mars-1".` The value is `jsonencode`d, which
+ * `model_name must hold only letters, digits and hyphens; got "xgb_v2".` The value is `jsonencode`d, which
  * shows every type as a `.tfvars.json` file would hold it: strings quoted, numbers bare, lists and maps as JSON,
  * and `null` as null (a plain `${var.x}` would itself fail on null, a list or a map).
  */

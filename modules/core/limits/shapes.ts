@@ -71,7 +71,7 @@ export function numberLimit(min: number, max: number): Limit<number> {
 
 /**
  * One of `values`; `description` replaces the generated `one of "a", "b" or "c"` where the choices read better
- * otherwise (`MUTABLE or IMMUTABLE`).
+ * otherwise.
  */
 export function oneOfLimit<T extends string | number>(
   values: readonly T[],
