@@ -1,19 +1,17 @@
 /** IAM's limits: role and policy names, role ARNs. */
 import { patternLimit } from "./shapes";
 
-/** Role names (botocore `roleNameType`): 1-64 characters from letters, digits and `+=,.@_-`. */
-export const IAM_ROLE_NAME = patternLimit(
-  "^[a-zA-Z0-9_+=,.@-]+$",
-  "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -",
-  { max: 64 },
-);
+/** IAM names (botocore `roleNameType`, `policyNameType`): 1-`max` characters from letters, digits and `+=,.@_-`. */
+function iamName(kind: string, max: number) {
+  return patternLimit(
+    "^[a-zA-Z0-9_+=,.@-]+$",
+    `an IAM ${kind} name: 1-${max} characters from letters, digits and + = , . @ _ -`,
+    { max },
+  );
+}
 
-/** Policy names (botocore `policyNameType`): 1-128 characters from letters, digits and `+=,.@_-`. */
-export const IAM_POLICY_NAME = patternLimit(
-  "^[a-zA-Z0-9_+=,.@-]+$",
-  "an IAM policy name: 1-128 characters from letters, digits and + = , . @ _ -",
-  { max: 128 },
-);
+export const IAM_ROLE_NAME = iamName("role", 64);
+export const IAM_POLICY_NAME = iamName("policy", 128);
 
 /** A role ARN as SageMaker accepts it for `ExecutionRoleArn` (botocore `RoleArn`, 20-2048 characters). */
 export const IAM_ROLE_ARN = patternLimit(

@@ -1,4 +1,3 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   ECR_IMAGE_URI,
@@ -7,9 +6,7 @@ import {
   IMAGE_DIGEST,
 } from "../../../../modules/core/limits/ecr";
 import { resolved } from "../../../helpers/synth";
-
-const stack = new TerraformStack(Testing.app(), "s");
-const v = new TerraformVariable(stack, "v", { type: "string" }).stringValue;
+import { stack, v } from "./values";
 
 const IMAGE_WORDS =
   "an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]";

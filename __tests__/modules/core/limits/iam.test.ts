@@ -1,10 +1,7 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { IAM_POLICY_NAME, IAM_ROLE_ARN, IAM_ROLE_NAME } from "../../../../modules/core/limits/iam";
 import { resolved } from "../../../helpers/synth";
-
-const stack = new TerraformStack(Testing.app(), "s");
-const v = new TerraformVariable(stack, "v", { type: "string" }).stringValue;
+import { stack, v } from "./values";
 
 describe("IAM_ROLE_NAME", () => {
   const WORDS = "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";

@@ -1,4 +1,4 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { LOG_RETENTION_DAYS } from "../../../../modules/core/limits/cloudwatch";
 import {
@@ -9,9 +9,8 @@ import {
 import { REGION } from "../../../../modules/core/limits/region";
 import { EMAIL_ADDRESS, SNS_TOPIC_ARN } from "../../../../modules/core/limits/sns";
 import { resolved } from "../../../helpers/synth";
+import { stack, v } from "./values";
 
-const stack = new TerraformStack(Testing.app(), "s");
-const v = new TerraformVariable(stack, "v", { type: "string" }).stringValue;
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const ALIAS = "arn:aws-cn:kms:cn-north-1:111122223333:alias/my-key";
 

@@ -1,4 +1,3 @@
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import {
   checkContainerEnvironment,
@@ -12,10 +11,7 @@ import {
 } from "../../../../modules/core/limits/sagemaker";
 import { Problems } from "../../../../modules/core/validation";
 import { resolved } from "../../../helpers/synth";
-
-const stack = new TerraformStack(Testing.app(), "s");
-const v = new TerraformVariable(stack, "v", { type: "string" }).stringValue;
-const n = new TerraformVariable(stack, "n", { type: "number" }).numberValue;
+import { stack, v, n } from "./values";
 
 const NAME =
   "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";

@@ -8,10 +8,7 @@ import {
 } from "../../../../modules/core/limits/shapes";
 import { validateBy } from "../../../../modules/core/limits/variables";
 import { resolved, synthStack } from "../../../helpers/synth";
-
-const stack = new TerraformStack(Testing.app(), "s");
-const v = new TerraformVariable(stack, "v", { type: "string" }).stringValue;
-const n = new TerraformVariable(stack, "n", { type: "number" }).numberValue;
+import { n, stack, v } from "./values";
 
 describe("limit shapes", () => {
   it("patternLimit checks lengths apart from the pattern, and says how long a long value is", () => {
