@@ -16,8 +16,9 @@ import {
   MODEL_DATA_URL,
   SAGEMAKER_NAME,
 } from "../core/limits/sagemaker";
-import { maxLength, matches, oneOf } from "../core/rules";
-import { isUnresolved, type Problems, type Rule } from "../core/validation";
+import { VPC_ID, VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../core/limits/vpc";
+import { maxLength, oneOf } from "../core/rules";
+import { isUnresolved, type Limit, type Problems, type Rule } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
 import { named, type InferenceLayout } from "./layout";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
@@ -44,9 +45,6 @@ const MAX_CONTAINERS = 15;
 /** An `s3://` URL must name a valid bucket (an `https://` one is left to SageMaker). */
 const bucketOfS3Url: Rule<string> = (value) =>
   value.startsWith("s3://") ? s3Uri(value) : undefined;
-
-/** Security group and subnet ids (botocore `SecurityGroupId`, `SubnetId`). */
-const VPC_ID = matches(/^[-0-9a-zA-Z]{1,32}$/, "an id of 1-32 letters, digits and '-'");
 
 export function validateModel(
   problems: Problems,
@@ -137,23 +135,20 @@ function validateContainer(
 }
 
 function validateVpcConfig(problems: Problems, field: string, vpc: VpcConfigProps): void {
-  checkIdList(problems, `${field}.securityGroupIds`, vpc.securityGroupIds, 5, "security group");
-  checkIdList(problems, `${field}.subnetIds`, vpc.subnetIds, 16, "subnet");
+  checkIdList(problems, `${field}.securityGroupIds`, vpc.securityGroupIds, VPC_SECURITY_GROUPS);
+  checkIdList(problems, `${field}.subnetIds`, vpc.subnetIds, VPC_SUBNETS);
 }
 
 function checkIdList(
   problems: Problems,
   field: string,
   ids: readonly string[],
-  max: number,
-  what: string,
+  count: Limit<readonly string[]>,
 ): void {
   // A list known only at apply time (Token.asList of a list(string) variable) is checked by AWS instead: it is
   // one encoded element here, neither its count nor its ids.
   if (isUnresolved(ids)) return;
-  if (ids.length < 1 || ids.length > max) {
-    problems.add(field, `${ids.length} ${what}s`, `1 to ${max} ${what} ids`);
-  }
+  if (count.rule(ids) !== undefined) problems.add(field, `${ids.length} ids`, count.description);
   ids.forEach((id, index) => problems.check(`${field}.${index}`, id, VPC_ID));
 }
 

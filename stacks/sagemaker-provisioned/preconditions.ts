@@ -3,6 +3,7 @@ import { Fn, Op } from "cdktf";
 import { derivedNamePrecondition } from "../../modules/core/derived-names";
 import { IAM_ROLE_NAME } from "../../modules/core/limits/iam";
 import { SAGEMAKER_NAME } from "../../modules/core/limits/sagemaker";
+import { VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../../modules/core/limits/vpc";
 import { addPreconditions } from "../../modules/core/preconditions";
 import type { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { ENDPOINT_KEY, MODEL_KEY } from "./keys";
@@ -43,16 +44,13 @@ export function guardRecipe(
   ]);
 
   if (switches.enableVpcConfig) {
-    const between = (list: string[], min: number, max: number) =>
-      Op.and(Op.gte(Fn.lengthOf(list), min), Op.lte(Fn.lengthOf(list), max));
     addPreconditions(model, [
       {
         condition: Op.and(
-          between(v.subnetIds.listValue, 1, 16),
-          between(v.securityGroupIds.listValue, 1, 5),
+          VPC_SUBNETS.condition(v.subnetIds.listValue),
+          VPC_SECURITY_GROUPS.condition(v.securityGroupIds.listValue),
         ),
-        errorMessage:
-          "With the VPC configuration on (enableVpcConfig), subnet_ids needs 1-16 subnets and security_group_ids 1-5 security groups.",
+        errorMessage: `With the VPC configuration on (enableVpcConfig), subnet_ids needs ${VPC_SUBNETS.description} and security_group_ids ${VPC_SECURITY_GROUPS.description}.`,
       },
     ]);
   }

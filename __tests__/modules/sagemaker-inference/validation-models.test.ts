@@ -120,9 +120,9 @@ describe("SagemakerInference validation of models", () => {
         },
       },
       [
-        'models.m.vpcConfig.securityGroupIds: got "6 security groups"; allowed: 1 to 5 security group ids',
+        'models.m.vpcConfig.securityGroupIds: got "6 ids"; allowed: 1-5 security groups',
         "models.m.vpcConfig.securityGroupIds.5: got \"sg 6\"; allowed: an id of 1-32 letters, digits and '-'",
-        'models.m.vpcConfig.subnetIds: got "0 subnets"; allowed: 1 to 16 subnet ids',
+        'models.m.vpcConfig.subnetIds: got "0 ids"; allowed: 1-16 subnets',
       ],
     );
   });
