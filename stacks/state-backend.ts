@@ -16,9 +16,11 @@ import {
   type S3BackendConfig,
   type TerraformStack,
 } from "cdktf";
-import { oneOf, s3BucketName } from "../modules/core/rules";
+import { KMS_ALIAS, KMS_ARN_PREFIX } from "../modules/core/limits/kms";
+import { REGION } from "../modules/core/limits/region";
+import { S3_BUCKET_NAME } from "../modules/core/limits/s3";
+import { oneOf } from "../modules/core/rules";
 import { Problems } from "../modules/core/validation";
-import { REGION_PATTERN } from "./region-variable";
 
 /** The environment variables that choose and configure the state backend. */
 export const STATE_VARIABLES = {
@@ -180,8 +182,8 @@ export function stateSettings(env: Environment, stack: TerraformStack): StateSet
 
   // Each value's own format, whichever backend is chosen.
   problems
-    .check(STATE_VARIABLES.s3Bucket, value(STATE_VARIABLES.s3Bucket), s3BucketName)
-    .check(STATE_VARIABLES.s3Region, value(STATE_VARIABLES.s3Region), awsRegion)
+    .check(STATE_VARIABLES.s3Bucket, value(STATE_VARIABLES.s3Bucket), S3_BUCKET_NAME)
+    .check(STATE_VARIABLES.s3Region, value(STATE_VARIABLES.s3Region), REGION)
     .check(STATE_VARIABLES.s3KeyPrefix, value(STATE_VARIABLES.s3KeyPrefix), s3KeyPrefix(stackId))
     .check(STATE_VARIABLES.s3KmsKeyId, value(STATE_VARIABLES.s3KmsKeyId), s3StateKmsKey)
     .check(STATE_VARIABLES.s3UseLockfile, value(STATE_VARIABLES.s3UseLockfile), oneOf(BOOLEANS))
@@ -262,9 +264,6 @@ export function stateSettings(env: Environment, stack: TerraformStack): StateSet
 
 const BOOLEANS = ["true", "false"] as const;
 
-const awsRegion = (value: string): string | undefined =>
-  new RegExp(REGION_PATTERN).test(value) ? undefined : "an AWS region code such as us-east-1";
-
 /**
  * A key prefix as Terraform's S3 backend accepts the key it is part of (not starting or ending with `/`, no `//`),
  * from the characters S3 documents as safe in object keys, with room for the stack's name in the 1,024 bytes
@@ -284,9 +283,8 @@ function s3KeyPrefix(stackId: string): (value: string) => string | undefined {
 /** A KMS key id as Terraform's S3 backend checks it: a UUID (version 1-5) or a multi-Region key id. */
 const KMS_KEY_ID =
   "([a-f0-9]{8}-[a-f0-9]{4}-[1-5][a-f0-9]{3}-[ab89][a-f0-9]{3}-[a-f0-9]{12}|mrk-[a-f0-9]{32})";
-const KMS_ALIAS = "alias/[a-zA-Z0-9/_-]+";
 const STATE_KMS_KEY = new RegExp(
-  `^(${KMS_KEY_ID}|${KMS_ALIAS}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key/${KMS_KEY_ID}|${KMS_ALIAS}))$`,
+  `^(${KMS_KEY_ID}|${KMS_ALIAS}|${KMS_ARN_PREFIX}(key/${KMS_KEY_ID}|${KMS_ALIAS}))$`,
 );
 
 /**

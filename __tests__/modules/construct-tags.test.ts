@@ -1,6 +1,7 @@
 /**
  * Every construct with a `tags` prop rejects tags AWS would refuse, at synth time, in its one validation error.
- * The rules themselves are tested in core/rules.test.ts.
+ * The rules themselves are tested in core/limits/tags.test.ts (ServerlessEndpoint and SagemakerInference, whose
+ * tags are `additionalTags`, in their own tests).
  */
 import { TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
 import type { Construct } from "constructs";
@@ -10,12 +11,9 @@ import { InferenceRepository } from "../../modules/images/inference-repository";
 import { EncryptionKey } from "../../modules/kms/encryption-key";
 import { MlModule } from "../../modules/ml-module/ml-module";
 import { AlertsTopic } from "../../modules/monitoring/alerts-topic";
-import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { ArtifactBucket } from "../../modules/storage/artifact-bucket";
 
 type Tags = Readonly<Record<string, string>>;
-
-const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
 
 /** Each construct with valid props apart from `tags`, and whether it adds a `Name` tag itself. */
 const CONSTRUCTS: [string, (scope: Construct, tags: Tags) => void, boolean][] = [
@@ -55,20 +53,6 @@ const CONSTRUCTS: [string, (scope: Construct, tags: Tags) => void, boolean][] = 
     "AlertsTopic",
     (scope, tags) => new AlertsTopic(scope, "x", { topicName: "alerts", tags }),
     false,
-  ],
-  [
-    "ServerlessEndpoint",
-    (scope, tags) =>
-      new ServerlessEndpoint(scope, "x", {
-        modelName: "m",
-        endpointConfigName: "c",
-        endpointName: "e",
-        executionRoleArn: "arn:aws:iam::111122223333:role/r",
-        image: IMAGE,
-        nameTag: true,
-        tags,
-      }),
-    true,
   ],
   [
     "ArtifactBucket",

@@ -14,7 +14,6 @@ import {
   ML_NO_KEY_REASON,
 } from "../../modules/ml-module/ml-module";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
-import { SERVERLESS_NETWORK_ISOLATION_REASON } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { FULL_ACCESS_REASON, IamStack } from "../../stacks/alex/iam-stack";
 import {
   IMAGE_TAG_REASON,
@@ -28,6 +27,10 @@ import {
   SagemakerProvisionedStack,
   type SagemakerProvisionedStackProps,
 } from "../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
+
+/** The reason a serverless endpoint's model is acknowledged to run without network isolation. */
+const SERVERLESS_NETWORK_ISOLATION_REASON =
+  "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
 
 /** A key ARN known at apply time (a literal one would be a partition finding of its own). */
 const KEY_ARN = Token.asString(ref("var.shared_key_arn"));

@@ -326,7 +326,7 @@ describe("state backend: bad settings, refused at synth with every problem at on
         SAGEMAKER_STATE_S3_REGION: "EU-WEST-1",
       },
       [
-        `SAGEMAKER_STATE_S3_BUCKET: got "Acme_State"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix (it has characters other than a-z, 0-9, '.' and '-')`,
+        `SAGEMAKER_STATE_S3_BUCKET: got "Acme_State"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
         'SAGEMAKER_STATE_S3_REGION: got "EU-WEST-1"; allowed: an AWS region code such as us-east-1',
       ],
     ],

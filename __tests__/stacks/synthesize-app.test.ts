@@ -10,7 +10,7 @@ import { runApp } from "../helpers/app-command";
 
 const PROBLEMS = [
   "Invalid configuration for 'sagemaker-serverless/embedding' (2 problems):",
-  "  - memorySizeInMb: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
+  "  - memorySizeInMB: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
   "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
 ];
 const FIXTURE = "scripts/cli-output/invalid-app.ts";

@@ -25,6 +25,22 @@ describe.each(Object.keys(json))("stack %s", (name) => {
     expect(coverageProblems(checks, cases!)).toEqual([]);
   });
 
+  it("makes every variable whose validation Terraform cannot evaluate on null not nullable", () => {
+    // length(), contains(), merge() and number comparisons fail on null with Terraform's own error ("argument must
+    // not be null") instead of the validation's message; not nullable, null stands for the default, or is refused
+    // as "required variable may not be set to null" where there is none. can(regex(...)) is false on null: the
+    // validation's message shows it.
+    const nullable = Object.entries(json[name]!.variable ?? {})
+      .filter(([, variable]) =>
+        ((variable.validation ?? []) as { condition: string }[]).some((validation) =>
+          failsOnNull(validation.condition),
+        ),
+      )
+      .filter(([, variable]) => variable.nullable !== false)
+      .map(([variable]) => variable);
+    expect(nullable).toEqual([]);
+  });
+
   it("shows the value given in every variable validation message", () => {
     const withoutValue = checks.filter(
       (check) => check.kind === "validation" && !refersTo(check.errorMessage, check.subject),
@@ -32,6 +48,11 @@ describe.each(Object.keys(json))("stack %s", (name) => {
     expect(withoutValue.map((check) => check.id)).toEqual([]);
   });
 });
+
+/** Whether a condition calls a function that refuses null, or compares numbers, on the variable itself. */
+function failsOnNull(condition: string): boolean {
+  return /\b(length|contains|merge|floor)\(|[<>]=?\s*-?[0-9]|\bvar\.\w+\s*[<>]/.test(condition);
+}
 
 /** Whether a template reads `subject` (`var.<name>`). */
 function refersTo(template: string, subject: string): boolean {
@@ -62,6 +83,19 @@ describe("the coverage count", () => {
       "aws_sagemaker_model.ml_model/precondition[1] has no case that trips it",
       "var.region has no successful case that sets it",
     ]);
+  });
+
+  it("tells the conditions that fail on null from those that show their message", () => {
+    const validations = Object.values(json["sagemaker-provisioned"]!.variable ?? {}).flatMap(
+      (variable) => (variable.validation ?? []) as { condition: string }[],
+    );
+    const byVerdict = (fails: boolean) =>
+      validations.filter((validation) => failsOnNull(validation.condition) === fails).length;
+    expect([byVerdict(true), byVerdict(false)]).toEqual([16, 7]);
+    expect(failsOnNull('${can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]+$", var.region))}')).toBe(false);
+    expect(failsOnNull('${var.x == "" || can(regex("^sha256:[a-f0-9]{64}$", var.x))}')).toBe(false);
+    expect(failsOnNull("${var.n > 0 && var.n <= 1000}")).toBe(true);
+    expect(failsOnNull('${contains(["a"], var.x)}')).toBe(true);
   });
 
   it("reports a case naming a check the stack does not have", () => {

@@ -52,7 +52,7 @@ export class BasicUsageStack extends ProjectStack {
       // the keys of the map are endpoint names
       endpoints: {
         "realtime-endpoint": {
-          encryptionKey: key.keyArn,
+          encryptionKeyArn: key.keyArn,
           provisioned: {
             productionVariants: {
               // keyed by the name of a model in `models`

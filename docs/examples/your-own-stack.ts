@@ -14,7 +14,7 @@ export interface ChurnStackProps {
    *
    * @default 2048
    */
-  readonly memorySizeInMb?: number;
+  readonly memorySizeInMB?: number;
 }
 
 /** A churn model served by a SageMaker serverless endpoint. */
@@ -49,7 +49,7 @@ export class ChurnStack extends ProjectStack {
           serverless: {
             variant: {
               modelName: "churn-model",
-              memorySize: props.memorySizeInMb ?? 2048,
+              memorySizeInMB: props.memorySizeInMB ?? 2048,
               maxConcurrency: 5,
             },
           },

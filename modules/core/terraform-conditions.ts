@@ -1,23 +1,15 @@
 /**
- * Terraform boolean expressions for the rules in `rules.ts`, for values known only at apply time: variable
- * validations and resource preconditions. Each takes the value (usually a token, e.g. a variable's
- * `stringValue`) and returns the expression.
+ * Building blocks of Terraform boolean expressions, for values known only at apply time: variable validations and
+ * resource preconditions. The conditions of the AWS limits (`limits/`) are made of these.
  *
  * The patterns are RE2 without counted repeats above 1000 (lengths are checked with `length()`), and without
- * backslashes, which a string literal inside a Terraform expression needs doubled (`tagsCondition` doubles its own).
+ * backslashes, which a string literal inside a Terraform expression needs doubled.
  */
-import { Fn, Op, Token, type IResolvable, type IResolveContext } from "cdktf";
-import {
-  ECR_IMAGE_URI_PATTERN,
-  ECR_REPOSITORY_NAME_PATTERN,
-  EMAIL_ADDRESS_PATTERN,
-  INSTANCE_TYPE_PATTERN,
-  MAX_TAGS,
-} from "./rules";
+import { Fn, Op, Token, Tokenization, type IResolvable, type IResolveContext } from "cdktf";
 
 /**
  * A variable validation's `error_message` ending with the value given, e.g.
- * `aws_region must be an AWS region code such as us-east-1; got "mars-1".` The value is `jsonencode`d, which
+ * `model_name must hold only letters, digits and hyphens; got "xgb_v2".` The value is `jsonencode`d, which
  * shows every type as a `.tfvars.json` file would hold it: strings quoted, numbers bare, lists and maps as JSON,
  * and `null` as null (a plain `${var.x}` would itself fail on null, a list or a map).
  */
@@ -47,11 +39,10 @@ class Conjunction implements IResolvable {
   ) {}
 
   public resolve(context: IResolveContext): string {
-    const suppressBraces = context.suppressBraces;
-    // Operands render without their own `${}`, as inside any cdktf expression.
-    context.suppressBraces = true;
-    const expression = `(${operand(context, this.left)} && ${operand(context, this.right)})`;
-    return suppressBraces ? expression : `\${${expression}}`;
+    return inExpression(
+      context,
+      () => `(${operand(context, this.left)} && ${operand(context, this.right)})`,
+    );
   }
 
   public toString(): string {
@@ -59,11 +50,64 @@ class Conjunction implements IResolvable {
   }
 }
 
-function operand(context: IResolveContext, condition: IResolvable): string {
-  return String(context.resolve(condition));
+/**
+ * An expression written as HCL around values that may be tokens: hcl`${value} >= 1 && floor(${value}) == ${value}`
+ * renders `${var.x >= 1 && floor(var.x) == var.x}` for a number variable's value. Tokens (of strings, numbers, maps,
+ * or expressions such as `Fn.can(...)`) render as references inside the one `${}`; other values as written, so a
+ * literal string must carry its own quotes.
+ */
+export function hcl(strings: TemplateStringsArray, ...operands: unknown[]): IResolvable {
+  return new HclExpression(strings, operands);
 }
 
-function matchesPattern(value: string, pattern: string): IResolvable {
+class HclExpression implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  public constructor(
+    private readonly strings: readonly string[],
+    private readonly operands: readonly unknown[],
+  ) {}
+
+  public resolve(context: IResolveContext): string {
+    return inExpression(context, () =>
+      this.operands.reduce<string>(
+        (text, value, index) => `${text}${operand(context, value)}${this.strings[index + 1]}`,
+        this.strings[0]!,
+      ),
+    );
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
+/** `render()` with operands written without their own `${}`, as inside any cdktf expression; wrapped unless nested. */
+function inExpression(context: IResolveContext, render: () => string): string {
+  const suppressBraces = context.suppressBraces;
+  context.suppressBraces = true;
+  try {
+    const expression = render();
+    return suppressBraces ? expression : `\${${expression}}`;
+  } finally {
+    context.suppressBraces = suppressBraces;
+  }
+}
+
+function operand(context: IResolveContext, value: unknown): string {
+  if (typeof value === "number" && Token.isUnresolved(value)) {
+    return String(context.resolve(Tokenization.reverseNumber(value)));
+  }
+  if (typeof value === "string" && Token.isUnresolved(value)) {
+    const token = Tokenization.reverseString(value).firstToken;
+    return String(context.resolve(token ?? value));
+  }
+  if (Tokenization.isResolvable(value)) return String(context.resolve(value));
+  return String(value);
+}
+
+/** `can(regex(pattern, value))`. */
+export function matchesPattern(value: string, pattern: string): IResolvable {
   return Fn.can(Fn.regex(pattern, value));
 }
 
@@ -73,85 +117,4 @@ function matchesPattern(value: string, pattern: string): IResolvable {
  */
 export function isEmptyString(value: string): IResolvable {
   return Op.lt(Fn.lengthOf(value), 1);
-}
-
-/** `SAGEMAKER_NAME_PATTERN` without its repeat count (the length is checked apart). */
-export const SAGEMAKER_NAME_RE2 = "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$";
-/** `IAM_ROLE_NAME_PATTERN` without `\w` and its repeat count. */
-export const IAM_ROLE_NAME_RE2 = "^[a-zA-Z0-9_+=,.@-]+$";
-
-/** `sagemakerName`: 1-63 letters, digits and hyphens, starting and ending with a letter or digit. */
-export function sagemakerNameCondition(value: string): IResolvable {
-  return allOf(Op.lte(Fn.lengthOf(value), 63), matchesPattern(value, SAGEMAKER_NAME_RE2));
-}
-
-/** `iamRoleName`: 1-64 characters from letters, digits and `+=,.@_-`. */
-export function iamRoleNameCondition(value: string): IResolvable {
-  return allOf(Op.lte(Fn.lengthOf(value), 64), matchesPattern(value, IAM_ROLE_NAME_RE2));
-}
-
-/** `ecrImageUri`: an Amazon ECR image URI of at most 255 characters. */
-export function ecrImageUriCondition(value: string): IResolvable {
-  return allOf(Op.lte(Fn.lengthOf(value), 255), matchesPattern(value, ECR_IMAGE_URI_PATTERN));
-}
-
-/** `ecrRepositoryName`: an ECR repository name of 2-256 characters. */
-export function ecrRepositoryNameCondition(value: string): IResolvable {
-  return allOf(
-    Op.gte(Fn.lengthOf(value), 2),
-    Op.lte(Fn.lengthOf(value), 256),
-    matchesPattern(value, ECR_REPOSITORY_NAME_PATTERN),
-  );
-}
-
-/** `instanceType`: a SageMaker hosting instance type. */
-export function instanceTypeCondition(value: string): IResolvable {
-  return matchesPattern(value, INSTANCE_TYPE_PATTERN);
-}
-
-/** `emailAddress`: an e-mail address. */
-export function emailAddressCondition(value: string): IResolvable {
-  return matchesPattern(value, EMAIL_ADDRESS_PATTERN);
-}
-
-/** `s3BucketName`: the S3 general purpose bucket naming rules. */
-export function s3BucketNameCondition(value: string): IResolvable {
-  return allOf(
-    Op.gte(Fn.lengthOf(value), 3),
-    Op.lte(Fn.lengthOf(value), 63),
-    matchesPattern(value, "^[a-z0-9][a-z0-9.-]*[a-z0-9]$"),
-    Op.not(Fn.strcontains(value, "..")),
-    Op.not(matchesPattern(value, "^[0-9]{1,3}([.][0-9]{1,3}){3}$")),
-    Op.not(matchesPattern(value, "^(xn--|sthree-|amzn-s3-demo-)")),
-    Op.not(matchesPattern(value, "(-s3alias|--ol-s3|[.]mrap|--x-s3|--table-s3)$")),
-    Op.or(
-      Op.not(Fn.endswith(value, "-an")),
-      matchesPattern(value, "-[0-9]{12}-[a-z]{2}(-[a-z]+)+-[0-9]+-an$"),
-    ),
-  );
-}
-
-/**
- * `checkResourceTags` for a `map(string)` variable, as a validation condition: at most `MAX_TAGS` tags with the
- * keys each resource also gets (`addedKeys`), keys of 1-128 and values of at most 256 letters, digits, spaces
- * and `_.:/=+-@`, no key starting with `aws:`. `variable` is its reference, e.g. `var.tags`.
- *
- * Written as HCL text: a `for` expression has no cdktf function. The `\\p{...}` classes need their backslash
- * doubled for the HCL string literal, which cdktf writes as given.
- */
-export function tagsCondition(variable: string, addedKeys: readonly string[] = []): string {
-  const withAdded =
-    addedKeys.length > 0
-      ? `merge(${variable}, {${addedKeys.map((key) => `"${key}" = ""`).join(", ")}})`
-      : variable;
-  const text = (value: string) => `can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", ${value}))`;
-  const entry = [
-    "length(key) >= 1",
-    "length(key) <= 128",
-    "length(value) <= 256",
-    '!startswith(lower(key), "aws:")',
-    text("key"),
-    text("value"),
-  ].join(" && ");
-  return `\${length(${withAdded}) <= ${MAX_TAGS} && alltrue([for key, value in ${variable} : ${entry}])}`;
 }

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token, type IResolvable } from "cdktf";
 import type { IConstruct } from "constructs";
 
 /**
@@ -7,7 +7,7 @@ import type { IConstruct } from "constructs";
 export interface Problem {
   /**
    * Dotted path of the offending prop inside the construct's props,
-   * e.g. `memorySizeInMb` or `endpoints.realtime.provisioned.productionVariants.demo-model.autoScaling`.
+   * e.g. `memorySizeInMB` or `endpoints.realtime.provisioned.productionVariants.demo-model.autoScaling`.
    */
   readonly field: string;
   /** The value that was given. */
@@ -21,6 +21,20 @@ export interface Problem {
  * is allowed (it becomes the "allowed: ..." part of the error).
  */
 export type Rule<T> = (value: T) => string | undefined;
+
+/**
+ * One limit of an input (an AWS limit, such as what a SageMaker name may be), defined once: what it allows in words,
+ * the synth-time check and the same check as a Terraform condition, for values known only at apply time (variable
+ * validations, resource preconditions). The limits are in `modules/core/limits/`.
+ */
+export interface Limit<T> {
+  /** What is allowed, in words: it completes "allowed: ..." and "<variable> must be ...". */
+  readonly description: string;
+  /** The synth-time check: `undefined` for a good value, else the description (with detail, e.g. the length). */
+  readonly rule: Rule<T>;
+  /** The same check as a Terraform boolean expression over `value`, usually a token (a variable's value). */
+  readonly condition: (value: T) => IResolvable;
+}
 
 /**
  * The single error a construct throws for bad input. It lists every problem found, each with the field,
@@ -95,8 +109,8 @@ export class UniqueNames {
  *
  * ```ts
  * const problems = new Problems();
- * problems.check("endpointName", props.endpointName, sagemakerName);
- * problems.check("memorySizeInMb", props.memorySizeInMb, serverlessMemorySize);
+ * problems.check("endpointName", props.endpointName, SAGEMAKER_NAME);
+ * problems.check("memorySizeInMB", props.memorySizeInMB, SERVERLESS_MEMORY_SIZE);
  * problems.throwIfAny(this);
  * ```
  */
@@ -110,13 +124,13 @@ export class Problems {
   }
 
   /**
-   * Applies `rules` in order to a value and records the first failure. Values that are not set, or are
-   * tokens (unknown until apply), are skipped.
+   * Applies `checks` (rules or limits) in order to a value and records the first failure. Values that are not
+   * set, or are tokens (unknown until apply), are skipped.
    */
-  public check<T>(field: string, value: T | undefined, ...rules: Rule<T>[]): this {
+  public check<T>(field: string, value: T | undefined, ...checks: (Rule<T> | Limit<T>)[]): this {
     if (value === undefined || isUnresolved(value)) return this;
-    for (const rule of rules) {
-      const allowed = rule(value);
+    for (const check of checks) {
+      const allowed = typeof check === "function" ? check(value) : check.rule(value);
       if (allowed !== undefined) {
         this.add(field, value, allowed);
         break;
@@ -130,6 +144,23 @@ export class Problems {
     for (const p of other.list)
       this.add(prefix ? `${prefix}.${p.field}` : p.field, p.value, p.allowed);
     return this;
+  }
+
+  /**
+   * The same problems, each field as `rename` reads it, for a construct that passes its props on under other
+   * names. Problems that become the same (one prop passed on to several places) are listed once.
+   */
+  public renamed(rename: (field: string) => string): Problems {
+    const renamed = new Problems();
+    const seen = new Set<string>();
+    for (const p of this.found) {
+      const field = rename(p.field);
+      const key = JSON.stringify([field, formatValue(p.value), p.allowed]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      renamed.add(field, p.value, p.allowed);
+    }
+    return renamed;
   }
 
   public get list(): readonly Problem[] {

@@ -1,7 +1,7 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { iamPolicyName } from "../core/rules";
+import { IAM_POLICY_NAME } from "../core/limits/iam";
 import { Problems } from "../core/validation";
 
 export interface AttachedPolicyProps {
@@ -31,7 +31,7 @@ export class AttachedPolicy extends Construct {
 
   public constructor(scope: Construct, id: string, props: AttachedPolicyProps) {
     super(scope, id);
-    new Problems().check("policyName", props.policyName, iamPolicyName).throwIfAny(this);
+    new Problems().check("policyName", props.policyName, IAM_POLICY_NAME).throwIfAny(this);
     this.policy = new IamPolicy(this, "policy", {
       name: props.policyName,
       description: props.description,

@@ -6,7 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { iamPolicyName } from "../core/rules";
+import { IAM_POLICY_NAME } from "../core/limits/iam";
 import { isUnresolved, Problems } from "../core/validation";
 
 /** Log groups of SageMaker endpoints: `/aws/sagemaker/Endpoints/<endpoint name>`, and their streams. */
@@ -223,7 +223,7 @@ export class InferenceExecutionPolicy extends Construct {
   public constructor(scope: Construct, id: string, props: InferenceExecutionPolicyProps) {
     super(scope, id);
     const policyName = props.policyName ?? "sagemaker-inference-execution";
-    const problems = new Problems().check("policyName", policyName, iamPolicyName);
+    const problems = new Problems().check("policyName", policyName, IAM_POLICY_NAME);
     if (!isUnresolved(props.imageRepositoryArns) && props.imageRepositoryArns.length === 0) {
       problems.add("imageRepositoryArns", [], "at least one ECR repository ARN");
     }

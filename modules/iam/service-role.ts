@@ -3,7 +3,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { checkResourceTags, iamRoleName } from "../core/rules";
+import { IAM_ROLE_NAME } from "../core/limits/iam";
+import { checkResourceTags } from "../core/limits/tags";
 import { Problems } from "../core/validation";
 
 /** One IAM condition of a trust policy statement, e.g. `ArnLike aws:SourceArn arn:aws:sagemaker:...`. */
@@ -58,7 +59,7 @@ export class ServiceRole extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    const problems = new Problems().check("roleName", props.roleName, iamRoleName);
+    const problems = new Problems().check("roleName", props.roleName, IAM_ROLE_NAME);
     checkResourceTags(problems, "tags", props.tags);
     problems.throwIfAny(this);
 

@@ -1,7 +1,7 @@
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { ECR_IMAGE_URI_PATTERN } from "../core/rules";
+import { ECR_IMAGE_URI_PATTERN } from "../core/limits/ecr";
 import { isUnresolved } from "../core/validation";
 
 /**
@@ -9,8 +9,8 @@ import { isUnresolved } from "../core/validation";
  * `arn:<partition>:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn`, so a role can be allowed to
  * pull from that repository only.
  *
- * A URI known at synth time must be an ECR image URI (check it with `ecrImageUri` first). For a URI known only
- * at apply time Terraform rewrites it with `replace()`; guard such a value with `ecrImageUriCondition`, because
+ * A URI known at synth time must be an ECR image URI (check it with `ECR_IMAGE_URI` first). For a URI known only
+ * at apply time Terraform rewrites it with `replace()`; guard such a value with `ECR_IMAGE_URI.condition`, because
  * a URI that does not match comes back unchanged and IAM refuses it as a policy resource.
  */
 export function ecrRepositoryArn(scope: Construct, imageUri: string): string {

@@ -1,11 +1,6 @@
 import { Fn, Token } from "cdktf";
 import { isEmptyString } from "../core/terraform-conditions";
 
-/** An image digest as registries write it: `sha256:` and 64 hex digits. */
-export const IMAGE_DIGEST_PATTERN = "^sha256:[a-f0-9]{64}$";
-/** What {@link IMAGE_DIGEST_PATTERN} allows, in words. */
-export const IMAGE_DIGEST_RULE = "an image digest, sha256: and 64 lowercase hex digits";
-
 /** The tag (`:1.0`) or digest (`@sha256:...`) at the end of an image reference, as a Terraform pattern. */
 const TAG_OR_DIGEST = "/(:[^/:@]+|@sha256:[a-f0-9]{64})$/";
 

@@ -5,7 +5,9 @@ import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-poli
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { checkResourceTags, ecrRepositoryName, integerAtLeast, oneOf } from "../core/rules";
+import { ECR_REPOSITORY_NAME, ECR_TAG_MUTABILITY } from "../core/limits/ecr";
+import { checkResourceTags } from "../core/limits/tags";
+import { integerAtLeast } from "../core/rules";
 import { Problems } from "../core/validation";
 
 /** What the lifecycle policy keeps: the newest tagged images, and untagged images for a while. */
@@ -77,8 +79,8 @@ export class InferenceRepository extends Construct {
     super(scope, id);
     const retention = props.retention;
     const problems = new Problems()
-      .check("repositoryName", props.repositoryName, ecrRepositoryName)
-      .check("imageTagMutability", props.imageTagMutability, oneOf(["MUTABLE", "IMMUTABLE"]));
+      .check("repositoryName", props.repositoryName, ECR_REPOSITORY_NAME)
+      .check("imageTagMutability", props.imageTagMutability, ECR_TAG_MUTABILITY);
     if (retention) {
       problems
         .check("retention.keepTaggedImages", retention.keepTaggedImages, integerAtLeast(1))

@@ -7,7 +7,9 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Fn, ref, TerraformStack, Token, type IResolvable, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
-import { checkResourceTags, integerBetween, kmsAliasName } from "../core/rules";
+import { KMS_ALIAS_NAME } from "../core/limits/kms";
+import { checkResourceTags } from "../core/limits/tags";
+import { integerBetween } from "../core/rules";
 import { Problems } from "../core/validation";
 import type { TrustCondition } from "../iam/service-role";
 import { acknowledge } from "../policy/acknowledgements";
@@ -80,7 +82,7 @@ export class EncryptionKey extends Construct {
     super(scope, id);
     const deletionWindowInDays = props.deletionWindowInDays ?? 30;
     const problems = new Problems()
-      .check("aliasName", props.aliasName, kmsAliasName)
+      .check("aliasName", props.aliasName, KMS_ALIAS_NAME)
       .check("deletionWindowInDays", deletionWindowInDays, integerBetween(7, 30, " (days)"));
     checkResourceTags(problems, "tags", props.tags);
     problems.throwIfAny(this);

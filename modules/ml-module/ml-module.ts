@@ -2,7 +2,9 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { addPreconditions } from "../core/preconditions";
-import { checkResourceTags, ecrImageUri, s3BucketName } from "../core/rules";
+import { ECR_IMAGE_URI } from "../core/limits/ecr";
+import { S3_BUCKET_NAME } from "../core/limits/s3";
+import { checkResourceTags } from "../core/limits/tags";
 import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
 import { managedPolicyAttachmentId, ServiceRole } from "../iam/service-role";
@@ -48,7 +50,7 @@ export interface MlModuleProps {
   readonly mlModelsBucket: string;
   /**
    * URI of the inference image, an Amazon ECR image in the deployment region. A value known at synth time is
-   * checked; guard one known only at apply time with `ecrImageUriCondition` (the ml-module stack validates
+   * checked; guard one known only at apply time with `ECR_IMAGE_URI.condition` (the ml-module stack validates
    * its variable so), since the pull permission is built from the URI.
    *
    * @default - the SageMaker scikit-learn 1.2-1 CPU image from the deployment region's registry. The original's
@@ -112,9 +114,9 @@ export class MlModule extends Construct {
     const givenImage = props.sagemakerContainerImage;
     const problems = new Problems();
     checkNames(problems, this.names);
-    problems.check("mlModelsBucket", props.mlModelsBucket, s3BucketName);
+    problems.check("mlModelsBucket", props.mlModelsBucket, S3_BUCKET_NAME);
     if (givenImage !== ORIGINAL_DEFAULT_IMAGE) {
-      problems.check("sagemakerContainerImage", givenImage, ecrImageUri);
+      problems.check("sagemakerContainerImage", givenImage, ECR_IMAGE_URI);
     }
     checkResourceTags(problems, "tags", props.tags, ["Name"]);
     problems.throwIfAny(this);
@@ -143,26 +145,30 @@ export class MlModule extends Construct {
       }).json,
     });
 
+    // As in the original: the tags with each resource's Name, and no managed-by tag.
     this.serverless = new ServerlessEndpoint(this, "serverless", {
       modelName: names.model,
-      endpointConfigName: names.endpointConfig,
+      endpointConfigurationName: names.endpointConfig,
       endpointName: names.endpoint,
-      executionRoleArn: this.executionRole.roleArn,
-      image: image.uri,
-      modelDataUrl: `s3://${props.mlModelsBucket}/${MODEL_ARTIFACT_KEY}`,
-      environment: {
-        SAGEMAKER_PROGRAM: "inference.py",
-        SAGEMAKER_SUBMIT_DIRECTORY: `s3://${props.mlModelsBucket}/${INFERENCE_CODE_KEY}`,
+      iamRoleArn: this.executionRole.roleArn,
+      container: {
+        image: image.uri,
+        modelDataLocation: `s3://${props.mlModelsBucket}/${MODEL_ARTIFACT_KEY}`,
+        environmentVariables: {
+          SAGEMAKER_PROGRAM: "inference.py",
+          SAGEMAKER_SUBMIT_DIRECTORY: `s3://${props.mlModelsBucket}/${INFERENCE_CODE_KEY}`,
+        },
       },
       variantName: "AllTraffic",
-      memorySizeInMb: 1024,
+      memorySizeInMB: 1024,
       maxConcurrency: 200,
-      tags: props.tags,
+      additionalTags: props.tags,
       nameTag: true,
+      managedByTag: false,
       encryptionKeyArn: props.encryptionKeyArn,
       // Correction: the original creates the model alongside the role's policy; SageMaker checks that it
       // can read the model artifact when the model is created, so the policy has to be in place first.
-      modelDependsOn: [this.executionPolicy],
+      dependsOn: [this.executionPolicy],
     });
     const { model, endpointConfiguration, endpoint } = this.serverless;
     if (props.encryptionKeyArn === undefined) {

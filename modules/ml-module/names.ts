@@ -1,11 +1,8 @@
 import type { Precondition } from "cdktf";
-import {
-  derivedNamePrecondition,
-  IAM_ROLE_NAME_LIMIT,
-  SAGEMAKER_NAME_LIMIT,
-  type NameLimit,
-} from "../core/derived-names";
-import { isUnresolved, type Problems } from "../core/validation";
+import { derivedNamePrecondition } from "../core/derived-names";
+import { IAM_ROLE_NAME } from "../core/limits/iam";
+import { SAGEMAKER_NAME } from "../core/limits/sagemaker";
+import { isUnresolved, type Limit, type Problems } from "../core/validation";
 
 /** The names of the module's resources: `<projectName>-<environment>-<what>`, as in the original. */
 export interface MlModuleNames {
@@ -52,12 +49,12 @@ export function mlModuleNames(projectName: string, environment: string): MlModul
  * plus two characters, from the same characters, and IAM allows 128 for a policy name, so they are valid
  * whenever the role names are.
  */
-const LIMITED_NAMES: Readonly<Partial<Record<NamedResource, NameLimit>>> = {
-  executionRole: IAM_ROLE_NAME_LIMIT,
-  model: SAGEMAKER_NAME_LIMIT,
-  endpointConfig: SAGEMAKER_NAME_LIMIT,
-  endpoint: SAGEMAKER_NAME_LIMIT,
-  lambdaInvokeRole: IAM_ROLE_NAME_LIMIT,
+const LIMITED_NAMES: Readonly<Partial<Record<NamedResource, Limit<string>>>> = {
+  executionRole: IAM_ROLE_NAME,
+  model: SAGEMAKER_NAME,
+  endpointConfig: SAGEMAKER_NAME,
+  endpoint: SAGEMAKER_NAME,
+  lambdaInvokeRole: IAM_ROLE_NAME,
 };
 
 /** How a derived name is shown in errors, e.g. `modelName (<projectName>-<environment>-optimal-call-time-model)`. */
@@ -70,7 +67,10 @@ function label(resource: NamedResource): string {
  * length.
  */
 export function checkNames(problems: Problems, names: MlModuleNames): void {
-  for (const [resource, limit] of Object.entries(LIMITED_NAMES) as [NamedResource, NameLimit][]) {
+  for (const [resource, limit] of Object.entries(LIMITED_NAMES) as [
+    NamedResource,
+    Limit<string>,
+  ][]) {
     const name = names[resource];
     if (isUnresolved(name) || limit.rule(name) === undefined) continue;
     problems.add(label(resource), name, `${limit.description} (this one has ${name.length})`);

@@ -2,7 +2,9 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, Op, Token } from "cdktf";
 import { Construct } from "constructs";
-import { checkResourceTags, emailAddress, matches } from "../core/rules";
+import { EMAIL_ADDRESS } from "../core/limits/sns";
+import { checkResourceTags } from "../core/limits/tags";
+import { matches } from "../core/rules";
 import { isEmptyString } from "../core/terraform-conditions";
 import { isUnresolved, Problems } from "../core/validation";
 
@@ -54,7 +56,7 @@ export class AlertsTopic extends Construct {
     const email = props.emailEndpoint;
     const problems = new Problems()
       .check("topicName", props.topicName, TOPIC_NAME)
-      .check("emailEndpoint", email === "" ? undefined : email, emailAddress);
+      .check("emailEndpoint", email === "" ? undefined : email, EMAIL_ADDRESS);
     checkResourceTags(problems, "tags", props.tags);
     problems.throwIfAny(this);
 

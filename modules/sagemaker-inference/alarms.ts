@@ -1,62 +1,157 @@
+/**
+ * CloudWatch alarms on a production variant: what their props resolve to, their checks and their
+ * `aws_cloudwatch_metric_alarm`s.
+ */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { Construct } from "constructs";
-import { durationSeconds } from "./duration";
-import { parseAlarmExpression } from "./expressions/alarm-expression";
-import { acceptedValue } from "./expressions/tokens";
-import { nameAfter } from "../core/terraform-names";
-import { alarmNameOf, constructIds } from "./names";
+import { SNS_TOPIC_ARN } from "../core/limits/sns";
+import { integerAtLeast, integerBetween, matches, maxLength } from "../core/rules";
+import { isUnresolved, type Problems } from "../core/validation";
+import { checkDuration, formatDuration, resolveDuration, type ResolvedDuration } from "./duration";
+import {
+  ALARM_GRAMMAR,
+  parseAlarmExpression,
+  type AlarmExpression,
+} from "./expressions/alarm-expression";
+import { checkExpression } from "./expressions/check-expression";
+import { acceptedValue, type Parsed } from "./expressions/tokens";
+import { named, type InferenceLayout } from "./layout";
 import type { AlarmProps } from "./props";
-import type { TagsFor } from "./tags";
-import { DEFAULT_ALARM_PERIOD } from "./validate-alarms";
+import { validateTagCount, type TagsFor } from "./tags";
+import type { ValidationContext } from "./validation-context";
+
+/** CloudWatch `AlarmName`: 1-255 characters, no control characters. */
+const ALARM_NAME = matches(
+  /^[^\p{Cc}]{1,255}$/u,
+  "an alarm name of 1-255 characters without control characters",
+);
+
+/** The alarm period the module documents: "1 minute" to "6 hours"; CloudWatch wants whole minutes. */
+const ALARM_PERIOD = { min: 60, max: 6 * 3600, step: 60 } as const;
+const DEFAULT_ALARM_PERIOD = "1 minute";
 
 /** The production variant the alarms watch. */
-export interface AlarmedVariantRef {
+export interface AlarmedVariant {
   readonly endpointKey: string;
   readonly endpointName: string;
   readonly variantKey: string;
   readonly variantName: string;
+  /** The endpoint is asynchronous: it does not publish every invocation metric. */
   readonly asyncInference: boolean;
 }
 
-/** One alarm per entry, on the variant's EndpointName and VariantName dimensions. By alarm key. */
-export function createAlarms(
-  scope: Construct,
-  variant: AlarmedVariantRef,
+/** An alarm with its defaults resolved and its expression parsed. */
+export interface ResolvedAlarm {
+  readonly key: string;
+  /** `<variant field>.cloudwatchAlarms.<key>` */
+  readonly field: string;
+  readonly props: AlarmProps;
+  readonly variant: AlarmedVariant;
+  /** `alarmName`, else `<endpoint name>/<variant>/<alarm key>`. */
+  readonly name: string;
+  readonly expression: Parsed<AlarmExpression>;
+  readonly period: ResolvedDuration;
+  readonly evaluationPeriods: number;
+}
+
+export function resolveAlarms(
+  field: string,
   alarms: Readonly<Record<string, AlarmProps>>,
-  tagsFor: TagsFor,
-): Record<string, CloudwatchMetricAlarm> {
-  const created: Record<string, CloudwatchMetricAlarm> = {};
-  for (const [key, alarm] of Object.entries(alarms)) {
-    const { metricName, namespace, statistic, comparisonOperator, threshold } = acceptedValue(
-      parseAlarmExpression(alarm.expression, variant),
-      alarm.expression,
-    );
-    const topic = alarm.notificationSnsTopic;
-    created[key] = nameAfter(
-      new CloudwatchMetricAlarm(
-        scope,
-        constructIds.alarm(variant.endpointKey, variant.variantKey, key),
-        {
-          alarmName: alarmNameOf(variant.endpointName, variant.variantName, key, alarm),
-          alarmDescription: alarm.description,
-          metricName,
-          namespace,
-          statistic,
-          comparisonOperator,
-          threshold,
-          period: durationSeconds(alarm.period ?? DEFAULT_ALARM_PERIOD),
-          evaluationPeriods: alarm.evaluationPeriods ?? 1,
-          datapointsToAlarm: alarm.datapointsToAlarm,
-          dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
-          alarmActions: topic !== undefined ? [topic] : undefined,
-          okActions: topic !== undefined ? [topic] : undefined,
-          tags: tagsFor(alarm.additionalTags),
-        },
-      ),
-      variant.endpointKey,
-      variant.variantKey,
-      key,
+  variant: AlarmedVariant,
+): ResolvedAlarm[] {
+  return Object.entries(alarms).map(([key, props]) => ({
+    key,
+    field: `${field}.${key}`,
+    props,
+    variant,
+    name: props.alarmName ?? `${variant.endpointName}/${variant.variantName}/${key}`,
+    expression: parseAlarmExpression(props.expression, variant),
+    period: resolveDuration(props.period, DEFAULT_ALARM_PERIOD),
+    evaluationPeriods: props.evaluationPeriods ?? 1,
+  }));
+}
+
+export function validateAlarm(
+  problems: Problems,
+  alarm: ResolvedAlarm,
+  context: ValidationContext,
+): void {
+  const { field, props, evaluationPeriods } = alarm;
+  checkExpression(
+    problems,
+    `${field}.expression`,
+    props.expression,
+    ALARM_GRAMMAR,
+    alarm.expression,
+  );
+  checkDuration(problems, `${field}.period`, props.period, ALARM_PERIOD);
+  problems.check(`${field}.evaluationPeriods`, evaluationPeriods, integerAtLeast(1));
+  checkEvaluationRange(problems, `${field}.evaluationPeriods`, alarm);
+  problems.check(
+    `${field}.datapointsToAlarm`,
+    props.datapointsToAlarm,
+    // Against an unknown or invalid evaluationPeriods (reported above) only the lower bound is clear.
+    isUnresolved(evaluationPeriods) || !(evaluationPeriods >= 1)
+      ? integerAtLeast(1)
+      : integerBetween(1, evaluationPeriods, ` (evaluationPeriods is ${evaluationPeriods})`),
+  );
+  problems.check(`${field}.description`, props.description, maxLength(1024));
+  problems.check(`${field}.notificationSnsTopic`, props.notificationSnsTopic, SNS_TOPIC_ARN);
+  validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
+
+  const nameField = props.alarmName === undefined ? field : `${field}.alarmName`;
+  problems.check(nameField, alarm.name, ALARM_NAME);
+  context.alarmNames.claim(problems, nameField, alarm.name);
+}
+
+/**
+ * CloudWatch evaluates at most one day of data for periods under an hour, at most seven days otherwise
+ * (period x evaluation periods, `PutMetricAlarm`).
+ */
+function checkEvaluationRange(problems: Problems, field: string, alarm: ResolvedAlarm): void {
+  const period = alarm.period.seconds;
+  const evaluationPeriods = alarm.evaluationPeriods;
+  if (period === undefined || isUnresolved(evaluationPeriods) || period <= 0) return;
+  const limit = period < 3600 ? 86400 : 7 * 86400;
+  if (period * evaluationPeriods > limit) {
+    problems.add(
+      field,
+      evaluationPeriods,
+      `at most ${Math.floor(limit / period)} with a period of "${formatDuration(period)}" ` +
+        "(CloudWatch evaluates at most 1 day of data for periods under an hour, 7 days otherwise)",
     );
   }
-  return created;
+}
+
+/** The alarm, on the variant's EndpointName and VariantName dimensions. */
+export function createAlarm(
+  scope: Construct,
+  alarm: ResolvedAlarm,
+  tags: TagsFor,
+  layout: InferenceLayout,
+): CloudwatchMetricAlarm {
+  const { props, variant } = alarm;
+  const { metricName, namespace, statistic, comparisonOperator, threshold } = acceptedValue(
+    alarm.expression,
+    props.expression,
+  );
+  const topic = props.notificationSnsTopic;
+  const id = layout.ids.alarm(variant.endpointKey, variant.variantKey, alarm.key);
+  const created = new CloudwatchMetricAlarm(scope, id.id, {
+    alarmName: alarm.name,
+    alarmDescription: props.description,
+    metricName,
+    namespace,
+    statistic,
+    comparisonOperator,
+    threshold,
+    period: alarm.period.seconds,
+    evaluationPeriods: alarm.evaluationPeriods,
+    datapointsToAlarm: props.datapointsToAlarm,
+    dimensions: { EndpointName: variant.endpointName, VariantName: variant.variantName },
+    alarmActions: topic !== undefined ? [topic] : undefined,
+    okActions: topic !== undefined ? [topic] : undefined,
+    tags: tags(alarm.name, props.additionalTags),
+  });
+  return named(created, id);
 }

@@ -1,3 +1,7 @@
+/**
+ * Target-tracking auto scaling of a variant: what its props resolve to, its checks, and the
+ * `aws_appautoscaling_target` with one `aws_appautoscaling_policy` per policy.
+ */
 import {
   AppautoscalingPolicy,
   type AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration,
@@ -5,33 +9,143 @@ import {
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import type { Construct } from "constructs";
-import { durationSeconds } from "./duration";
+import { SERVERLESS_CONCURRENCY } from "../core/limits/sagemaker";
+import { atMost, integerAtLeast, matches } from "../core/rules";
+import { UniqueNames, type Problems } from "../core/validation";
+import { checkDuration, resolveDuration, type ResolvedDuration } from "./duration";
+import { checkExpression } from "./expressions/check-expression";
 import {
   parseScalingExpression,
+  SCALING_GRAMMAR,
   type ScaledVariant,
   type ScalingExpression,
 } from "./expressions/scaling-expression";
-import { acceptedValue } from "./expressions/tokens";
-import { nameAfter } from "../core/terraform-names";
-import { constructIds, scalingPolicyNameOf } from "./names";
-import type { AutoScalingProps } from "./props";
+import { acceptedValue, type Parsed } from "./expressions/tokens";
+import { named, type InferenceLayout } from "./layout";
+import type { AutoScalingProps, ScalingPolicyProps } from "./props";
+import { validateTagCount, type TagsFor } from "./tags";
+import type { ValidationContext } from "./validation-context";
+
+/** Application Auto Scaling `PolicyName`: 1-256 printable characters. */
+const POLICY_NAME = matches(/^[^\p{Cc}]{1,256}$/u, "a policy name of 1-256 printable characters");
 
 const SCALABLE_DIMENSIONS: Readonly<Record<ScaledVariant, string>> = {
   instances: "sagemaker:variant:DesiredInstanceCount",
   "provisioned-concurrency": "sagemaker:variant:DesiredProvisionedConcurrency",
 };
 const DEFAULT_COOLDOWN = "5 minutes";
+const COOLDOWNS = { min: 0 };
 
-/** The variant to scale. */
+/** The variant to scale: what it scales and within which limits. */
 export interface ScaledVariantRef {
   readonly endpointKey: string;
   readonly endpointName: string;
   readonly variantKey: string;
   readonly variantName: string;
-  readonly endpoint: SagemakerEndpoint;
   readonly scales: ScaledVariant;
+  /** The endpoint is asynchronous: it does not publish every invocation metric. */
   readonly asyncInference: boolean;
-  readonly defaultMaximum: number;
+  /** The default of `maximumCapacity`. */
+  readonly defaultMaximum: number | undefined;
+  /** The largest capacity AWS allows (a serverless endpoint's maxConcurrency), if any. */
+  readonly capacityLimit?: { readonly value: number; readonly name: string };
+}
+
+/** Auto scaling with its defaults resolved and its expressions parsed. */
+export interface ResolvedAutoScaling {
+  /** `<variant field>.autoScaling` */
+  readonly field: string;
+  readonly props: AutoScalingProps;
+  readonly variant: ScaledVariantRef;
+  readonly minimumCapacity: number;
+  readonly maximumCapacity: number | undefined;
+  readonly policies: readonly ResolvedScalingPolicy[];
+}
+
+export interface ResolvedScalingPolicy {
+  readonly key: string;
+  /** `<auto scaling field>.policies.<key>` */
+  readonly field: string;
+  readonly props: ScalingPolicyProps;
+  /** `policyName`, else `<endpoint name>/<variant>/<policy key>`. */
+  readonly name: string;
+  readonly expression: Parsed<ScalingExpression>;
+  readonly scaleInCooldown: ResolvedDuration;
+  readonly scaleOutCooldown: ResolvedDuration;
+}
+
+export function resolveAutoScaling(
+  field: string,
+  props: AutoScalingProps,
+  variant: ScaledVariantRef,
+): ResolvedAutoScaling {
+  return {
+    field,
+    props,
+    variant,
+    minimumCapacity: props.minimumCapacity ?? 1,
+    maximumCapacity: props.maximumCapacity ?? variant.defaultMaximum,
+    policies: Object.entries(props.policies).map(([key, policy]) => ({
+      key,
+      field: `${field}.policies.${key}`,
+      props: policy,
+      name: policy.policyName ?? `${variant.endpointName}/${variant.variantName}/${key}`,
+      expression: parseScalingExpression(policy.expression, variant),
+      scaleInCooldown: resolveDuration(policy.scaleInCooldownPeriod, DEFAULT_COOLDOWN),
+      scaleOutCooldown: resolveDuration(policy.scaleOutCooldownPeriod, DEFAULT_COOLDOWN),
+    })),
+  };
+}
+
+export function validateAutoScaling(
+  problems: Problems,
+  scaling: ResolvedAutoScaling,
+  context: ValidationContext,
+): void {
+  const { field, props, variant, minimumCapacity: minimum, maximumCapacity: maximum } = scaling;
+  validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
+  const capacity =
+    variant.scales === "provisioned-concurrency" ? SERVERLESS_CONCURRENCY : integerAtLeast(1);
+  const limit = variant.capacityLimit;
+  problems.check(
+    `${field}.minimumCapacity`,
+    minimum,
+    capacity,
+    ...(maximum === undefined ? [] : [atMost(maximum, "maximumCapacity")]),
+  );
+  problems.check(
+    `${field}.maximumCapacity`,
+    maximum,
+    capacity,
+    ...(limit === undefined ? [] : [atMost(limit.value, limit.name)]),
+  );
+
+  const policyNames = new UniqueNames("a policy name no other policy of this variant uses");
+  for (const policy of scaling.policies) {
+    checkExpression(
+      problems,
+      `${policy.field}.expression`,
+      policy.props.expression,
+      SCALING_GRAMMAR,
+      policy.expression,
+    );
+    checkDuration(
+      problems,
+      `${policy.field}.scaleInCooldownPeriod`,
+      policy.props.scaleInCooldownPeriod,
+      COOLDOWNS,
+    );
+    checkDuration(
+      problems,
+      `${policy.field}.scaleOutCooldownPeriod`,
+      policy.props.scaleOutCooldownPeriod,
+      COOLDOWNS,
+    );
+    const nameField =
+      policy.props.policyName === undefined ? policy.field : `${policy.field}.policyName`;
+    problems.check(nameField, policy.name, POLICY_NAME);
+    policyNames.claim(problems, nameField, policy.name);
+  }
 }
 
 export interface CreatedAutoScaling {
@@ -46,56 +160,46 @@ export interface CreatedAutoScaling {
  */
 export function createAutoScaling(
   scope: Construct,
-  variant: ScaledVariantRef,
-  autoScaling: AutoScalingProps,
-  tags: Record<string, string> | undefined,
+  scaling: ResolvedAutoScaling,
+  endpoint: SagemakerEndpoint,
+  tags: TagsFor,
+  layout: InferenceLayout,
 ): CreatedAutoScaling {
-  const target = nameAfter(
-    new AppautoscalingTarget(
-      scope,
-      constructIds.scalingTarget(variant.endpointKey, variant.variantKey),
-      {
-        serviceNamespace: "sagemaker",
-        resourceId: `endpoint/${variant.endpointName}/variant/${variant.variantName}`,
-        scalableDimension: SCALABLE_DIMENSIONS[variant.scales],
-        minCapacity: autoScaling.minimumCapacity ?? 1,
-        maxCapacity: autoScaling.maximumCapacity ?? variant.defaultMaximum,
-        tags,
-        dependsOn: [variant.endpoint],
-      },
-    ),
-    variant.endpointKey,
-    variant.variantKey,
+  const { variant } = scaling;
+  const targetId = layout.ids.scalingTarget(variant.endpointKey, variant.variantKey);
+  const target = named(
+    new AppautoscalingTarget(scope, targetId.id, {
+      serviceNamespace: "sagemaker",
+      resourceId: `endpoint/${variant.endpointName}/variant/${variant.variantName}`,
+      scalableDimension: SCALABLE_DIMENSIONS[variant.scales],
+      minCapacity: scaling.minimumCapacity,
+      maxCapacity: scaling.maximumCapacity!,
+      tags: tags(undefined, scaling.props.additionalTags),
+      dependsOn: [endpoint],
+    }),
+    targetId,
   );
 
   const policies: Record<string, AppautoscalingPolicy> = {};
-  for (const [key, policy] of Object.entries(autoScaling.policies)) {
-    const expression = acceptedValue(
-      parseScalingExpression(policy.expression, variant),
-      policy.expression,
-    );
-    policies[key] = nameAfter(
-      new AppautoscalingPolicy(
-        scope,
-        constructIds.scalingPolicy(variant.endpointKey, variant.variantKey, key),
-        {
-          name: scalingPolicyNameOf(variant.endpointName, variant.variantName, key, policy),
-          policyType: "TargetTrackingScaling",
-          resourceId: target.resourceId,
-          scalableDimension: target.scalableDimension,
-          serviceNamespace: target.serviceNamespace,
-          targetTrackingScalingPolicyConfiguration: {
-            ...metricSpecification(expression, variant),
-            targetValue: expression.targetValue,
-            disableScaleIn: !(policy.enableScaleIn ?? true),
-            scaleInCooldown: durationSeconds(policy.scaleInCooldownPeriod ?? DEFAULT_COOLDOWN),
-            scaleOutCooldown: durationSeconds(policy.scaleOutCooldownPeriod ?? DEFAULT_COOLDOWN),
-          },
+  for (const policy of scaling.policies) {
+    const expression = acceptedValue(policy.expression, policy.props.expression);
+    const policyId = layout.ids.scalingPolicy(variant.endpointKey, variant.variantKey, policy.key);
+    policies[policy.key] = named(
+      new AppautoscalingPolicy(scope, policyId.id, {
+        name: policy.name,
+        policyType: "TargetTrackingScaling",
+        resourceId: target.resourceId,
+        scalableDimension: target.scalableDimension,
+        serviceNamespace: target.serviceNamespace,
+        targetTrackingScalingPolicyConfiguration: {
+          ...metricSpecification(expression, variant),
+          targetValue: expression.targetValue,
+          disableScaleIn: !(policy.props.enableScaleIn ?? true),
+          scaleInCooldown: policy.scaleInCooldown.seconds,
+          scaleOutCooldown: policy.scaleOutCooldown.seconds,
         },
-      ),
-      variant.endpointKey,
-      variant.variantKey,
-      key,
+      }),
+      policyId,
     );
   }
   return { target, policies };

@@ -23,13 +23,6 @@ export function parseDuration(text: string): number | undefined {
   return Number(match[1]) * UNIT_SECONDS[match[2]!.toLowerCase()]!;
 }
 
-/** Seconds of a duration that validation has accepted. */
-export function durationSeconds(text: string): number {
-  const seconds = parseDuration(text);
-  if (seconds === undefined) throw new Error(`Not a duration: ${JSON.stringify(text)}`);
-  return seconds;
-}
-
 /** The shortest way to write a number of seconds as a duration: `"1 hour"`, `"90 seconds"`. */
 export function formatDuration(seconds: number): string {
   const [unit, size] = Object.entries(UNIT_SECONDS)
@@ -86,4 +79,21 @@ export function checkDuration(
 ): void {
   if (value !== undefined && isUnresolved(value)) problems.add(field, value, KNOWN_AT_SYNTH);
   else problems.check(field, value, durationIn(range));
+}
+
+/** A duration prop as given, with its default, and its seconds once parsed (`undefined` while it does not parse). */
+export interface ResolvedDuration {
+  /** What the props say, to check and to show in a problem. */
+  readonly given: string | undefined;
+  /** The seconds of the duration given, or of the default. */
+  readonly seconds: number | undefined;
+}
+
+/** Parses a duration prop once, for its check and its Terraform attribute. */
+export function resolveDuration(given: string | undefined, byDefault?: string): ResolvedDuration {
+  const text = given ?? byDefault;
+  return {
+    given,
+    seconds: text === undefined || isUnresolved(text) ? undefined : parseDuration(text),
+  };
 }

@@ -1,24 +1,112 @@
+/**
+ * Endpoints: what their props resolve to, the checks of an endpoint as a whole (names, key, tags, exactly one of
+ * provisioned or serverless), and the `aws_sagemaker_endpoint_configuration` and `aws_sagemaker_endpoint`.
+ */
 import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
-import {
-  SagemakerEndpointConfiguration,
-  type SagemakerEndpointConfigurationAsyncInferenceConfig,
-  type SagemakerEndpointConfigurationDataCaptureConfig,
-  type SagemakerEndpointConfigurationProductionVariants,
-} from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
-import { nameAfter } from "../core/terraform-names";
+import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
+import { SAGEMAKER_NAME } from "../core/limits/sagemaker";
+import type { Problems } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
-import { durationSeconds } from "./duration";
-import { constructIds, endpointConfigurationNameOf, endpointNameOf, variantNameOf } from "./names";
-import type {
-  AsyncInvocationConfigProps,
-  DataCaptureProps,
-  EndpointProps,
-  InstanceVariantProps,
-  ServerlessVariantProps,
-} from "./props";
-import type { TagsFor } from "./tags";
+import { asyncInferenceConfig } from "./async-inference";
+import { dataCaptureConfig } from "./data-capture";
+import { named, type InferenceLayout } from "./layout";
+import type { EndpointProps } from "./props";
+import {
+  instanceVariantBlock,
+  resolveProvisioned,
+  validateProvisioned,
+  type ResolvedProvisioned,
+} from "./provisioned";
+import {
+  resolveServerless,
+  serverlessVariantBlock,
+  validateServerless,
+  type ResolvedServerlessVariant,
+} from "./serverless";
+import { validateTagCount, type TagsFor } from "./tags";
+import type { ValidationContext } from "./validation-context";
+
+/** The endpoint an entry belongs to: its key, its field (`endpoints.<key>`) and its name. */
+export interface EndpointRef {
+  readonly key: string;
+  readonly field: string;
+  readonly name: string;
+}
+
+/** An endpoint with its defaults resolved, and its provisioned or serverless variants. */
+export interface ResolvedEndpoint extends EndpointRef {
+  readonly props: EndpointProps;
+  /** `endpointConfigurationName`, else the endpoint's key. */
+  readonly configurationName: string;
+  readonly provisioned?: ResolvedProvisioned;
+  readonly serverless?: ResolvedServerlessVariant;
+}
+
+export function resolveEndpoint(key: string, props: EndpointProps): ResolvedEndpoint {
+  const ref: EndpointRef = { key, field: `endpoints.${key}`, name: props.name ?? key };
+  return {
+    ...ref,
+    props,
+    configurationName: props.endpointConfigurationName ?? key,
+    provisioned: props.provisioned ? resolveProvisioned(ref, props.provisioned) : undefined,
+    serverless: props.serverless ? resolveServerless(ref, props.serverless.variant) : undefined,
+  };
+}
+
+export function validateEndpoint(
+  problems: Problems,
+  endpoint: ResolvedEndpoint,
+  context: ValidationContext,
+): void {
+  const { field, key, props } = endpoint;
+  problems.check(field, key, SAGEMAKER_NAME);
+  if (props.name !== undefined) problems.check(`${field}.name`, props.name, SAGEMAKER_NAME);
+  context.endpointNames.claim(
+    problems,
+    props.name === undefined ? field : `${field}.name`,
+    endpoint.name,
+  );
+
+  const nameField =
+    props.endpointConfigurationName === undefined ? field : `${field}.endpointConfigurationName`;
+  if (props.endpointConfigurationName !== undefined) {
+    problems.check(nameField, endpoint.configurationName, SAGEMAKER_NAME);
+  }
+  context.configurationNames.claim(problems, nameField, endpoint.configurationName);
+
+  problems.check(`${field}.encryptionKeyArn`, props.encryptionKeyArn, KMS_KEY_OR_ALIAS_ARN);
+  const { additionalTags } = props;
+  validateTagCount(problems, `${field}.additionalTags`, additionalTags, context.tags);
+  validateTagCount(
+    problems,
+    `${field}.endpointConfigurationAdditionalTags`,
+    props.endpointConfigurationAdditionalTags,
+    context.tags,
+    additionalTags,
+  );
+  validateTagCount(
+    problems,
+    `${field}.endpointAdditionalTags`,
+    props.endpointAdditionalTags,
+    context.tags,
+    additionalTags,
+  );
+
+  if (props.provisioned && props.serverless) {
+    problems.add(field, "provisioned and serverless", "exactly one of provisioned or serverless");
+  } else if (!props.provisioned && !props.serverless) {
+    problems.add(
+      field,
+      "neither provisioned nor serverless",
+      "exactly one of provisioned or serverless",
+    );
+  }
+  if (endpoint.provisioned) validateProvisioned(problems, endpoint.provisioned, context);
+  if (endpoint.serverless) validateServerless(problems, endpoint.serverless, context);
+}
 
 /** An endpoint and the endpoint configuration it runs. */
 export interface CreatedEndpoint {
@@ -26,175 +114,67 @@ export interface CreatedEndpoint {
   readonly endpoint: SagemakerEndpoint;
 }
 
-/** The endpoint `key` and its configuration, both named by the key unless told otherwise. */
+/** The endpoint and its configuration, serving `models` (by key). */
 export function createEndpoint(
   scope: Construct,
-  key: string,
-  endpoint: EndpointProps,
+  endpoint: ResolvedEndpoint,
   models: Readonly<Record<string, SagemakerModel>>,
-  tagsFor: TagsFor,
+  tags: TagsFor,
+  layout: InferenceLayout,
 ): CreatedEndpoint {
-  const provisioned = endpoint.provisioned;
+  const { props, provisioned, serverless } = endpoint;
   const modelName = (modelKey: string) => models[modelKey]!.name;
-
-  const configuration = nameAfter(
-    new SagemakerEndpointConfiguration(scope, constructIds.endpointConfiguration(key), {
-      name: endpointConfigurationNameOf(key, endpoint),
-      kmsKeyArn: endpoint.encryptionKey,
+  const configuration = named(
+    new SagemakerEndpointConfiguration(scope, ids(layout, endpoint).configuration.id, {
+      name: endpoint.configurationName,
+      kmsKeyArn: props.encryptionKeyArn,
       productionVariants: provisioned
-        ? Object.entries(provisioned.productionVariants).map(([modelKey, variant]) =>
-            instanceVariant(modelKey, modelName(modelKey), variant),
+        ? provisioned.productionVariants.map((variant) =>
+            instanceVariantBlock(variant, modelName(variant.modelKey)),
           )
-        : [
-            serverlessVariant(
-              modelName(endpoint.serverless!.variant.modelName),
-              endpoint.serverless!.variant,
-            ),
-          ],
-      shadowProductionVariants: provisioned?.shadowVariants
-        ? Object.entries(provisioned.shadowVariants).map(([modelKey, variant]) =>
-            instanceVariant(modelKey, modelName(modelKey), variant),
+        : [serverlessVariantBlock(serverless!, modelName(serverless!.modelKey))],
+      shadowProductionVariants: provisioned?.props.shadowVariants
+        ? provisioned.shadowVariants.map((variant) =>
+            instanceVariantBlock(variant, modelName(variant.modelKey)),
           )
         : undefined,
-      asyncInferenceConfig: provisioned?.asyncInvocationConfig
-        ? asyncInferenceConfig(provisioned.asyncInvocationConfig)
+      asyncInferenceConfig: provisioned?.props.asyncInvocationConfig
+        ? asyncInferenceConfig(provisioned.props.asyncInvocationConfig)
         : undefined,
-      dataCaptureConfig: provisioned?.enableDataCapture
-        ? dataCaptureConfig(provisioned.enableDataCapture, endpoint.encryptionKey)
+      dataCaptureConfig: provisioned?.props.enableDataCapture
+        ? dataCaptureConfig(provisioned.props.enableDataCapture, props.encryptionKeyArn)
         : undefined,
-      tags: tagsFor(endpoint.additionalTags, endpoint.endpointConfigurationAdditionalTags),
+      tags: tags(
+        endpoint.configurationName,
+        props.additionalTags,
+        props.endpointConfigurationAdditionalTags,
+      ),
     }),
-    key,
+    ids(layout, endpoint).configuration,
   );
   settableThrough(configuration, scope, {
-    kms_key_arn: `endpoints.${key}.encryptionKey`,
-    "data_capture_config.kms_key_id": `endpoints.${key}.provisioned.enableDataCapture.encryptionKey`,
+    kms_key_arn: layout.field(`${endpoint.field}.encryptionKeyArn`),
+    "data_capture_config.kms_key_id": layout.field(
+      `${endpoint.field}.provisioned.enableDataCapture.encryptionKeyArn`,
+    ),
   });
 
   return {
     configuration,
-    endpoint: nameAfter(
-      new SagemakerEndpoint(scope, constructIds.endpoint(key), {
-        name: endpointNameOf(key, endpoint),
+    endpoint: named(
+      new SagemakerEndpoint(scope, ids(layout, endpoint).endpoint.id, {
+        name: endpoint.name,
         endpointConfigName: configuration.name,
-        tags: tagsFor(endpoint.additionalTags, endpoint.endpointAdditionalTags),
+        tags: tags(endpoint.name, props.additionalTags, props.endpointAdditionalTags),
       }),
-      key,
+      ids(layout, endpoint).endpoint,
     ),
   };
 }
 
-/** The attributes production and shadow variants share. */
-type InstanceVariantBlock = Pick<
-  SagemakerEndpointConfigurationProductionVariants,
-  | "variantName"
-  | "modelName"
-  | "instanceType"
-  | "initialInstanceCount"
-  | "initialVariantWeight"
-  | "volumeSizeInGb"
-  | "containerStartupHealthCheckTimeoutInSeconds"
-  | "modelDataDownloadTimeoutInSeconds"
->;
-
-/** A production or shadow variant on instances. */
-function instanceVariant(
-  modelKey: string,
-  modelName: string,
-  variant: InstanceVariantProps,
-): InstanceVariantBlock {
+function ids(layout: InferenceLayout, endpoint: EndpointRef) {
   return {
-    variantName: variantNameOf(modelKey, variant),
-    modelName,
-    instanceType: variant.instanceType,
-    initialInstanceCount: variant.initialInstanceCount ?? 1,
-    initialVariantWeight: variant.initialWeight ?? 1,
-    volumeSizeInGb: variant.volumeSize,
-    containerStartupHealthCheckTimeoutInSeconds: secondsOrUndefined(
-      variant.containerStartupTimeout,
-    ),
-    modelDataDownloadTimeoutInSeconds: secondsOrUndefined(variant.modelDataDownloadTimeout),
+    configuration: layout.ids.endpointConfiguration(endpoint.key),
+    endpoint: layout.ids.endpoint(endpoint.key),
   };
-}
-
-function serverlessVariant(
-  modelName: string,
-  variant: ServerlessVariantProps,
-): SagemakerEndpointConfigurationProductionVariants {
-  return {
-    variantName: variantNameOf(variant.modelName, variant),
-    modelName,
-    serverlessConfig: {
-      maxConcurrency: variant.maxConcurrency ?? 20,
-      memorySizeInMb: variant.memorySize ?? 1024,
-      provisionedConcurrency: variant.provisionedConcurrency,
-    },
-  };
-}
-
-function secondsOrUndefined(duration: string | undefined): number | undefined {
-  return duration === undefined ? undefined : durationSeconds(duration);
-}
-
-/**
- * Output paths, key and notification topics; the inference response is included in each notification
- * that has a topic.
- */
-function asyncInferenceConfig(
-  config: AsyncInvocationConfigProps,
-): SagemakerEndpointConfigurationAsyncInferenceConfig {
-  const success = config.successNotificationLocation;
-  const error = config.errorNotificationLocation;
-  const includeIn = [
-    ...(success !== undefined ? ["SUCCESS_NOTIFICATION_TOPIC"] : []),
-    ...(error !== undefined ? ["ERROR_NOTIFICATION_TOPIC"] : []),
-  ];
-  return {
-    outputConfig: {
-      s3OutputPath: config.s3OutputPath,
-      s3FailurePath: config.s3FailurePath,
-      kmsKeyId: config.encryptionKey,
-      notificationConfig:
-        includeIn.length > 0
-          ? { successTopic: success, errorTopic: error, includeInferenceResponseIn: includeIn }
-          : undefined,
-    },
-    clientConfig:
-      config.maxConcurrentInvocationsPerInstance !== undefined
-        ? { maxConcurrentInvocationsPerInstance: config.maxConcurrentInvocationsPerInstance }
-        : undefined,
-  };
-}
-
-function dataCaptureConfig(
-  capture: DataCaptureProps,
-  endpointEncryptionKey: string | undefined,
-): SagemakerEndpointConfigurationDataCaptureConfig {
-  const contentTypes = capture.captureContentType;
-  return {
-    // Correction: the module leaves enable_capture out, and the AWS provider then sends EnableCapture = false:
-    // the endpoint would capture nothing.
-    enableCapture: true,
-    initialSamplingPercentage: capture.samplingPercentage ?? 30,
-    destinationS3Uri: capture.s3LocationToStoreDataCollected,
-    kmsKeyId: capture.encryptionKey ?? endpointEncryptionKey,
-    captureContentTypeHeader: contentTypes
-      ? {
-          csvContentTypes: contentTypes.csvText ? [...contentTypes.csvText] : undefined,
-          jsonContentTypes: contentTypes.json ? [...contentTypes.json] : undefined,
-        }
-      : undefined,
-    captureOptions: captureModes(capture).map((captureMode) => ({ captureMode })),
-  };
-}
-
-/** `InputAndOutput`, or `Input` and `Output` as two options when asked, or just one of them. */
-function captureModes(capture: DataCaptureProps): string[] {
-  const options = capture.dataCaptureOptions;
-  const input = options?.predictionRequest ?? true;
-  const output = options?.predictionResponse ?? true;
-  if (input && output) {
-    return (options?.combineInputAndOutput ?? true) ? ["InputAndOutput"] : ["Input", "Output"];
-  }
-  return input ? ["Input"] : ["Output"];
 }

@@ -1,3 +1,6 @@
+/**
+ * Models: what their props resolve to, their checks and their `aws_sagemaker_model`.
+ */
 import {
   SagemakerModel,
   type SagemakerModelContainer,
@@ -5,48 +8,189 @@ import {
 } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Fn, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { nameAfter } from "../core/terraform-names";
+import { ECR_IMAGE_URI } from "../core/limits/ecr";
+import { IAM_ROLE_ARN } from "../core/limits/iam";
+import { s3Uri } from "../core/limits/s3";
+import {
+  checkContainerEnvironment,
+  MODEL_DATA_URL,
+  SAGEMAKER_NAME,
+} from "../core/limits/sagemaker";
+import { VPC_ID, VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../core/limits/vpc";
+import { maxLength, oneOf } from "../core/rules";
+import { isUnresolved, type Limit, type Problems, type Rule } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
-import { constructIds, modelNameOf } from "./names";
-import type { ContainerDefinitionProps, ModelProps } from "./props";
-import type { TagsFor } from "./tags";
+import { named, type InferenceLayout } from "./layout";
+import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
+import { validateTagCount, type TagsFor } from "./tags";
+import type { ValidationContext } from "./validation-context";
+
+/** A model with its defaults resolved. */
+export interface ResolvedModel {
+  readonly key: string;
+  /** `models.<key>` */
+  readonly field: string;
+  readonly props: ModelProps;
+  /** `name`, else the key. */
+  readonly name: string;
+}
+
+export function resolveModel(key: string, props: ModelProps): ResolvedModel {
+  return { key, field: `models.${key}`, props, name: props.name ?? key };
+}
+
+/** The most containers of one model (botocore `ContainerDefinitionList`). */
+const MAX_CONTAINERS = 15;
+
+/** An `s3://` URL must name a valid bucket (an `https://` one is left to SageMaker). */
+const bucketOfS3Url: Rule<string> = (value) =>
+  value.startsWith("s3://") ? s3Uri(value) : undefined;
+
+export function validateModel(
+  problems: Problems,
+  model: ResolvedModel,
+  context: ValidationContext,
+): void {
+  const { field, props } = model;
+  problems.check(field, model.key, SAGEMAKER_NAME);
+  if (props.name !== undefined) problems.check(`${field}.name`, props.name, SAGEMAKER_NAME);
+  context.modelNames.claim(
+    problems,
+    props.name === undefined ? field : `${field}.name`,
+    model.name,
+  );
+  problems.check(`${field}.iamRoleArn`, props.iamRoleArn, IAM_ROLE_ARN);
+
+  const containers = Object.entries(props.containerDefinitions);
+  if (containers.length < 1 || containers.length > MAX_CONTAINERS) {
+    problems.add(
+      `${field}.containerDefinitions`,
+      `${containers.length} containers`,
+      `1 to ${MAX_CONTAINERS} container definitions`,
+    );
+  }
+  for (const [hostname, container] of containers) {
+    validateContainer(problems, `${field}.containerDefinitions.${hostname}`, hostname, container);
+  }
+  if (props.primaryContainer === true && containers.length !== 1) {
+    problems.add(
+      `${field}.primaryContainer`,
+      true,
+      `a model with exactly one container (this one has ${containers.length})`,
+    );
+  }
+
+  problems.check(
+    `${field}.inferenceExecutionConfig.mode`,
+    props.inferenceExecutionConfig?.mode,
+    oneOf(["Serial", "Direct"]),
+  );
+  if (props.vpcConfig) validateVpcConfig(problems, `${field}.vpcConfig`, props.vpcConfig);
+  validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
+}
+
+function validateContainer(
+  problems: Problems,
+  field: string,
+  hostname: string,
+  container: ContainerDefinitionProps,
+): void {
+  problems.check(field, hostname, SAGEMAKER_NAME);
+  problems.check(`${field}.image`, container.image, ECR_IMAGE_URI);
+  problems.check(
+    `${field}.compressionType`,
+    container.compressionType,
+    oneOf(["CompressedModel", "UncompressedModel"]),
+  );
+  checkContainerEnvironment(
+    problems,
+    `${field}.environmentVariables`,
+    container.environmentVariables,
+  );
+
+  const location = `${field}.modelDataLocation`;
+  const uncompressed = container.compressionType === "UncompressedModel";
+  if (container.useMultipleModels && uncompressed) {
+    problems.add(
+      `${field}.compressionType`,
+      container.compressionType,
+      '"CompressedModel" for a multi-model container (SageMaker cannot combine a model data source with multi-model endpoints)',
+    );
+  }
+  // A multi-model container reads its models from an S3 prefix, an uncompressed model from an S3 object or
+  // prefix; both need one. A compressed model is an optional .tar.gz archive.
+  const required = container.useMultipleModels
+    ? "the S3 prefix that holds the models of a multi-model container"
+    : uncompressed
+      ? "the S3 object or prefix (ending in /) of the uncompressed model"
+      : undefined;
+  if (required !== undefined && container.modelDataLocation === undefined) {
+    problems.add(location, undefined, required);
+  }
+  problems.check(
+    location,
+    container.modelDataLocation,
+    ...(required !== undefined ? [s3Uri, maxLength(1024)] : [MODEL_DATA_URL, bucketOfS3Url]),
+  );
+}
+
+function validateVpcConfig(problems: Problems, field: string, vpc: VpcConfigProps): void {
+  checkIdList(problems, `${field}.securityGroupIds`, vpc.securityGroupIds, VPC_SECURITY_GROUPS);
+  checkIdList(problems, `${field}.subnetIds`, vpc.subnetIds, VPC_SUBNETS);
+}
+
+function checkIdList(
+  problems: Problems,
+  field: string,
+  ids: readonly string[],
+  count: Limit<readonly string[]>,
+): void {
+  // A list known only at apply time (Token.asList of a list(string) variable) is checked by AWS instead: it is
+  // one encoded element here, neither its count nor its ids.
+  if (isUnresolved(ids)) return;
+  if (count.rule(ids) !== undefined) problems.add(field, `${ids.length} ids`, count.description);
+  ids.forEach((id, index) => problems.check(`${field}.${index}`, id, VPC_ID));
+}
 
 /**
- * The model `key`: one `container` block per container definition, named by its key, or the single container
- * as `primary_container` when asked; an inference execution config only when there is more than one container.
+ * The model: one `container` block per container definition, named by its key, or the single container as
+ * `primary_container` when asked; an inference execution config only when there is more than one container.
  */
 export function createModel(
   scope: Construct,
-  key: string,
-  model: ModelProps,
-  tagsFor: TagsFor,
+  model: ResolvedModel,
+  tags: TagsFor,
+  layout: InferenceLayout,
 ): SagemakerModel {
-  const containers = Object.entries(model.containerDefinitions).map(([hostname, container]) =>
+  const { props } = model;
+  const containers = Object.entries(props.containerDefinitions).map(([hostname, container]) =>
     containerBlock(hostname, container),
   );
-  const created = new SagemakerModel(scope, constructIds.model(key), {
-    name: modelNameOf(key, model),
-    executionRoleArn: model.iamRoleArn,
-    ...(model.primaryContainer === true
+  const id = layout.ids.model(model.key);
+  const created = new SagemakerModel(scope, id.id, {
+    name: model.name,
+    executionRoleArn: props.iamRoleArn,
+    ...(props.primaryContainer === true
       ? { primaryContainer: primaryContainerBlock(containers[0]!) }
       : { container: containers }),
-    enableNetworkIsolation: model.enableNetworkIsolation ?? false,
+    enableNetworkIsolation: props.enableNetworkIsolation,
     inferenceExecutionConfig:
       containers.length > 1
-        ? { mode: model.inferenceExecutionConfig?.mode ?? "Serial" }
+        ? { mode: props.inferenceExecutionConfig?.mode ?? "Serial" }
         : undefined,
-    vpcConfig: model.vpcConfig
+    vpcConfig: props.vpcConfig
       ? {
-          securityGroupIds: [...model.vpcConfig.securityGroupIds],
-          subnets: [...model.vpcConfig.subnetIds],
+          securityGroupIds: [...props.vpcConfig.securityGroupIds],
+          subnets: [...props.vpcConfig.subnetIds],
         }
       : undefined,
-    tags: tagsFor(model.additionalTags),
+    tags: tags(model.name, props.additionalTags),
+    dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
   });
   settableThrough(created, scope, {
-    enable_network_isolation: `models.${key}.enableNetworkIsolation`,
+    enable_network_isolation: layout.field(`${model.field}.enableNetworkIsolation`),
   });
-  return nameAfter(created, key);
+  return named(created, id);
 }
 
 function containerBlock(

@@ -1,114 +1,106 @@
-import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
-import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
-import { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
-import type { ITerraformDependable } from "cdktf";
+import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
+import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Construct } from "constructs";
-import {
-  atMost,
-  checkContainerEnvironment,
-  checkResourceTags,
-  containerImage,
-  kmsKeyArn,
-  modelDataUrl,
-  sagemakerName,
-  serverlessConcurrency,
-  serverlessMemorySize,
-} from "../core/rules";
-import { tagsWithName } from "../core/tags";
-import { Problems } from "../core/validation";
-import { acknowledge } from "../policy/acknowledgements";
+import { createInference } from "../sagemaker-inference/engine";
+import { KEYED_IDS, type InferenceLayout } from "../sagemaker-inference/layout";
+import type {
+  ContainerDefinitionProps,
+  EndpointProps,
+  ModelProps,
+  SagemakerInferenceProps,
+  ServerlessVariantProps,
+  Tags,
+} from "../sagemaker-inference/props";
 
 /**
- * Why a serverless endpoint's model runs without network isolation: AWS does not offer it there (SageMaker
- * Developer Guide, Serverless Inference, feature exclusions: "... VPC configuration, network isolation, data
- * capture ...").
+ * The props of {@link ServerlessEndpoint}: those of `SagemakerInference`'s model, serverless variant and endpoint,
+ * under the same names and with the same defaults, for one model on one endpoint.
  */
-export const SERVERLESS_NETWORK_ISOLATION_REASON =
-  "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, " +
-  "feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
-
-export interface ServerlessEndpointProps {
+export interface ServerlessEndpointProps
+  extends
+    Pick<ModelProps, "iamRoleArn" | "dependsOn">,
+    Pick<ServerlessVariantProps, "memorySizeInMB" | "maxConcurrency" | "provisionedConcurrency">,
+    Pick<EndpointProps, "encryptionKeyArn">,
+    Pick<SagemakerInferenceProps, "managedByTag" | "nameTag"> {
   /** Name of the SageMaker model. */
   readonly modelName: string;
   /** Name of the endpoint configuration. */
-  readonly endpointConfigName: string;
+  readonly endpointConfigurationName: string;
   /** Name of the endpoint. */
   readonly endpointName: string;
-  /** ARN of the role SageMaker assumes to pull the image and the model artifact. */
-  readonly executionRoleArn: string;
-  /** Inference container image URI, in the registry of the deployment region. */
-  readonly image: string;
   /**
-   * S3 (or HTTPS) URL of the compressed model artifact (`.tar.gz`).
-   *
-   * @default - none: the container fetches its model itself (e.g. from the HuggingFace Hub)
+   * The model's single container, written as `primary_container`: its image (from Amazon ECR, in the deployment
+   * region, for a CPU), its model data and environment.
    */
-  readonly modelDataUrl?: string;
-  /**
-   * Environment variables of the container.
-   *
-   * @default - none
-   */
-  readonly environment?: Readonly<Record<string, string>>;
+  readonly container: ContainerDefinitionProps;
   /**
    * Name of the single production variant.
    *
-   * @default - none: Terraform generates one
+   * @default - none: `variant_name` is left out and the AWS provider makes one up, as in Terraform code that does
+   *   not set it
    */
   readonly variantName?: string;
   /**
-   * Memory of the serverless endpoint in MB: 1024, 2048, 3072, 4096, 5120 or 6144.
+   * Tags of the model, the endpoint configuration and the endpoint.
    *
-   * @default 1024
+   * @default {}
    */
-  readonly memorySizeInMb?: number;
-  /**
-   * Maximum concurrent invocations, 1-200. All serverless endpoints of an account and region share a
-   * quota of 200 by default.
-   *
-   * @default 20
-   */
-  readonly maxConcurrency?: number;
-  /**
-   * Concurrent invocations kept warm (no cold start), 1-200 and at most `maxConcurrency`.
-   *
-   * @default - none
-   */
-  readonly provisionedConcurrency?: number;
-  /**
-   * ARN of a KMS key that encrypts SageMaker's copy of the model image (`kms_key_arn` of the endpoint
-   * configuration). The key policy must let the execution role use the key (SageMaker Developer Guide, Serverless
-   * Inference prerequisites: "Bring an AWS KMS key").
-   *
-   * @default - SageMaker encrypts the copy with a key of its own; the policy checks report it
-   *   (`sagemaker-endpoint-kms`, a warning)
-   */
-  readonly encryptionKeyArn?: string;
-  /**
-   * Tags of the model, endpoint configuration and endpoint.
-   *
-   * @default - none
-   */
-  readonly tags?: Readonly<Record<string, string>>;
-  /**
-   * Tag each resource with `Name` = its own name, merged over `tags` (what Terraform modules write as
-   * `merge(var.tags, { Name = ... })`). Works with `tags` known only at apply time.
-   *
-   * @default false
-   */
-  readonly nameTag?: boolean;
-  /**
-   * Resources the model must wait for, e.g. the policy that lets the execution role read the model artifact
-   * (SageMaker checks its access when it creates the model).
-   *
-   * @default - none
-   */
-  readonly modelDependsOn?: readonly ITerraformDependable[];
+  readonly additionalTags?: Tags;
 }
 
+/** The keys of the one model, container and endpoint in the engine's props. */
+const MODEL = "model";
+const CONTAINER = "container";
+const ENDPOINT = "endpoint";
+
 /**
- * A SageMaker serverless inference endpoint: one model with one container, a serverless endpoint
- * configuration with a single variant, and the endpoint.
+ * Where the engine's resources go (directly below this construct, as `model`, `endpoint-configuration` and
+ * `endpoint`) and how its prop paths read in these props.
+ */
+const LAYOUT: InferenceLayout = {
+  ids: {
+    ...KEYED_IDS,
+    model: () => ({ id: "model" }),
+    endpointConfiguration: () => ({ id: "endpoint-configuration" }),
+    endpoint: () => ({ id: "endpoint" }),
+  },
+  field: (path) => {
+    for (const [enginePrefix, prefix] of FIELDS) {
+      if (path === enginePrefix) return prefix;
+      if (path.startsWith(`${enginePrefix}.`)) {
+        const rest = path.slice(enginePrefix.length + 1);
+        return prefix ? `${prefix}.${rest}` : rest;
+      }
+    }
+    return path;
+  },
+};
+
+/** Engine prop path -> this construct's, most specific first. */
+const FIELDS: readonly (readonly [string, string])[] = [
+  [`models.${MODEL}.containerDefinitions.${CONTAINER}`, "container"],
+  [`models.${MODEL}.name`, "modelName"],
+  // The tags are every resource's: their count is checked for each, and reported once.
+  [`models.${MODEL}.additionalTags`, "additionalTags"],
+  [`endpoints.${ENDPOINT}.additionalTags`, "additionalTags"],
+  [`endpoints.${ENDPOINT}.endpointConfigurationAdditionalTags`, "additionalTags"],
+  [`endpoints.${ENDPOINT}.endpointAdditionalTags`, "additionalTags"],
+  [`models.${MODEL}`, ""],
+  [`endpoints.${ENDPOINT}.serverless.variant.modelName`, "container"],
+  [`endpoints.${ENDPOINT}.serverless.variant`, ""],
+  [`endpoints.${ENDPOINT}.name`, "endpointName"],
+  [`endpoints.${ENDPOINT}`, ""],
+  ["additionalTagsAll", "additionalTags"],
+];
+
+/**
+ * A SageMaker serverless inference endpoint: one model with one container (`primary_container`), a serverless
+ * endpoint configuration with a single variant, and the endpoint.
+ *
+ * A thin front of `SagemakerInference`'s engine (modules/sagemaker-inference/engine.ts): the same props, defaults,
+ * checks and Terraform, for the one model and endpoint that most serverless deployments are. Its resources are
+ * its direct children, `model`, `endpoint-configuration` and `endpoint`, and problems name its own props.
  */
 export class ServerlessEndpoint extends Construct {
   public readonly model: SagemakerModel;
@@ -117,80 +109,57 @@ export class ServerlessEndpoint extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServerlessEndpointProps) {
     super(scope, id);
-    const memorySizeInMb = props.memorySizeInMb ?? 1024;
-    const maxConcurrency = props.maxConcurrency ?? 20;
-    validate(props, memorySizeInMb, maxConcurrency).throwIfAny(this);
-
-    const tagsOf = (name: string) =>
-      props.nameTag ? tagsWithName(props.tags, name) : props.tags ? { ...props.tags } : undefined;
-    this.model = new SagemakerModel(this, "model", {
-      name: props.modelName,
-      executionRoleArn: props.executionRoleArn,
-      primaryContainer: {
-        image: props.image,
-        modelDataUrl: props.modelDataUrl,
-        environment: props.environment ? { ...props.environment } : undefined,
-      },
-      tags: tagsOf(props.modelName),
-      dependsOn: props.modelDependsOn ? [...props.modelDependsOn] : undefined,
-    });
-    acknowledge(
-      this.model,
-      "sagemaker-model-network-isolation",
-      SERVERLESS_NETWORK_ISOLATION_REASON,
-    );
-
-    this.endpointConfiguration = new SagemakerEndpointConfiguration(
+    const created = createInference(
       this,
-      "endpoint-configuration",
       {
-        name: props.endpointConfigName,
-        kmsKeyArn: props.encryptionKeyArn,
-        productionVariants: [
-          {
-            modelName: this.model.name,
-            variantName: props.variantName,
-            serverlessConfig: {
-              memorySizeInMb,
-              maxConcurrency,
-              provisionedConcurrency: props.provisionedConcurrency,
+        managedByTag: props.managedByTag,
+        nameTag: props.nameTag,
+        additionalTagsAll: props.additionalTags,
+        models: {
+          [MODEL]: {
+            name: props.modelName,
+            iamRoleArn: props.iamRoleArn,
+            primaryContainer: true,
+            containerDefinitions: { [CONTAINER]: props.container },
+            dependsOn: props.dependsOn,
+          },
+        },
+        endpoints: {
+          [ENDPOINT]: {
+            name: props.endpointName,
+            endpointConfigurationName: props.endpointConfigurationName,
+            encryptionKeyArn: props.encryptionKeyArn,
+            serverless: {
+              variant: {
+                modelName: MODEL,
+                memorySizeInMB: props.memorySizeInMB,
+                maxConcurrency: props.maxConcurrency,
+                provisionedConcurrency: props.provisionedConcurrency,
+                variantName: props.variantName ?? null,
+              },
             },
           },
-        ],
-        tags: tagsOf(props.endpointConfigName),
+        },
       },
+      LAYOUT,
     );
-
-    this.endpoint = new SagemakerEndpoint(this, "endpoint", {
-      name: props.endpointName,
-      endpointConfigName: this.endpointConfiguration.name,
-      tags: tagsOf(props.endpointName),
-    });
+    this.model = created.models[MODEL]!;
+    this.endpointConfiguration = created.endpointConfigurations[ENDPOINT]!;
+    this.endpoint = created.endpoints[ENDPOINT]!;
   }
-}
 
-function validate(
-  props: ServerlessEndpointProps,
-  memorySizeInMb: number,
-  maxConcurrency: number,
-): Problems {
-  const problems = new Problems()
-    .check("modelName", props.modelName, sagemakerName)
-    .check("endpointConfigName", props.endpointConfigName, sagemakerName)
-    .check("endpointName", props.endpointName, sagemakerName)
-    .check("variantName", props.variantName, sagemakerName)
-    .check("image", props.image, containerImage)
-    .check("modelDataUrl", props.modelDataUrl, modelDataUrl)
-    .check("encryptionKeyArn", props.encryptionKeyArn, kmsKeyArn)
-    .check("memorySizeInMb", memorySizeInMb, serverlessMemorySize)
-    .check("maxConcurrency", maxConcurrency, serverlessConcurrency)
-    .check(
-      "provisionedConcurrency",
-      props.provisionedConcurrency,
-      serverlessConcurrency,
-      atMost(maxConcurrency, "maxConcurrency"),
-    );
-  checkContainerEnvironment(problems, "environment", props.environment);
-  checkResourceTags(problems, "tags", props.tags, props.nameTag ? ["Name"] : []);
-  return problems;
+  /** The endpoint's name (a reference, so whatever uses it waits for the endpoint). */
+  public get endpointName(): string {
+    return this.endpoint.name;
+  }
+
+  /** The endpoint's ARN. */
+  public get endpointArn(): string {
+    return this.endpoint.arn;
+  }
+
+  /** The model's name. */
+  public get modelName(): string {
+    return this.model.name;
+  }
 }

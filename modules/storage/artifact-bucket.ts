@@ -11,7 +11,9 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
-import { checkResourceTags, integerAtLeast, maxLength, s3BucketName } from "../core/rules";
+import { S3_BUCKET_NAME } from "../core/limits/s3";
+import { checkResourceTags } from "../core/limits/tags";
+import { integerAtLeast, maxLength } from "../core/rules";
 import { Problems } from "../core/validation";
 
 export interface ArtifactBucketProps {
@@ -115,10 +117,10 @@ export class ArtifactBucket extends Construct {
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 30;
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
     const problems = new Problems()
-      .check("bucketName", props.bucketName, s3BucketName)
+      .check("bucketName", props.bucketName, S3_BUCKET_NAME)
       .check("noncurrentVersionExpirationDays", noncurrentDays, integerAtLeast(1))
       .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1))
-      .check("accessLogging.targetBucket", props.accessLogging?.targetBucket, s3BucketName)
+      .check("accessLogging.targetBucket", props.accessLogging?.targetBucket, S3_BUCKET_NAME)
       .check("accessLogging.targetPrefix", props.accessLogging?.targetPrefix, maxLength(1024));
     for (const [index, expiration] of (props.prefixExpirations ?? []).entries()) {
       problems.check(`prefixExpirations.${index}.days`, expiration.days, integerAtLeast(1));

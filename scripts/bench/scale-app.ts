@@ -32,7 +32,7 @@ export function scaleProps(
       },
     };
     endpoints[`endpoint-${i}`] = {
-      encryptionKey: keyArn,
+      encryptionKeyArn: keyArn,
       provisioned: {
         productionVariants: {
           [`model-${i}`]: {

@@ -14,7 +14,7 @@ import { join } from "node:path";
 /** The error the invalid app's input gets, line by line. */
 export const EXPECTED_ERROR = [
   "ERROR [sagemaker-serverless/embedding]: Invalid configuration for 'sagemaker-serverless/embedding' (2 problems):",
-  "  - memorySizeInMb: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
+  "  - memorySizeInMB: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
   "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
 ] as const;
 

@@ -248,9 +248,11 @@ export class StandInWorkspace {
       }
     });
     if (candidates.length === 1) return { check: candidates[0]!.id, message: detail };
+    // Where in the stand-in a variable is declared says nothing about the stack, and moves with every change to it.
+    const shown = detail.replace(/ defined at [^\s:]+:\d+,\d+-\d+:/, ":");
     return {
       check: undefined,
-      message: `${diagnostic.summary}: ${detail}${context ? ` (${context})` : ""}`,
+      message: `${diagnostic.summary}: ${shown}${context ? ` (${context})` : ""}`,
     };
   }
 

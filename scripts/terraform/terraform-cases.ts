@@ -8,9 +8,15 @@
 import type { Check } from "./checks";
 import type { PlanOutcome, StandInWorkspace } from "./stand-in-plans";
 
+/** What an expected error names for an error of Terraform's own, from no check of the stack. */
+export const NO_CHECK = "(no check)";
+
 /** An error a case expects: the check that trips and its message exactly as Terraform renders it. */
 export interface ExpectedError {
-  /** e.g. `var.region/validation[0]` or `aws_s3_bucket.model_artifacts/precondition[0]` */
+  /**
+   * e.g. `var.region/validation[0]` or `aws_s3_bucket.model_artifacts/precondition[0]`; {@link NO_CHECK} for one of
+   * Terraform's own errors, e.g. a required variable set to null.
+   */
   readonly check: string;
   readonly message: string;
 }
@@ -76,7 +82,7 @@ export function valueAt(value: unknown, path: string): unknown {
 
 function errorProblems(outcome: PlanOutcome, expected: readonly ExpectedError[]): string[] {
   const actual = outcome.errors.map((error) => ({
-    check: error.check ?? "(no check)",
+    check: error.check ?? NO_CHECK,
     message: error.message,
   }));
   const key = (error: { check: string; message: string }) => `${error.check}: ${error.message}`;
@@ -218,7 +224,7 @@ export function coverageProblems(checks: readonly Check[], cases: StackCases): s
       .filter((subject) => !setByGoodCases.has(subject.slice("var.".length)))
       .map((subject) => `${subject} has no successful case that sets it`),
     ...[...tripped]
-      .filter((id) => !ids.has(id))
+      .filter((id) => id !== NO_CHECK && !ids.has(id))
       .map((id) => `a case names ${id}, which the stack does not have`),
   ];
 }

@@ -1,6 +1,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
+import { CONTAINER_IMAGE } from "../../modules/core/limits/sagemaker";
+import { validateBy } from "../../modules/core/limits/variables";
 import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { acknowledge } from "../../modules/policy/acknowledgements";
@@ -13,14 +15,6 @@ export const DEFAULT_IMAGE_REPOSITORY = "huggingface-pytorch-inference";
 export const DEFAULT_IMAGE_TAG = "1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
 export const DEFAULT_IMAGE_URI = `763104351884.dkr.ecr.us-east-1.amazonaws.com/${DEFAULT_IMAGE_REPOSITORY}:${DEFAULT_IMAGE_TAG}`;
 export const DEFAULT_EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
-
-/**
- * A Terraform condition: `reference` is 1-`max` characters without whitespace. The length is checked with
- * length(), not a regex repeat: RE2 refuses repeat counts above 1000.
- */
-function noWhitespaceUpTo(reference: string, max: number): string {
-  return `\${length(${reference}) <= ${max} && can(regex("^\\\\S+$", ${reference}))}`;
-}
 
 /** Why the endpoint configuration has no KMS key by default (shown in the synth output). */
 export const NO_KEY_REASON =
@@ -48,7 +42,7 @@ export interface SagemakerServerlessStackProps {
    *
    * @default "alex-embedding-serverless-config"
    */
-  readonly endpointConfigName?: string;
+  readonly endpointConfigurationName?: string;
   /**
    * Name of the endpoint.
    *
@@ -60,7 +54,7 @@ export interface SagemakerServerlessStackProps {
    *
    * @default 3072
    */
-  readonly memorySizeInMb?: number;
+  readonly memorySizeInMB?: number;
   /**
    * Maximum concurrent invocations (1-200).
    *
@@ -100,23 +94,19 @@ export class SagemakerServerlessStack extends ProjectStack {
       type: "string",
       default: DEFAULT_IMAGE_URI,
       description: "URI of the SageMaker container image",
-      validation: [
-        {
-          condition: noWhitespaceUpTo("var.sagemaker_image_uri", 255),
-          errorMessage: withValueGiven(
-            "sagemaker_image_uri",
-            "sagemaker_image_uri must be an image URI of at most 255 characters without whitespace.",
-          ),
-        },
-      ],
+      nullable: false,
     });
+    validateBy(imageUri, CONTAINER_IMAGE, imageUri.stringValue);
     const embeddingModel = new TerraformVariable(this, "embedding_model_name", {
       type: "string",
       default: DEFAULT_EMBEDDING_MODEL,
       description: "Name of the HuggingFace model to use",
+      nullable: false,
       validation: [
         {
-          condition: noWhitespaceUpTo("var.embedding_model_name", 1024),
+          // At most 1024 characters: the longest value of a container environment variable (HF_MODEL_ID).
+          condition:
+            '${length(var.embedding_model_name) <= 1024 && can(regex("^\\\\S+$", var.embedding_model_name))}',
           errorMessage: withValueGiven(
             "embedding_model_name",
             "embedding_model_name must be a HuggingFace model id (e.g. sentence-transformers/all-MiniLM-L6-v2) of at most 1024 characters without whitespace.",
@@ -142,16 +132,24 @@ export class SagemakerServerlessStack extends ProjectStack {
       Fn.conditional(usesDefaultImage, regionalImage.uri, imageUri.stringValue),
     );
 
+    // As in the original: no variant name (the AWS provider makes one up), no tags.
     this.endpoint = new ServerlessEndpoint(this, "embedding", {
       modelName: props.modelName ?? "alex-embedding-model",
-      endpointConfigName: props.endpointConfigName ?? "alex-embedding-serverless-config",
+      endpointConfigurationName:
+        props.endpointConfigurationName ?? "alex-embedding-serverless-config",
       endpointName: props.endpointName ?? "alex-embedding-endpoint",
-      executionRoleArn: props.executionRoleArn,
-      image: image.asString,
-      environment: { HF_MODEL_ID: embeddingModel.stringValue, HF_TASK: "feature-extraction" },
-      memorySizeInMb: props.memorySizeInMb ?? 3072,
+      iamRoleArn: props.executionRoleArn,
+      container: {
+        image: image.asString,
+        environmentVariables: {
+          HF_MODEL_ID: embeddingModel.stringValue,
+          HF_TASK: "feature-extraction",
+        },
+      },
+      memorySizeInMB: props.memorySizeInMB ?? 3072,
       maxConcurrency: props.maxConcurrency ?? 2,
       encryptionKeyArn: props.encryptionKeyArn,
+      managedByTag: false,
     });
     if (props.encryptionKeyArn === undefined) {
       acknowledge(this.endpoint.endpointConfiguration, "sagemaker-endpoint-kms", NO_KEY_REASON);

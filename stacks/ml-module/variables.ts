@@ -1,12 +1,10 @@
 import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { ECR_IMAGE_URI_RULE, MAX_TAGS, TAG_TEXT_RULE } from "../../modules/core/rules";
-import {
-  ecrImageUriCondition,
-  s3BucketNameCondition,
-  tagsCondition,
-  withValueGiven,
-} from "../../modules/core/terraform-conditions";
+import { ECR_IMAGE_URI } from "../../modules/core/limits/ecr";
+import { S3_BUCKET_NAME } from "../../modules/core/limits/s3";
+import { tagsLimit } from "../../modules/core/limits/tags";
+import { validateBy } from "../../modules/core/limits/variables";
+import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../modules/ml-module/image";
 
 /** The original module's variables, with the validations Terraform can do on one variable at a time. */
@@ -23,7 +21,9 @@ export interface MlModuleVariables {
  *
  * Correction: the original validates none of them. Each is checked here for what AWS accepts in the names and
  * URIs built from it. The lengths of the names built from project_name and environment together are checked by
- * preconditions on the resources (Terraform 1.5 cannot validate one variable against another).
+ * preconditions on the resources (Terraform 1.5 cannot validate one variable against another). The variables whose
+ * conditions call functions that refuse null are not nullable: null stands for the default, or is refused where
+ * there is none.
  */
 export function mlModuleVariables(scope: Construct): MlModuleVariables {
   const projectName = new TerraformVariable(scope, "project_name", {
@@ -55,39 +55,22 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
   const mlModelsBucket = new TerraformVariable(scope, "ml_models_bucket", {
     type: "string",
     description: "S3 bucket name for ML models",
+    nullable: false,
   });
-  mlModelsBucket.addValidation({
-    condition: s3BucketNameCondition(mlModelsBucket.stringValue),
-    errorMessage: withValueGiven(
-      "ml_models_bucket",
-      "ml_models_bucket must be an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
-    ),
-  });
+  validateBy(mlModelsBucket, S3_BUCKET_NAME, mlModelsBucket.stringValue);
   const sagemakerContainerImage = new TerraformVariable(scope, "sagemaker_container_image", {
     type: "string",
     default: ORIGINAL_DEFAULT_IMAGE,
     description: "SageMaker container image URI",
+    nullable: false,
   });
-  sagemakerContainerImage.addValidation({
-    condition: ecrImageUriCondition(sagemakerContainerImage.stringValue),
-    errorMessage: withValueGiven(
-      "sagemaker_container_image",
-      `sagemaker_container_image must be ${ECR_IMAGE_URI_RULE}.`,
-    ),
-  });
+  validateBy(sagemakerContainerImage, ECR_IMAGE_URI, sagemakerContainerImage.stringValue);
   const tags = new TerraformVariable(scope, "tags", {
     type: "map(string)",
     default: {},
     description: "Common tags for all resources",
-    validation: [
-      {
-        condition: tagsCondition("var.tags", ["Name"]),
-        errorMessage: withValueGiven(
-          "tags",
-          `tags must hold at most ${MAX_TAGS - 1} tags (every resource also gets Name), ${TAG_TEXT_RULE}.`,
-        ),
-      },
-    ],
+    nullable: false,
   });
+  validateBy(tags, tagsLimit(["Name"]), tags.value as Readonly<Record<string, string>>);
   return { projectName, environment, mlModelsBucket, sagemakerContainerImage, tags };
 }

@@ -1,4 +1,4 @@
-import { constructIds } from "../../modules/sagemaker-inference/names";
+import { KEYED_IDS } from "../../modules/sagemaker-inference/layout";
 import { ALARM_KEYS, ENDPOINT_KEY, MODEL_KEY, SCALING_POLICY_KEY } from "./keys";
 import type { ModelArtifact } from "./model-artifact";
 import type { Switches } from "./switches";
@@ -28,13 +28,13 @@ const ALWAYS: Readonly<Record<string, string>> = {
   "execution-policy-document": "sagemaker_execution_policy",
   "execution-policy/policy": "sagemaker_execution_policy",
   "execution-policy/attachment": "sagemaker_execution_policy_attachment",
-  [`inference/${constructIds.model(MODEL_KEY)}`]: "ml_model",
-  [`inference/${constructIds.endpointConfiguration(ENDPOINT_KEY)}`]: "ml_endpoint_config",
-  [`inference/${constructIds.endpoint(ENDPOINT_KEY)}`]: "ml_endpoint",
+  [`inference/${KEYED_IDS.model(MODEL_KEY).id}`]: "ml_model",
+  [`inference/${KEYED_IDS.endpointConfiguration(ENDPOINT_KEY).id}`]: "ml_endpoint_config",
+  [`inference/${KEYED_IDS.endpoint(ENDPOINT_KEY).id}`]: "ml_endpoint",
 };
 
 function alarm(key: string): string {
-  return constructIds.alarm(ENDPOINT_KEY, MODEL_KEY, key);
+  return KEYED_IDS.alarm(ENDPOINT_KEY, MODEL_KEY, key).id;
 }
 
 /** What each switch adds, by switch. */
@@ -50,8 +50,8 @@ const BY_SWITCH: Readonly<Record<keyof Switches, Readonly<Record<string, string>
   },
   enableCloudwatchLogs: { "endpoint-logs": "sagemaker_endpoint_logs" },
   enableAutoScaling: {
-    [`inference/${constructIds.scalingTarget(ENDPOINT_KEY, MODEL_KEY)}`]: "sagemaker_target",
-    [`inference/${constructIds.scalingPolicy(ENDPOINT_KEY, MODEL_KEY, SCALING_POLICY_KEY)}`]:
+    [`inference/${KEYED_IDS.scalingTarget(ENDPOINT_KEY, MODEL_KEY).id}`]: "sagemaker_target",
+    [`inference/${KEYED_IDS.scalingPolicy(ENDPOINT_KEY, MODEL_KEY, SCALING_POLICY_KEY).id}`]:
       "sagemaker_scaling_policy",
   },
   enableEndpointMonitoring: {

@@ -1,10 +1,9 @@
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Fn, Op } from "cdktf";
-import {
-  derivedNamePrecondition,
-  IAM_ROLE_NAME_LIMIT,
-  SAGEMAKER_NAME_LIMIT,
-} from "../../modules/core/derived-names";
+import { derivedNamePrecondition } from "../../modules/core/derived-names";
+import { IAM_ROLE_NAME } from "../../modules/core/limits/iam";
+import { SAGEMAKER_NAME } from "../../modules/core/limits/sagemaker";
+import { VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../../modules/core/limits/vpc";
 import { addPreconditions } from "../../modules/core/preconditions";
 import type { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { ENDPOINT_KEY, MODEL_KEY } from "./keys";
@@ -26,7 +25,7 @@ export function guardRecipe(
     derivedNamePrecondition(
       `The ${what} name (<project_name>-<environment>-<model_name>${suffix.map((s) => `-${s}`).join("")})`,
       [...parts, v.modelName.stringValue, ...suffix],
-      SAGEMAKER_NAME_LIMIT,
+      SAGEMAKER_NAME,
       "Shorten project_name, environment or model_name.",
     );
   const model = inference.models[MODEL_KEY]!;
@@ -39,22 +38,19 @@ export function guardRecipe(
     derivedNamePrecondition(
       "The execution role name (<project_name>-<environment>-sagemaker-execution-role)",
       [...parts, "sagemaker-execution-role"],
-      IAM_ROLE_NAME_LIMIT,
+      IAM_ROLE_NAME,
       "Shorten project_name or environment.",
     ),
   ]);
 
   if (switches.enableVpcConfig) {
-    const between = (list: string[], min: number, max: number) =>
-      Op.and(Op.gte(Fn.lengthOf(list), min), Op.lte(Fn.lengthOf(list), max));
     addPreconditions(model, [
       {
         condition: Op.and(
-          between(v.subnetIds.listValue, 1, 16),
-          between(v.securityGroupIds.listValue, 1, 5),
+          VPC_SUBNETS.condition(v.subnetIds.listValue),
+          VPC_SECURITY_GROUPS.condition(v.securityGroupIds.listValue),
         ),
-        errorMessage:
-          "With the VPC configuration on (enableVpcConfig), subnet_ids needs 1-16 subnets and security_group_ids 1-5 security groups.",
+        errorMessage: `With the VPC configuration on (enableVpcConfig), subnet_ids needs ${VPC_SUBNETS.description} and security_group_ids ${VPC_SECURITY_GROUPS.description}.`,
       },
     ]);
   }

@@ -6,7 +6,7 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { dependable, Fn, TerraformLocal } from "cdktf";
 import type { Construct } from "constructs";
 import { AwsContext } from "../../modules/core/aws-context";
-import { S3_BUCKET_NAME_LIMIT } from "../../modules/core/derived-names";
+import { S3_BUCKET_NAME } from "../../modules/core/limits/s3";
 import { addPreconditions } from "../../modules/core/preconditions";
 import { tagsWithName } from "../../modules/core/tags";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
@@ -209,8 +209,8 @@ export class SagemakerProvisionedStack extends ProjectStack {
     });
     addPreconditions(this.artifacts.bucket, [
       {
-        condition: S3_BUCKET_NAME_LIMIT.condition(bucketName),
-        errorMessage: `The bucket name is '${bucketName}'; allowed: ${S3_BUCKET_NAME_LIMIT.description}. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).`,
+        condition: S3_BUCKET_NAME.condition(bucketName),
+        errorMessage: `The bucket name is '${bucketName}'; allowed: ${S3_BUCKET_NAME.description}. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).`,
       },
     ]);
     const artifactLocation = modelArtifactLocation(this, artifact, this.artifacts, v.modelDataUrl);
@@ -334,7 +334,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
           endpointConfigurationName: names.endpointConfiguration,
           // Correction: the recipe writes a kms_key_id block, which the AWS provider refuses (the recipe cannot
           // even plan); the attribute is kms_key_arn.
-          encryptionKey: kmsKeyArn,
+          encryptionKeyArn: kmsKeyArn,
           endpointConfigurationAdditionalTags: tagged(names.endpointConfiguration),
           endpointAdditionalTags: tagged(names.endpoint),
           provisioned: {

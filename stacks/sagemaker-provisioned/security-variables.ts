@@ -1,7 +1,9 @@
 import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
-import { withValueGiven } from "../../modules/core/terraform-conditions";
-import { IMAGE_DIGEST_PATTERN, IMAGE_DIGEST_RULE } from "../../modules/images/image-digest";
+import { IMAGE_DIGEST } from "../../modules/core/limits/ecr";
+import { wholeNumberLimit } from "../../modules/core/limits/shapes";
+import { validateBy } from "../../modules/core/limits/variables";
+import { numberVariable } from "../number-variable";
 
 /** Days captured requests and responses are kept by default; then they expire (see the README, Security). */
 export const DEFAULT_DATA_CAPTURE_RETENTION_DAYS = 30;
@@ -19,35 +21,20 @@ export interface SecurityVariables {
  * (`data_capture_retention_days`), and the digest that pins the model image (`container_image_digest`).
  */
 export function securityVariables(scope: Construct): SecurityVariables {
-  const dataCaptureRetentionDays = new TerraformVariable(scope, "data_capture_retention_days", {
-    type: "number",
+  const dataCaptureRetentionDays = numberVariable(scope, "data_capture_retention_days", {
     default: DEFAULT_DATA_CAPTURE_RETENTION_DAYS,
     description:
       "Days captured requests and responses (data-capture/ in the bucket) are kept before they expire",
-    validation: [
-      {
-        condition: `\${var.data_capture_retention_days >= 1 && var.data_capture_retention_days <= ${MAX_DATA_CAPTURE_RETENTION_DAYS} && floor(var.data_capture_retention_days) == var.data_capture_retention_days}`,
-        errorMessage: withValueGiven(
-          "data_capture_retention_days",
-          `data_capture_retention_days must be a whole number of days from 1 to ${MAX_DATA_CAPTURE_RETENTION_DAYS}`,
-        ),
-      },
-    ],
+    limit: wholeNumberLimit(1, MAX_DATA_CAPTURE_RETENTION_DAYS, " (days)"),
   });
   const containerImageDigest = new TerraformVariable(scope, "container_image_digest", {
     type: "string",
     default: "",
     description:
       "Digest (sha256:...) that pins the model image: the model refers to <repository>@<digest> instead of a tag; empty: the tag",
-    validation: [
-      {
-        condition: `\${var.container_image_digest == "" || can(regex("${IMAGE_DIGEST_PATTERN}", var.container_image_digest))}`,
-        errorMessage: withValueGiven(
-          "container_image_digest",
-          `container_image_digest must be empty or ${IMAGE_DIGEST_RULE}`,
-        ),
-      },
-    ],
+  });
+  validateBy(containerImageDigest, IMAGE_DIGEST, containerImageDigest.stringValue, {
+    orEmpty: true,
   });
   return { dataCaptureRetentionDays, containerImageDigest };
 }

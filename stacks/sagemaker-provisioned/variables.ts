@@ -1,23 +1,22 @@
-import { Op, TerraformVariable, type IResolvable } from "cdktf";
+import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
+import { LOG_RETENTION_DAYS } from "../../modules/core/limits/cloudwatch";
 import {
-  ECR_IMAGE_URI_RULE,
-  ECR_REPOSITORY_NAME_RULE,
-  INSTANCE_TYPE_RULE,
-  MAX_TAGS,
-  TAG_TEXT_RULE,
-} from "../../modules/core/rules";
-import {
-  ecrImageUriCondition,
-  ecrRepositoryNameCondition,
-  emailAddressCondition,
-  instanceTypeCondition,
-  isEmptyString,
-  s3BucketNameCondition,
-  tagsCondition,
-  withValueGiven,
-} from "../../modules/core/terraform-conditions";
-import { REGION_PATTERN } from "../region-variable";
+  ECR_IMAGE_URI,
+  ECR_REPOSITORY_NAME,
+  ECR_TAG_MUTABILITY,
+} from "../../modules/core/limits/ecr";
+import { KMS_KEY_ARN } from "../../modules/core/limits/kms";
+import { REGION } from "../../modules/core/limits/region";
+import { S3_BUCKET_NAME } from "../../modules/core/limits/s3";
+import { INSTANCE_TYPE, S3_MODEL_ARTIFACT } from "../../modules/core/limits/sagemaker";
+import { numberLimit, oneOfLimit, wholeNumberLimit } from "../../modules/core/limits/shapes";
+import { EMAIL_ADDRESS } from "../../modules/core/limits/sns";
+import { tagsLimit } from "../../modules/core/limits/tags";
+import { validateBy } from "../../modules/core/limits/variables";
+import { hcl, withValueGiven } from "../../modules/core/terraform-conditions";
+import type { Limit } from "../../modules/core/validation";
+import { numberVariable } from "../number-variable";
 import type { RecipeEnvironment } from "./switches";
 
 /**
@@ -33,16 +32,18 @@ export const DEFAULT_INSTANCE_TYPE = "ml.m5.large";
  */
 export const COMMON_TAG_KEYS = ["Project", "Environment", "ManagedBy", "Name"] as const;
 
-/** The retention periods CloudWatch Logs accepts, in days. */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
-] as const;
+/** The environments the recipe accepts. */
+const ENVIRONMENTS = oneOfLimit<RecipeEnvironment>(
+  ["dev", "staging", "prod"],
+  "one of dev, staging or prod",
+);
 
-/** A model artifact in S3: an `s3://` URL of a `.tar.gz` (without backslashes: a Terraform pattern). */
-export const S3_MODEL_ARTIFACT_PATTERN = "^s3://[a-z0-9][a-z0-9.-]*[a-z0-9]/.*[.]tar[.]gz$";
-/** A KMS key ARN (not an alias: IAM policies and log groups need the key). */
-export const KMS_KEY_ARN_PATTERN = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[a-zA-Z0-9-]+$";
+/** The recipe's target value: invocations per instance per minute. */
+const TARGET_VALUE: Limit<number> = {
+  description: "greater than 0 and at most 1000",
+  rule: (value) => (value > 0 && value <= 1000 ? undefined : TARGET_VALUE.description),
+  condition: (value) => hcl`${value} > 0 && ${value} <= 1000`,
+};
 
 /** The recipe's variables, each as a Terraform variable (the enable_* switches are typed props instead). */
 export interface RecipeVariables {
@@ -74,46 +75,6 @@ export interface RecipeVariables {
   readonly additionalTags: TerraformVariable;
 }
 
-/** Adds a validation of a string variable by a Terraform condition; with `orEmpty`, the empty string passes too. */
-function validate(
-  variable: TerraformVariable,
-  condition: (value: string) => IResolvable,
-  errorMessage: string,
-  orEmpty = false,
-): void {
-  const value = variable.stringValue;
-  variable.addValidation({
-    condition: orEmpty ? Op.or(isEmptyString(value), condition(value)) : condition(value),
-    errorMessage: withValueGiven(variable.friendlyUniqueId, errorMessage),
-  });
-}
-
-/** A number variable from `min` to `max`, a whole number when `whole`. */
-function numberVariable(
-  scope: Construct,
-  name: string,
-  config: { default: number; description: string; min: number; max: number; whole: boolean },
-): TerraformVariable {
-  const range = `var.${name} >= ${config.min} && var.${name} <= ${config.max}`;
-  const kind = config.whole ? "a whole number" : "a number";
-  return new TerraformVariable(scope, name, {
-    type: "number",
-    default: config.default,
-    description: config.description,
-    validation: [
-      {
-        condition: config.whole
-          ? `\${${range} && floor(var.${name}) == var.${name}}`
-          : `\${${range}}`,
-        errorMessage: withValueGiven(
-          name,
-          `${name} must be ${kind} from ${config.min} to ${config.max}.`,
-        ),
-      },
-    ],
-  });
-}
-
 /**
  * Declares the recipe's variables: the same names, types, defaults and validation rules.
  *
@@ -129,6 +90,11 @@ export function recipeVariables(
 ): RecipeVariables {
   const variable = (name: string, config: ConstructorParameters<typeof TerraformVariable>[2]) =>
     new TerraformVariable(scope, name, config);
+  /** A string variable that is not nullable (its condition calls functions that refuse null). */
+  const text = (name: string, defaultValue: string, description: string) =>
+    variable(name, { type: "string", default: defaultValue, description, nullable: false });
+  const number = (name: string, defaultValue: number, description: string, limit: Limit<number>) =>
+    numberVariable(scope, name, { default: defaultValue, description, limit });
 
   const projectName = variable("project_name", {
     type: "string",
@@ -144,35 +110,15 @@ export function recipeVariables(
       },
     ],
   });
-  const environment = variable("environment", {
-    type: "string",
-    default: environmentDefault,
-    description: "Environment: dev, staging or prod",
-    validation: [
-      {
-        condition: '${contains(["dev", "staging", "prod"], var.environment)}',
-        errorMessage: withValueGiven(
-          "environment",
-          "environment must be one of dev, staging or prod.",
-        ),
-      },
-    ],
-  });
+  const environment = text("environment", environmentDefault, "Environment: dev, staging or prod");
+  validateBy(environment, ENVIRONMENTS, environment.stringValue);
   // Correction: the recipe declares region and never uses it; here it is the AWS provider's region.
   const region = variable("region", {
     type: "string",
     default: "us-east-1",
     description: "AWS region to deploy to (the AWS provider's region)",
-    validation: [
-      {
-        condition: `\${can(regex("${REGION_PATTERN}", var.region))}`,
-        errorMessage: withValueGiven(
-          "region",
-          "region must be an AWS region code such as us-east-1.",
-        ),
-      },
-    ],
   });
+  validateBy(region, REGION, region.stringValue);
   const modelName = variable("model_name", {
     type: "string",
     default: "sklearn-iris-classifier",
@@ -187,168 +133,106 @@ export function recipeVariables(
       },
     ],
   });
-  const containerImageUri = variable("container_image_uri", {
-    type: "string",
-    default: "",
-    description: `Inference image URI; empty: ${imageDefault}`,
-  });
-  validate(
-    containerImageUri,
-    ecrImageUriCondition,
-    `container_image_uri must be empty or ${ECR_IMAGE_URI_RULE}.`,
-    true,
+  const containerImageUri = text(
+    "container_image_uri",
+    "",
+    `Inference image URI; empty: ${imageDefault}`,
   );
-  const modelDataUrl = variable("model_data_url", {
-    type: "string",
-    default: "",
-    description: "S3 URL of the model artifact (.tar.gz); empty: s3://<bucket>/model.tar.gz",
-    validation: [
-      {
-        condition: `\${var.model_data_url == "" || (length(var.model_data_url) <= 1024 && can(regex("${S3_MODEL_ARTIFACT_PATTERN}", var.model_data_url)))}`,
-        errorMessage: withValueGiven(
-          "model_data_url",
-          "model_data_url must be empty or an s3:// URL of at most 1024 characters pointing at a .tar.gz model artifact.",
-        ),
-      },
-    ],
-  });
+  validateBy(containerImageUri, ECR_IMAGE_URI, containerImageUri.stringValue, { orEmpty: true });
+  const modelDataUrl = text(
+    "model_data_url",
+    "",
+    "S3 URL of the model artifact (.tar.gz); empty: s3://<bucket>/model.tar.gz",
+  );
+  validateBy(modelDataUrl, S3_MODEL_ARTIFACT, modelDataUrl.stringValue, { orEmpty: true });
   const endpointInstanceType = variable("endpoint_instance_type", {
     type: "string",
     default: DEFAULT_INSTANCE_TYPE,
     description: "Instance type of the endpoint (not ml.t2 with auto scaling)",
   });
-  validate(
-    endpointInstanceType,
-    instanceTypeCondition,
-    `endpoint_instance_type must be ${INSTANCE_TYPE_RULE}.`,
+  validateBy(endpointInstanceType, INSTANCE_TYPE, endpointInstanceType.stringValue);
+  const endpointInitialInstanceCount = number(
+    "endpoint_initial_instance_count",
+    1,
+    "Number of instances the endpoint starts with",
+    wholeNumberLimit(1, 10),
   );
-  const endpointInitialInstanceCount = numberVariable(scope, "endpoint_initial_instance_count", {
-    default: 1,
-    description: "Number of instances the endpoint starts with",
-    min: 1,
-    max: 10,
-    whole: true,
-  });
-  const endpointInitialVariantWeight = numberVariable(scope, "endpoint_initial_variant_weight", {
-    default: 1,
-    description: "Initial weight of the variant's traffic",
-    min: 0,
-    max: 1,
-    whole: false,
-  });
-  const autoScalingMinCapacity = numberVariable(scope, "auto_scaling_min_capacity", {
-    default: 1,
-    description: "Fewest instances auto scaling keeps",
-    min: 1,
-    max: 10,
-    whole: true,
-  });
-  const autoScalingMaxCapacity = numberVariable(scope, "auto_scaling_max_capacity", {
-    default: 5,
-    description: "Most instances auto scaling starts",
-    min: 1,
-    max: 20,
-    whole: true,
-  });
-  const autoScalingTargetValue = variable("auto_scaling_target_value", {
-    type: "number",
-    default: 70,
-    description: "Target invocations per instance per minute",
-    validation: [
-      {
-        condition: "${var.auto_scaling_target_value > 0 && var.auto_scaling_target_value <= 1000}",
-        errorMessage: withValueGiven(
-          "auto_scaling_target_value",
-          "auto_scaling_target_value must be greater than 0 and at most 1000.",
-        ),
-      },
-    ],
-  });
-  const ecrRepositoryName = variable("ecr_repository_name", {
-    type: "string",
-    default: "sagemaker-sklearn-inference",
-    description: "Name of the ECR repository of the inference image",
-  });
-  validate(
-    ecrRepositoryName,
-    ecrRepositoryNameCondition,
-    `ecr_repository_name must be ${ECR_REPOSITORY_NAME_RULE}.`,
+  const endpointInitialVariantWeight = number(
+    "endpoint_initial_variant_weight",
+    1,
+    "Initial weight of the variant's traffic",
+    numberLimit(0, 1),
   );
+  const autoScalingMinCapacity = number(
+    "auto_scaling_min_capacity",
+    1,
+    "Fewest instances auto scaling keeps",
+    wholeNumberLimit(1, 10),
+  );
+  const autoScalingMaxCapacity = number(
+    "auto_scaling_max_capacity",
+    5,
+    "Most instances auto scaling starts",
+    wholeNumberLimit(1, 20),
+  );
+  const autoScalingTargetValue = number(
+    "auto_scaling_target_value",
+    70,
+    "Target invocations per instance per minute",
+    TARGET_VALUE,
+  );
+  const ecrRepositoryName = text(
+    "ecr_repository_name",
+    "sagemaker-sklearn-inference",
+    "Name of the ECR repository of the inference image",
+  );
+  validateBy(ecrRepositoryName, ECR_REPOSITORY_NAME, ecrRepositoryName.stringValue);
   const ecrImageScanOnPush = variable("ecr_image_scan_on_push", {
     type: "bool",
     default: true,
     description: "Whether ECR scans images for vulnerabilities when they are pushed",
   });
-  const ecrImageTagMutability = variable("ecr_image_tag_mutability", {
-    type: "string",
-    default: "MUTABLE",
-    description: "MUTABLE or IMMUTABLE image tags",
-    validation: [
-      {
-        condition: '${contains(["MUTABLE", "IMMUTABLE"], var.ecr_image_tag_mutability)}',
-        errorMessage: withValueGiven(
-          "ecr_image_tag_mutability",
-          "ecr_image_tag_mutability must be MUTABLE or IMMUTABLE.",
-        ),
-      },
-    ],
-  });
-  const s3BucketName = variable("s3_bucket_name", {
-    type: "string",
-    default: "",
-    description:
-      "Name of the model artifacts bucket; empty: <project_name>-<environment>-models-<random hex>",
-  });
-  validate(
-    s3BucketName,
-    s3BucketNameCondition,
-    "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names).",
-    true,
+  const ecrImageTagMutability = text(
+    "ecr_image_tag_mutability",
+    "MUTABLE",
+    "MUTABLE or IMMUTABLE image tags",
   );
+  validateBy(ecrImageTagMutability, ECR_TAG_MUTABILITY, ecrImageTagMutability.stringValue);
+  const s3BucketName = text(
+    "s3_bucket_name",
+    "",
+    "Name of the model artifacts bucket; empty: <project_name>-<environment>-models-<random hex>",
+  );
+  validateBy(s3BucketName, S3_BUCKET_NAME, s3BucketName.stringValue, { orEmpty: true });
   const s3ForceDestroy = variable("s3_force_destroy", {
     type: "bool",
     default: false,
     description: "Whether destroying the stack deletes the bucket with its objects",
   });
-  const cloudwatchLogRetentionDays = variable("cloudwatch_log_retention_days", {
-    type: "number",
-    default: 7,
-    description: "Days the endpoint's logs are kept",
-    validation: [
-      {
-        condition: `\${contains([${LOG_RETENTION_DAYS.join(", ")}], var.cloudwatch_log_retention_days)}`,
-        errorMessage: withValueGiven(
-          "cloudwatch_log_retention_days",
-          `cloudwatch_log_retention_days must be one of the retention periods CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
-        ),
-      },
-    ],
-  });
-  const alarmEvaluationPeriods = numberVariable(scope, "alarm_evaluation_periods", {
-    default: 2,
-    description: "Periods of 5 minutes each alarm evaluates",
-    min: 1,
-    max: 10,
-    whole: true,
-  });
-  const alarmDatapointsToAlarm = numberVariable(scope, "alarm_datapoints_to_alarm", {
-    default: 2,
-    description: "Breaching periods that fire an alarm (at most alarm_evaluation_periods)",
-    min: 1,
-    max: 10,
-    whole: true,
-  });
+  const cloudwatchLogRetentionDays = number(
+    "cloudwatch_log_retention_days",
+    7,
+    "Days the endpoint's logs are kept",
+    LOG_RETENTION_DAYS,
+  );
+  const alarmEvaluationPeriods = number(
+    "alarm_evaluation_periods",
+    2,
+    "Periods of 5 minutes each alarm evaluates",
+    wholeNumberLimit(1, 10),
+  );
+  const alarmDatapointsToAlarm = number(
+    "alarm_datapoints_to_alarm",
+    2,
+    "Breaching periods that fire an alarm (at most alarm_evaluation_periods)",
+    wholeNumberLimit(1, 10),
+  );
   const snsEmailEndpoint = variable("sns_email_endpoint", {
     type: "string",
     default: "",
     description: "E-mail address subscribed to the alerts (with SNS notifications on); empty: none",
   });
-  validate(
-    snsEmailEndpoint,
-    emailAddressCondition,
-    "sns_email_endpoint must be empty or an e-mail address.",
-    true,
-  );
+  validateBy(snsEmailEndpoint, EMAIL_ADDRESS, snsEmailEndpoint.stringValue, { orEmpty: true });
   const vpcId = variable("vpc_id", {
     type: "string",
     default: "",
@@ -369,30 +253,19 @@ export function recipeVariables(
     type: "string",
     default: "",
     description: "ARN of an existing KMS key (with encryption on); empty: the stack creates one",
-    validation: [
-      {
-        condition: `\${var.kms_key_id == "" || can(regex("${KMS_KEY_ARN_PATTERN}", var.kms_key_id))}`,
-        errorMessage: withValueGiven(
-          "kms_key_id",
-          "kms_key_id must be empty or a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias: IAM policies and log groups need the key).",
-        ),
-      },
-    ],
   });
+  validateBy(kmsKeyId, KMS_KEY_ARN, kmsKeyId.stringValue, { orEmpty: true });
   const additionalTags = variable("additional_tags", {
     type: "map(string)",
     default: {},
     description: "Tags added to every resource",
-    validation: [
-      {
-        condition: tagsCondition("var.additional_tags", COMMON_TAG_KEYS),
-        errorMessage: withValueGiven(
-          "additional_tags",
-          `additional_tags must hold at most ${MAX_TAGS} tags together with ${COMMON_TAG_KEYS.join(", ")}, ${TAG_TEXT_RULE}.`,
-        ),
-      },
-    ],
+    nullable: false,
   });
+  validateBy(
+    additionalTags,
+    tagsLimit(COMMON_TAG_KEYS),
+    additionalTags.value as Readonly<Record<string, string>>,
+  );
   return {
     projectName,
     environment,

@@ -1,10 +1,7 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import {
-  derivedNamePrecondition,
-  S3_BUCKET_NAME_LIMIT,
-  SAGEMAKER_NAME_LIMIT,
-} from "../../../modules/core/derived-names";
+import { derivedNamePrecondition } from "../../../modules/core/derived-names";
+import { SAGEMAKER_NAME } from "../../../modules/core/limits/sagemaker";
 import { resolved } from "../../helpers/synth";
 
 describe("derivedNamePrecondition", () => {
@@ -15,7 +12,7 @@ describe("derivedNamePrecondition", () => {
     const precondition = derivedNamePrecondition(
       "endpointName (<project_name>-endpoint)",
       [project, "endpoint"],
-      SAGEMAKER_NAME_LIMIT,
+      SAGEMAKER_NAME,
       "Shorten project_name.",
     );
     const joined = 'join("-", [var.project_name, "endpoint"])';
@@ -25,10 +22,5 @@ describe("derivedNamePrecondition", () => {
     expect(resolved(stack, precondition.errorMessage)).toBe(
       `endpointName (<project_name>-endpoint) is '\${var.project_name}-endpoint', \${length(${joined})} characters; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit. Shorten project_name.`,
     );
-  });
-
-  it("has a limit for S3 bucket names", () => {
-    expect(S3_BUCKET_NAME_LIMIT.rule("Models")).toBeDefined();
-    expect(S3_BUCKET_NAME_LIMIT.rule("models")).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ describe("Problems", () => {
   it("lists every problem in one error naming the construct path, field, value and what is allowed", () => {
     const stack = new TerraformStack(Testing.app(), "my-stack");
     const problems = new Problems()
-      .check("memorySizeInMb", 3000, oneOf([1024, 2048]))
+      .check("memorySizeInMB", 3000, oneOf([1024, 2048]))
       .check("maxConcurrency", 0, integerBetween(1, 200))
       .add("endpointName", "bad_name", "a SageMaker name");
 
@@ -23,7 +23,7 @@ describe("Problems", () => {
     expect(() => problems.throwIfAny(stack)).toThrowError(
       [
         "Invalid configuration for 'my-stack' (3 problems):",
-        "  - memorySizeInMb: got 3000; allowed: one of 1024 or 2048",
+        "  - memorySizeInMB: got 3000; allowed: one of 1024 or 2048",
         "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
         '  - endpointName: got "bad_name"; allowed: a SageMaker name',
       ].join("\n"),

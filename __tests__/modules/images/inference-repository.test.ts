@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { ECR_REPOSITORY_NAME_RULE } from "../../../modules/core/rules";
+import { ECR_REPOSITORY_NAME_WORDS } from "../../helpers/allowed";
 import { InferenceRepository } from "../../../modules/images/inference-repository";
 import {
   onlyDataSource,
@@ -106,8 +106,8 @@ describe("InferenceRepository defaults", () => {
     ).toThrowError(
       [
         "Invalid configuration for 's/r' (5 problems):",
-        `  - repositoryName: got "Models"; allowed: ${ECR_REPOSITORY_NAME_RULE}`,
-        '  - imageTagMutability: got "LOCKED"; allowed: one of "MUTABLE" or "IMMUTABLE"',
+        `  - repositoryName: got "Models"; allowed: ${ECR_REPOSITORY_NAME_WORDS}`,
+        '  - imageTagMutability: got "LOCKED"; allowed: MUTABLE or IMMUTABLE',
         "  - retention.keepTaggedImages: got 0; allowed: a whole number of at least 1",
         "  - retention.expireUntaggedAfterDays: got 1.5; allowed: a whole number of at least 1",
         "  - retention.tagPrefixes: got []; allowed: at least one tag prefix",

@@ -7,9 +7,12 @@ import {
   UNPUBLISHED_ACCOUNT,
 } from "../../../modules/images/regional-image";
 import {
-  HUGGINGFACE_INFERENCE_ACCOUNTS,
-  SKLEARN_INFERENCE_ACCOUNTS,
-} from "../../../modules/images/registry-accounts";
+  expectRegistryTable,
+  HUGGINGFACE_INFERENCE_PINNED,
+  HUGGINGFACE_INFERENCE_REGIONS,
+  SKLEARN_INFERENCE_PINNED,
+  SKLEARN_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 import { resolved, synthStack } from "../../helpers/synth";
 
 const HF = {
@@ -69,7 +72,7 @@ describe("RegionalImage with a region known at synth time", () => {
     expect(() => new RegionalImage(stack, "img", { ...HF, region: "ap-east-2" })).toThrowError(
       [
         "Invalid configuration for 's/img' (1 problem):",
-        `  - region: got "ap-east-2"; allowed: a region where HuggingFace inference images are published: ${regionsWithImages("huggingface-inference").join(", ")}`,
+        `  - region: got "ap-east-2"; allowed: a region where HuggingFace inference images are published: ${HUGGINGFACE_INFERENCE_REGIONS}`,
       ].join("\n"),
     );
   });
@@ -83,9 +86,12 @@ describe("RegionalImage with a region known only at apply time", () => {
     const again = new RegionalImage(stack, "img2", { ...HF, region: region.stringValue });
 
     const json = synthStack(stack);
-    expect(json.locals).toEqual({
-      huggingface_inference_registry_accounts: HUGGINGFACE_INFERENCE_ACCOUNTS,
-    });
+    expect(Object.keys(json.locals ?? {})).toEqual(["huggingface_inference_registry_accounts"]);
+    expectRegistryTable(
+      json.locals?.huggingface_inference_registry_accounts,
+      HUGGINGFACE_INFERENCE_REGIONS,
+      HUGGINGFACE_INFERENCE_PINNED,
+    );
     expect(resolved(stack, image.uri)).toBe(
       `\${lookup(local.huggingface_inference_registry_accounts, var.region, "${UNPUBLISHED_ACCOUNT}")}.dkr.ecr.\${var.region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:t`,
     );
@@ -97,7 +103,7 @@ describe("RegionalImage with a region known only at apply time", () => {
       "${contains(keys(local.huggingface_inference_registry_accounts), var.region)}",
     );
     expect(resolved(stack, image.unsupportedRegionMessage)).toBe(
-      `No HuggingFace inference image is published for region \${var.region}; regions with one: ${regionsWithImages("huggingface-inference").join(", ")}.`,
+      `No HuggingFace inference image is published for region \${var.region}; regions with one: ${HUGGINGFACE_INFERENCE_REGIONS}.`,
     );
   });
 
@@ -109,19 +115,23 @@ describe("RegionalImage with a region known only at apply time", () => {
       tag: "1.2-1-cpu-py3",
     });
     expect(resolved(stack, image.uri)).toContain("${data.aws_region.current.region}");
-    expect(synthStack(stack).locals).toEqual({
-      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
-    });
+    const locals = synthStack(stack).locals ?? {};
+    expect(Object.keys(locals)).toEqual(["sklearn_inference_registry_accounts"]);
+    expectRegistryTable(
+      locals.sklearn_inference_registry_accounts,
+      SKLEARN_INFERENCE_REGIONS,
+      SKLEARN_INFERENCE_PINNED,
+    );
   });
 });
 
 describe("registry tables", () => {
-  it("carry the SageMaker SDK's accounts", () => {
-    expect(Object.keys(HUGGINGFACE_INFERENCE_ACCOUNTS)).toHaveLength(35);
-    expect(Object.keys(SKLEARN_INFERENCE_ACCOUNTS)).toHaveLength(37);
-    expect(HUGGINGFACE_INFERENCE_ACCOUNTS["us-east-1"]).toBe("763104351884");
-    expect(SKLEARN_INFERENCE_ACCOUNTS["us-east-1"]).toBe("683313688378");
-    expect(regionsWithImages("huggingface-inference")).not.toContain("ap-east-2");
+  it("carry the SageMaker SDK's regions, and a region TGI has beyond the inference toolkit", () => {
+    expect(regionsWithImages("huggingface-inference").join(", ")).toBe(
+      HUGGINGFACE_INFERENCE_REGIONS,
+    );
+    expect(regionsWithImages("sklearn-inference").join(", ")).toBe(SKLEARN_INFERENCE_REGIONS);
+    expect(regionsWithImages("huggingface-tgi")).toHaveLength(42);
     expect(regionsWithImages("huggingface-tgi")).toContain("ap-east-2");
   });
 

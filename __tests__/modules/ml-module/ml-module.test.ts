@@ -1,7 +1,10 @@
 import { ref, Testing, TerraformStack, Token, type App } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
-import { regionsWithImages } from "../../../modules/images/regional-image";
+import {
+  expectRegistryTable,
+  SKLEARN_INFERENCE_PINNED,
+  SKLEARN_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../../modules/ml-module/image";
 import {
   LAMBDA_VPC_ACCESS_REASON,
@@ -109,7 +112,7 @@ describe("MlModule with values known at synth time", () => {
           precondition: [
             {
               condition: `\${contains(keys(local.sklearn_inference_registry_accounts), ${REGION.slice(2, -1)})}`,
-              error_message: `No SageMaker scikit-learn image is published for region ${REGION}; regions with one: ${regionsWithImages("sklearn-inference").join(", ")}. Set the container image to one in the ${REGION} registry.`,
+              error_message: `No SageMaker scikit-learn image is published for region ${REGION}; regions with one: ${SKLEARN_INFERENCE_REGIONS}. Set the container image to one in the ${REGION} registry.`,
             },
           ],
         },
@@ -143,9 +146,14 @@ describe("MlModule with values known at synth time", () => {
 
   it("takes the scikit-learn image from the deployment region's registry", () => {
     expect(json.locals).toEqual({
-      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
+      sklearn_inference_registry_accounts: expect.any(Object),
       image_uri: `\${lookup(local.sklearn_inference_registry_accounts, ${REGION.slice(2, -1)}, "no-image-published-in-region")}.dkr.ecr.${REGION}.\${data.aws_partition.current.dns_suffix}/sagemaker-scikit-learn:1.2-1-cpu-py3`,
     });
+    expectRegistryTable(
+      json.locals?.sklearn_inference_registry_accounts,
+      SKLEARN_INFERENCE_REGIONS,
+      SKLEARN_INFERENCE_PINNED,
+    );
     expect(resolved(stack, stack.ml.image)).toBe("${local.image_uri}");
   });
 
@@ -323,7 +331,7 @@ describe("MlModule validation", () => {
         `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "mass-voice-campaign-system-production-eu-serverless-endpoint-config"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
         `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "mass-voice-campaign-system-production-eu-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
         `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "mass-voice-campaign-system-production-eu-lambda-sagemaker-invoke-role"; allowed: ${IAM_RULE} (this one has 69)`,
-        `  - mlModelsBucket: got "ML_Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix or suffix (it has characters other than a-z, 0-9, '.' and '-')`,
+        `  - mlModelsBucket: got "ML_Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
         '  - sagemakerContainerImage: got "docker.io/library/sklearn:latest"; allowed: an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]',
       ].join("\n"),
     );

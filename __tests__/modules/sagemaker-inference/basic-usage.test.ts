@@ -58,7 +58,6 @@ describe("SagemakerInference: the module's basic usage", () => {
           model_data_url: "s3://demo-bucket/demo-model.tar.gz",
         },
       ],
-      enable_network_isolation: false,
       tags: TAGS,
     });
   });

@@ -4,9 +4,9 @@ import { Problems } from "../../../modules/core/validation";
 import {
   checkDuration,
   durationIn,
-  durationSeconds,
   formatDuration,
   parseDuration,
+  resolveDuration,
 } from "../../../modules/sagemaker-inference/duration";
 
 describe("parseDuration", () => {
@@ -42,9 +42,13 @@ describe("parseDuration", () => {
     expect(parseDuration(text)).toBeUndefined();
   });
 
-  it("durationSeconds throws for text validation would have refused", () => {
-    expect(durationSeconds("1 hour")).toBe(3600);
-    expect(() => durationSeconds("soon")).toThrowError('Not a duration: "soon"');
+  it("resolveDuration parses once: the given text or the default, nothing while it is a token", () => {
+    expect(resolveDuration("1 hour")).toEqual({ given: "1 hour", seconds: 3600 });
+    expect(resolveDuration(undefined, "5 minutes")).toEqual({ given: undefined, seconds: 300 });
+    expect(resolveDuration(undefined)).toEqual({ given: undefined, seconds: undefined });
+    expect(resolveDuration("soon")).toEqual({ given: "soon", seconds: undefined });
+    const token = Token.asString(Fn.uuid());
+    expect(resolveDuration(token, "1 minute")).toEqual({ given: token, seconds: undefined });
   });
 });
 

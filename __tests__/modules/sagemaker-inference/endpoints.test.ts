@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { SagemakerInferenceProps } from "../../../modules/sagemaker-inference/props";
 import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
-import { SERVERLESS_NETWORK_ISOLATION_REASON } from "../../../modules/serverless-endpoint/serverless-endpoint";
 import { resourcesOf } from "../../helpers/synth";
 import { KEY, model, resourcesBy, synthInference, TOPIC } from "./fixtures";
+
+/** The reason a serverless endpoint's model is acknowledged to run without network isolation. */
+const SERVERLESS_NETWORK_ISOLATION_REASON =
+  "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
 
 const MODELS: SagemakerInferenceProps["models"] = {
   a: model(),
@@ -16,7 +19,7 @@ describe("SagemakerInference endpoints", () => {
     models: MODELS,
     endpoints: {
       "two-variants": {
-        encryptionKey: KEY,
+        encryptionKeyArn: KEY,
         additionalTags: { app: "demo" },
         endpointConfigurationName: "two-variants-config",
         provisioned: {
@@ -25,7 +28,7 @@ describe("SagemakerInference endpoints", () => {
               instanceType: "ml.g5.xlarge",
               initialInstanceCount: 2,
               initialWeight: 0.75,
-              volumeSize: 100,
+              volumeSizeInGB: 100,
               containerStartupTimeout: "10 minutes",
               modelDataDownloadTimeout: "1 hour",
               variantName: "primary",
@@ -40,7 +43,7 @@ describe("SagemakerInference endpoints", () => {
           asyncInvocationConfig: {
             s3OutputPath: "s3://responses/ok/",
             s3FailurePath: "s3://responses/failed/",
-            encryptionKey: KEY,
+            encryptionKeyArn: KEY,
             successNotificationLocation: TOPIC,
             errorNotificationLocation: `${TOPIC}-errors`,
             maxConcurrentInvocationsPerInstance: 4,
@@ -57,7 +60,7 @@ describe("SagemakerInference endpoints", () => {
         },
       },
       capture: {
-        encryptionKey: KEY,
+        encryptionKeyArn: KEY,
         provisioned: {
           productionVariants: { a: { instanceType: "ml.m5.large" } },
           enableDataCapture: {
@@ -72,7 +75,7 @@ describe("SagemakerInference endpoints", () => {
           enableDataCapture: {
             s3LocationToStoreDataCollected: "s3://captures/split",
             samplingPercentage: 100,
-            encryptionKey: `${KEY}0`,
+            encryptionKeyArn: `${KEY}0`,
             dataCaptureOptions: { combineInputAndOutput: false },
           },
         },
@@ -95,7 +98,7 @@ describe("SagemakerInference endpoints", () => {
               initialWeight: 0.5,
               containerStartupTimeout: "2 minutes",
               modelDataDownloadTimeout: "5 minutes",
-              volumeSize: 30,
+              volumeSizeInGB: 30,
             },
           },
         },
@@ -106,7 +109,7 @@ describe("SagemakerInference endpoints", () => {
           variant: {
             modelName: "small",
             maxConcurrency: 50,
-            memorySize: 6144,
+            memorySizeInMB: 6144,
             provisionedConcurrency: 10,
             variantName: "AllTraffic",
           },

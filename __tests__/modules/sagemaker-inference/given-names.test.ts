@@ -4,7 +4,7 @@
  */
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { SAGEMAKER_NAME_RULE } from "../../../modules/core/rules";
+import { SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import { onlyResource } from "../../helpers/synth";
 import { expectProblems, model, synthInference } from "./fixtures";
 
@@ -105,9 +105,9 @@ describe("SagemakerInference validation of given names", () => {
       },
       [
         'models.shared: got "shared"; allowed: a model name no other model uses (models.a.name has it too)',
-        `models.c.name: got "bad_name"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `models.c.name: got "bad_name"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         'endpoints.two.name: got "live"; allowed: an endpoint name no other endpoint uses (endpoints.one.name has it too)',
-        `endpoints.three.name: got "-x"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.three.name: got "-x"; allowed: ${SAGEMAKER_NAME_WORDS}`,
       ],
     );
   });

@@ -169,7 +169,6 @@ describe("SagemakerInference models", () => {
       name: "no-artifact",
       execution_role_arn: ROLE_ARN,
       container: [{ container_hostname: "only", image: IMAGE, mode: "SingleModel" }],
-      enable_network_isolation: false,
       tags: { "managed-by": "Terraform", owner: "platform", env: "prod" },
     });
   });
@@ -183,7 +182,6 @@ describe("SagemakerInference models", () => {
         model_data_url: "s3://models/primary.tar.gz",
         environment: { SAGEMAKER_PROGRAM: "predictor.py" },
       },
-      enable_network_isolation: false,
       tags: { "managed-by": "Terraform", owner: "platform", env: "prod" },
     });
     expect(models["primary-multi-model"]?.primary_container).toEqual({

@@ -92,7 +92,7 @@ describe("SagemakerInference tags of single resources", () => {
         },
       },
       [
-        'endpoints.e.endpointConfigurationAdditionalTags: got "51 tags"; allowed: at most 50 tags per resource, counting managed-by and additionalTagsAll',
+        'endpoints.e.endpointConfigurationAdditionalTags: got "51 tags"; allowed: at most 50 tags per resource, counting all the tags it gets',
         `endpoints.e.endpointAdditionalTags.aws:x: got "aws:x"; ${BAD_KEY}`,
         `endpoints.e.provisioned.productionVariants.m.autoScaling.additionalTags.aws:y: got "aws:y"; ${BAD_KEY}`,
         `endpoints.e.provisioned.productionVariants.m.cloudwatchAlarms.a.additionalTags.aws:z: got "aws:z"; ${BAD_KEY}`,

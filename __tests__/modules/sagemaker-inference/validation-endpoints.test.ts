@@ -3,7 +3,7 @@
  */
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { SAGEMAKER_NAME_RULE } from "../../../modules/core/rules";
+import { SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import type {
   EndpointProps,
   ProductionVariantProps,
@@ -26,7 +26,7 @@ describe("SagemakerInference validation of endpoints", () => {
           provisioned: { productionVariants: { a: VARIANT } },
           serverless: { variant: { modelName: "b" } },
         },
-        neither: { encryptionKey: "alias/my-key" },
+        neither: { encryptionKeyArn: "alias/my-key" },
         "bad.name": { provisioned: { productionVariants: { a: VARIANT } } },
         named: {
           endpointConfigurationName: "both",
@@ -39,11 +39,11 @@ describe("SagemakerInference validation of endpoints", () => {
       }),
       [
         'endpoints.both: got "provisioned and serverless"; allowed: exactly one of provisioned or serverless',
-        'endpoints.neither.encryptionKey: got "alias/my-key"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
+        'endpoints.neither.encryptionKeyArn: got "alias/my-key"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
         'endpoints.neither: got "neither provisioned nor serverless"; allowed: exactly one of provisioned or serverless',
-        `endpoints.bad.name: got "bad.name"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.bad.name: got "bad.name"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         'endpoints.named.endpointConfigurationName: got "both"; allowed: an endpoint configuration name no other endpoint uses (endpoints.both has it too)',
-        `endpoints.bad-config.endpointConfigurationName: got "config_1"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.bad-config.endpointConfigurationName: got "config_1"; allowed: ${SAGEMAKER_NAME_WORDS}`,
       ],
     );
   });
@@ -86,7 +86,7 @@ describe("SagemakerInference validation of endpoints", () => {
                 instanceType: "m5.large",
                 initialInstanceCount: 0,
                 initialWeight: -1,
-                volumeSize: 513,
+                volumeSizeInGB: 513,
                 containerStartupTimeout: "30 seconds",
                 modelDataDownloadTimeout: "2 hours",
               },
@@ -99,7 +99,7 @@ describe("SagemakerInference validation of endpoints", () => {
         'endpoints.e.provisioned.productionVariants.a.instanceType: got "m5.large"; allowed: a SageMaker instance type such as ml.m5.large or ml.g5.2xlarge',
         "endpoints.e.provisioned.productionVariants.a.initialInstanceCount: got 0; allowed: a whole number of at least 1",
         "endpoints.e.provisioned.productionVariants.a.initialWeight: got -1; allowed: a number of at least 0",
-        "endpoints.e.provisioned.productionVariants.a.volumeSize: got 513; allowed: a whole number from 1 to 512 (GB)",
+        "endpoints.e.provisioned.productionVariants.a.volumeSizeInGB: got 513; allowed: a whole number from 1 to 512 (GB)",
         'endpoints.e.provisioned.productionVariants.a.containerStartupTimeout: got "30 seconds"; allowed: a duration from "1 minute" to "1 hour"',
         'endpoints.e.provisioned.productionVariants.a.modelDataDownloadTimeout: got "2 hours"; allowed: a duration from "1 minute" to "1 hour"',
         'endpoints.e.provisioned.productionVariants.b.containerStartupTimeout: got "ten minutes"; allowed: a duration from "1 minute" to "1 hour", written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"',
@@ -187,7 +187,7 @@ describe("SagemakerInference validation of endpoints", () => {
             asyncInvocationConfig: {
               s3OutputPath: "responses/ok",
               s3FailurePath: `s3://responses/${"k".repeat(500)}`,
-              encryptionKey: "1234abcd-12ab-34cd-56ef-1234567890ab",
+              encryptionKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab",
               errorNotificationLocation: "arn:aws:sqs:us-east-1:111122223333:errors",
               successNotificationLocation: TOPIC,
               maxConcurrentInvocationsPerInstance: 1001,
@@ -198,7 +198,7 @@ describe("SagemakerInference validation of endpoints", () => {
       [
         'endpoints.e.provisioned.asyncInvocationConfig.s3OutputPath: got "responses/ok"; allowed: an S3 URI of the form s3://<bucket>/<key>',
         `endpoints.e.provisioned.asyncInvocationConfig.s3FailurePath: got "s3://responses/${"k".repeat(500)}"; allowed: at most 512 characters (this one has 515)`,
-        'endpoints.e.provisioned.asyncInvocationConfig.encryptionKey: got "1234abcd-12ab-34cd-56ef-1234567890ab"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
+        'endpoints.e.provisioned.asyncInvocationConfig.encryptionKeyArn: got "1234abcd-12ab-34cd-56ef-1234567890ab"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
         'endpoints.e.provisioned.asyncInvocationConfig.errorNotificationLocation: got "arn:aws:sqs:us-east-1:111122223333:errors"; allowed: an SNS topic ARN: arn:<partition>:sns:<region>:<12-digit account>:<topic name>',
         "endpoints.e.provisioned.asyncInvocationConfig.maxConcurrentInvocationsPerInstance: got 1001; allowed: a whole number from 1 to 1000",
       ],
@@ -214,7 +214,7 @@ describe("SagemakerInference validation of endpoints", () => {
             enableDataCapture: {
               s3LocationToStoreDataCollected: "s3://ab/capture",
               samplingPercentage: 101,
-              encryptionKey: "my-key",
+              encryptionKeyArn: "my-key",
               captureContentType: { csvText: [], json: ["application/json; charset=utf-8"] },
               dataCaptureOptions: { predictionRequest: false, predictionResponse: false },
             },
@@ -234,7 +234,7 @@ describe("SagemakerInference validation of endpoints", () => {
       [
         "endpoints.e.provisioned.enableDataCapture.s3LocationToStoreDataCollected: got \"s3://ab/capture\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('ab' is not one)",
         "endpoints.e.provisioned.enableDataCapture.samplingPercentage: got 101; allowed: a whole number from 0 to 100 (percent)",
-        'endpoints.e.provisioned.enableDataCapture.encryptionKey: got "my-key"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
+        'endpoints.e.provisioned.enableDataCapture.encryptionKeyArn: got "my-key"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
         'endpoints.e.provisioned.enableDataCapture.captureContentType.csvText: got "0 content types"; allowed: 1 to 10 content types',
         'endpoints.e.provisioned.enableDataCapture.captureContentType.json.0: got "application/json; charset=utf-8"; allowed: a content type such as text/csv or application/json (no parameters, at most 256 characters)',
         'endpoints.e.provisioned.enableDataCapture.dataCaptureOptions: got {"predictionRequest":false,"predictionResponse":false}; allowed: at least one of predictionRequest or predictionResponse left true',
@@ -251,7 +251,7 @@ describe("SagemakerInference validation of endpoints", () => {
           serverless: {
             variant: {
               modelName: "a",
-              memorySize: 1536,
+              memorySizeInMB: 1536,
               maxConcurrency: 201,
               provisionedConcurrency: 0,
               variantName: "All Traffic",
@@ -263,10 +263,10 @@ describe("SagemakerInference validation of endpoints", () => {
         },
       }),
       [
+        "endpoints.e.serverless.variant.memorySizeInMB: got 1536; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "endpoints.e.serverless.variant.maxConcurrency: got 201; allowed: a whole number from 1 to 200",
-        "endpoints.e.serverless.variant.memorySize: got 1536; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "endpoints.e.serverless.variant.provisionedConcurrency: got 0; allowed: a whole number from 1 to 200",
-        `endpoints.e.serverless.variant.variantName: got "All Traffic"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `endpoints.e.serverless.variant.variantName: got "All Traffic"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         "endpoints.f.serverless.variant.provisionedConcurrency: got 6; allowed: at most maxConcurrency (5)",
       ],
     );
@@ -308,7 +308,7 @@ describe("SagemakerInference validation of endpoints", () => {
           models: MODELS,
           endpoints: {
             e: {
-              encryptionKey: text,
+              encryptionKeyArn: text,
               additionalTags: { owner: text },
               provisioned: {
                 productionVariants: {
@@ -316,7 +316,7 @@ describe("SagemakerInference validation of endpoints", () => {
                     instanceType: text,
                     initialInstanceCount: number,
                     initialWeight: number,
-                    volumeSize: number,
+                    volumeSizeInGB: number,
                     variantName: text,
                   },
                 },

@@ -3,7 +3,7 @@
  */
 import { TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { ECR_IMAGE_URI_RULE, SAGEMAKER_NAME_RULE } from "../../../modules/core/rules";
+import { ECR_IMAGE_URI_WORDS, SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import { errorOf, expectProblems, IMAGE, model, synthInference } from "./fixtures";
 
 describe("SagemakerInference validation of models", () => {
@@ -25,10 +25,10 @@ describe("SagemakerInference validation of models", () => {
         },
       },
       [
-        `models.demo_model: got "demo_model"; allowed: ${SAGEMAKER_NAME_RULE}`,
+        `models.demo_model: got "demo_model"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         'models.demo_model.iamRoleArn: got "AmazonSageMakerExecutionRole"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
-        `models.demo_model.containerDefinitions.container-: got "container-"; allowed: ${SAGEMAKER_NAME_RULE}`,
-        `models.demo_model.containerDefinitions.container-.image: got "my image"; allowed: ${ECR_IMAGE_URI_RULE}`,
+        `models.demo_model.containerDefinitions.container-: got "container-"; allowed: ${SAGEMAKER_NAME_WORDS}`,
+        `models.demo_model.containerDefinitions.container-.image: got "my image"; allowed: ${ECR_IMAGE_URI_WORDS}`,
         'models.demo_model.containerDefinitions.container-.compressionType: got "Compressed"; allowed: one of "CompressedModel" or "UncompressedModel"',
         "models.demo_model.containerDefinitions.container-.environmentVariables.MODEL-ID: got \"MODEL-ID\"; allowed: an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters",
         'models.demo_model.inferenceExecutionConfig.mode: got "Parallel"; allowed: one of "Serial" or "Direct"',
@@ -120,9 +120,9 @@ describe("SagemakerInference validation of models", () => {
         },
       },
       [
-        'models.m.vpcConfig.securityGroupIds: got "6 security groups"; allowed: 1 to 5 security group ids',
+        'models.m.vpcConfig.securityGroupIds: got "6 ids"; allowed: 1-5 security groups',
         "models.m.vpcConfig.securityGroupIds.5: got \"sg 6\"; allowed: an id of 1-32 letters, digits and '-'",
-        'models.m.vpcConfig.subnetIds: got "0 subnets"; allowed: 1 to 16 subnet ids',
+        'models.m.vpcConfig.subnetIds: got "0 ids"; allowed: 1-16 subnets',
       ],
     );
   });
@@ -137,7 +137,7 @@ describe("SagemakerInference validation of models", () => {
       [
         'additionalTagsAll.cost#center: got "cost#center"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
         'models.m.additionalTags.aws:owner: got "aws:owner"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
-        'models.m.additionalTags: got "53 tags"; allowed: at most 50 tags per resource, counting managed-by and additionalTagsAll',
+        'models.m.additionalTags: got "53 tags"; allowed: at most 50 tags per resource, counting all the tags it gets',
       ],
     );
   });

@@ -1,33 +1,40 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
 import {
   ServerlessEndpoint,
   type ServerlessEndpointProps,
 } from "../../../modules/serverless-endpoint/serverless-endpoint";
-import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
-import { onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
+import { ProjectStack } from "../../../stacks/project-stack";
+import { ECR_IMAGE_URI_WORDS, SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
+import { addresses, onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
 
+const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
 const MINIMAL: ServerlessEndpointProps = {
   modelName: "m",
-  endpointConfigName: "c",
+  endpointConfigurationName: "c",
   endpointName: "e",
-  executionRoleArn: "arn:aws:iam::111122223333:role/r",
-  image: "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3",
+  iamRoleArn: "arn:aws:iam::111122223333:role/r",
+  container: { image: IMAGE },
 };
+const MANAGED_BY = { "managed-by": "Terraform" };
 
 describe("ServerlessEndpoint", () => {
   it("creates the model, a one-variant serverless configuration and the endpoint", () => {
     const json = synthScope((scope) => {
       new ServerlessEndpoint(scope, "ep", {
         ...MINIMAL,
-        modelDataUrl: "s3://models/m/model.tar.gz",
-        environment: { SAGEMAKER_PROGRAM: "inference.py" },
+        container: {
+          image: IMAGE,
+          modelDataLocation: "s3://models/m/model.tar.gz",
+          environmentVariables: { SAGEMAKER_PROGRAM: "inference.py" },
+        },
         variantName: "AllTraffic",
-        memorySizeInMb: 2048,
+        memorySizeInMB: 2048,
         maxConcurrency: 50,
         provisionedConcurrency: 5,
-        tags: { team: "ml" },
+        additionalTags: { team: "ml" },
       });
     });
     const model = onlyResource(json, "aws_sagemaker_model");
@@ -36,11 +43,11 @@ describe("ServerlessEndpoint", () => {
       name: "m",
       execution_role_arn: "arn:aws:iam::111122223333:role/r",
       primary_container: {
-        image: MINIMAL.image,
+        image: IMAGE,
         model_data_url: "s3://models/m/model.tar.gz",
         environment: { SAGEMAKER_PROGRAM: "inference.py" },
       },
-      tags: { team: "ml" },
+      tags: { ...MANAGED_BY, team: "ml" },
     });
     expect(config.attributes).toEqual({
       name: "c",
@@ -55,53 +62,62 @@ describe("ServerlessEndpoint", () => {
           },
         },
       ],
-      tags: { team: "ml" },
+      tags: { ...MANAGED_BY, team: "ml" },
     });
     expect(onlyResource(json, "aws_sagemaker_endpoint").attributes).toEqual({
       name: "e",
       endpoint_config_name: `\${aws_sagemaker_endpoint_configuration.${config.name}.name}`,
-      tags: { team: "ml" },
+      tags: { ...MANAGED_BY, team: "ml" },
     });
   });
 
-  it("defaults to 1024 MB and 20 concurrent invocations, and leaves optional attributes out", () => {
+  it("defaults as SagemakerInference does: 1024 MB, 20 invocations, managed-by; no variant name, no isolation flag", () => {
     const json = synthScope((scope) => {
       new ServerlessEndpoint(scope, "ep", MINIMAL);
     });
     expect(onlyResource(json, "aws_sagemaker_model").attributes).toEqual({
       name: "m",
       execution_role_arn: "arn:aws:iam::111122223333:role/r",
-      primary_container: { image: MINIMAL.image },
+      primary_container: { image: IMAGE },
+      tags: MANAGED_BY,
     });
-    expect(onlyResource(json, "aws_sagemaker_endpoint_configuration").attributes).toMatchObject({
+    expect(onlyResource(json, "aws_sagemaker_endpoint_configuration").attributes).toEqual({
+      name: "c",
       production_variants: [
-        { serverless_config: { memory_size_in_mb: 1024, max_concurrency: 20 } },
+        {
+          model_name: expect.stringMatching(/^\$\{aws_sagemaker_model\.[^.]+\.name\}$/),
+          serverless_config: { memory_size_in_mb: 1024, max_concurrency: 20 },
+        },
       ],
+      tags: MANAGED_BY,
     });
   });
 
-  it("tags each resource with its own Name when asked, over plain or apply-time tags", () => {
+  it("tags each resource with its own Name when asked, over plain or apply-time tags, without managed-by", () => {
     const json = synthScope((scope) => {
       new ServerlessEndpoint(scope, "plain", {
         ...MINIMAL,
-        tags: { team: "ml", Name: "ignored" },
+        additionalTags: { team: "ml", Name: "ignored" },
         nameTag: true,
+        managedByTag: false,
       });
       const tags = new TerraformVariable(scope, "tags", { type: "map(string)" });
       new ServerlessEndpoint(scope, "variable", {
         ...MINIMAL,
         modelName: "m2",
-        endpointConfigName: "c2",
+        endpointConfigurationName: "c2",
         endpointName: "e2",
-        tags: Token.asStringMap(tags.value),
+        additionalTags: Token.asStringMap(tags.value),
         nameTag: true,
+        managedByTag: false,
       });
       new ServerlessEndpoint(scope, "untagged", {
         ...MINIMAL,
         modelName: "m3",
-        endpointConfigName: "c3",
+        endpointConfigurationName: "c3",
         endpointName: "e3",
         nameTag: true,
+        managedByTag: false,
       });
     });
     const tagsByName = (type: string) =>
@@ -129,7 +145,7 @@ describe("ServerlessEndpoint", () => {
     const json = synthScope((scope) => {
       const wait = new IamRole(scope, "role", { name: "r", assumeRolePolicy: "{}" });
       wait.overrideLogicalId("role");
-      new ServerlessEndpoint(scope, "ep", { ...MINIMAL, modelDependsOn: [wait] });
+      new ServerlessEndpoint(scope, "ep", { ...MINIMAL, dependsOn: [wait] });
     });
     expect(onlyResource(json, "aws_sagemaker_model").attributes.depends_on).toEqual([
       "aws_iam_role.role",
@@ -146,6 +162,23 @@ describe("ServerlessEndpoint", () => {
     );
   });
 
+  it("puts its resources directly below it: model, endpoint-configuration, endpoint", () => {
+    const stack = new ProjectStack(Testing.app(), "s");
+    const endpoint = new ServerlessEndpoint(stack, "embedding", MINIMAL);
+    expect(endpoint.node.children.map((child) => child.node.id)).toEqual([
+      "model",
+      "endpoint-configuration",
+      "endpoint",
+    ]);
+    // Testing.synth, not synthStack: the literal role ARN of these props is a policy error in a ProjectStack.
+    const json = JSON.parse(Testing.synth(stack)) as Parameters<typeof addresses>[0];
+    expect(addresses(json).filter((address) => address.startsWith("aws_sagemaker"))).toEqual([
+      "aws_sagemaker_endpoint.embedding_endpoint",
+      "aws_sagemaker_endpoint_configuration.embedding_endpoint_configuration",
+      "aws_sagemaker_model.embedding_model",
+    ]);
+  });
+
   it("acknowledges, on its model, that a serverless endpoint cannot isolate it", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     const endpoint = new ServerlessEndpoint(stack, "ep", MINIMAL);
@@ -160,53 +193,83 @@ describe("ServerlessEndpoint", () => {
     );
   });
 
-  it("lists every invalid prop in one error", () => {
+  it("lists every invalid prop in one error, under its own names", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(
       () =>
         new ServerlessEndpoint(stack, "ep", {
           ...MINIMAL,
           modelName: "bad_name",
-          endpointConfigName: "-c",
+          endpointConfigurationName: "-c",
           endpointName: "e".repeat(64),
+          iamRoleArn: "my-role",
           variantName: "all traffic",
-          image: "has space",
-          modelDataUrl: "s3://b/model.zip",
-          memorySizeInMb: 3000,
+          container: {
+            image: "has space",
+            modelDataLocation: "s3://b/model.zip",
+            environmentVariables: { "BAD-KEY": "v" },
+          },
+          memorySizeInMB: 3000,
           maxConcurrency: 201,
           provisionedConcurrency: 0,
-          environment: { "BAD-KEY": "v" },
           encryptionKeyArn: "alias/models",
+          additionalTags: { "aws:team": "ml" },
         }),
     ).toThrowError(
       [
-        "Invalid configuration for 's/ep' (11 problems):",
-        '  - modelName: got "bad_name"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
-        '  - endpointConfigName: got "-c"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
-        `  - endpointName: got "${"e".repeat(64)}"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit (this one has 64)`,
-        '  - variantName: got "all traffic"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
-        '  - image: got "has space"; allowed: a container image URI of 1-255 characters without whitespace',
-        '  - modelDataUrl: got "s3://b/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
-        '  - encryptionKeyArn: got "alias/models"; allowed: a KMS key ARN: arn:<partition>:kms:<region>:<12-digit account>:key/<key id> (or alias/<alias name>)',
-        "  - memorySizeInMb: got 3000; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
+        "Invalid configuration for 's/ep' (13 problems):",
+        '  - additionalTags.aws:team: got "aws:team"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
+        `  - modelName: got "bad_name"; allowed: ${SAGEMAKER_NAME_WORDS}`,
+        '  - iamRoleArn: got "my-role"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
+        `  - container.image: got "has space"; allowed: ${ECR_IMAGE_URI_WORDS}`,
+        `  - container.environmentVariables.BAD-KEY: got "BAD-KEY"; allowed: an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters`,
+        '  - container.modelDataLocation: got "s3://b/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
+        `  - endpointName: got "${"e".repeat(64)}"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 64)`,
+        `  - endpointConfigurationName: got "-c"; allowed: ${SAGEMAKER_NAME_WORDS}`,
+        '  - encryptionKeyArn: got "alias/models"; allowed: a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id>, or an alias ARN, ...:alias/<alias name>',
+        "  - memorySizeInMB: got 3000; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "  - maxConcurrency: got 201; allowed: a whole number from 1 to 200",
         "  - provisionedConcurrency: got 0; allowed: a whole number from 1 to 200",
-        `  - environment.BAD-KEY: got "BAD-KEY"; allowed: an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters`,
+        `  - variantName: got "all traffic"; allowed: ${SAGEMAKER_NAME_WORDS}`,
       ].join("\n"),
     );
   });
 
-  it("keeps provisioned concurrency at or below the maximum", () => {
+  it("keeps provisioned concurrency at or below the maximum, and refuses what serverless endpoints exclude", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(
       () =>
         new ServerlessEndpoint(stack, "ep", {
           ...MINIMAL,
+          container: { image: `${IMAGE.split(":")[0]}:1.2-1-gpu-py3` },
           maxConcurrency: 5,
           provisionedConcurrency: 6,
         }),
     ).toThrowError(
-      "Invalid configuration for 's/ep' (1 problem):\n  - provisionedConcurrency: got 6; allowed: at most maxConcurrency (5)",
+      [
+        "Invalid configuration for 's/ep' (2 problems):",
+        "  - provisionedConcurrency: got 6; allowed: at most maxConcurrency (5)",
+        '  - container: got "model"; allowed: a model a serverless endpoint can host: one container with a CPU image and compressed model data, no multi-model hosting, no VPC, no network isolation (its container runs a GPU image)',
+      ].join("\n"),
+    );
+  });
+
+  it("counts the tags each resource ends up with", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const fortyNine = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`t${i}`, "v"]));
+    expect(
+      () => new ServerlessEndpoint(stack, "ep", { ...MINIMAL, additionalTags: fortyNine }),
+    ).not.toThrow();
+    expect(
+      () =>
+        new ServerlessEndpoint(stack, "named", {
+          ...MINIMAL,
+          additionalTags: fortyNine,
+          nameTag: true,
+        }),
+    ).toThrowError(
+      "Invalid configuration for 's/named' (1 problem):\n" +
+        '  - additionalTags: got "51 tags"; allowed: at most 50 tags per resource, counting all the tags it gets',
     );
   });
 
@@ -222,7 +285,7 @@ describe("ServerlessEndpoint", () => {
           endpointName: `${name.stringValue}-endpoint`,
           maxConcurrency: concurrency.numberValue,
           provisionedConcurrency: 10,
-          environment: { MODEL: name.stringValue },
+          container: { image: IMAGE, environmentVariables: { MODEL: name.stringValue } },
         }),
     ).not.toThrow();
   });

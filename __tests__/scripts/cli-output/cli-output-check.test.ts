@@ -54,7 +54,7 @@ describe("outputProblems", () => {
   it("reports every way the output before the fix was wrong", () => {
     expect(outputProblems(BEFORE, 1)).toEqual([
       "the error is not printed as the construct's list of problems",
-      "'- memorySizeInMb: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)' printed 2 times",
+      "'- memorySizeInMB: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)' printed 2 times",
       "'- maxConcurrency: got 0; allowed: a whole number from 1 to 200' printed 2 times",
       "a JavaScript stack trace is printed",
       "the error object is dumped",

@@ -1,7 +1,10 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { HUGGINGFACE_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
-import { regionsWithImages } from "../../../modules/images/regional-image";
+import {
+  expectRegistryTable,
+  HUGGINGFACE_INFERENCE_PINNED,
+  HUGGINGFACE_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 import { reportedAnnotations } from "../../../modules/policy/reported-annotations";
 import { FULL_ACCESS_REASON, IamStack } from "../../../stacks/alex/iam-stack";
 import { synthProject } from "../../helpers/project";
@@ -179,8 +182,13 @@ describe("stack iam with the least-privilege execution policy", () => {
       ],
     ]);
     expect(json.locals).toEqual({
-      huggingface_inference_registry_accounts: HUGGINGFACE_INFERENCE_ACCOUNTS,
+      huggingface_inference_registry_accounts: expect.any(Object),
     });
+    expectRegistryTable(
+      json.locals?.huggingface_inference_registry_accounts,
+      HUGGINGFACE_INFERENCE_REGIONS,
+      HUGGINGFACE_INFERENCE_PINNED,
+    );
   });
 
   it("puts the policy on the role, and stops the plan in a region without the HuggingFace image", () => {
@@ -194,7 +202,7 @@ describe("stack iam with the least-privilege execution policy", () => {
             {
               condition:
                 "${contains(keys(local.huggingface_inference_registry_accounts), var.aws_region)}",
-              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${regionsWithImages("huggingface-inference").join(", ")}.`,
+              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${HUGGINGFACE_INFERENCE_REGIONS}.`,
             },
           ],
         },

@@ -1,7 +1,10 @@
 import { ref, Testing, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { HUGGINGFACE_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
-import { regionsWithImages } from "../../../modules/images/regional-image";
+import {
+  expectRegistryTable,
+  HUGGINGFACE_INFERENCE_PINNED,
+  HUGGINGFACE_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 import {
   DEFAULT_IMAGE_URI,
   SagemakerServerlessStack,
@@ -47,7 +50,7 @@ describe("stack sagemaker-serverless", () => {
           precondition: [
             {
               condition: `\${(!${USES_DEFAULT_IMAGE} || contains(keys(local.huggingface_inference_registry_accounts), var.aws_region))}`,
-              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${regionsWithImages("huggingface-inference").join(", ")}. Set sagemaker_image_uri to an image in the \${var.aws_region} registry.`,
+              error_message: `No HuggingFace inference image is published for region \${var.aws_region}; regions with one: ${HUGGINGFACE_INFERENCE_REGIONS}. Set sagemaker_image_uri to an image in the \${var.aws_region} registry.`,
             },
           ],
         },
@@ -77,9 +80,14 @@ describe("stack sagemaker-serverless", () => {
 
   it("takes the default image from the deployment region's registry, and any other image as given", () => {
     expect(json.locals).toEqual({
-      huggingface_inference_registry_accounts: HUGGINGFACE_INFERENCE_ACCOUNTS,
+      huggingface_inference_registry_accounts: expect.any(Object),
       image_uri: `\${${USES_DEFAULT_IMAGE} ? "\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}.dkr.ecr.\${var.aws_region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04" : var.sagemaker_image_uri}`,
     });
+    expectRegistryTable(
+      json.locals?.huggingface_inference_registry_accounts,
+      HUGGINGFACE_INFERENCE_REGIONS,
+      HUGGINGFACE_INFERENCE_PINNED,
+    );
     expect(DEFAULT_IMAGE_URI).toBe(ORIGINAL_IMAGE);
   });
 
@@ -110,6 +118,7 @@ describe("stack sagemaker-serverless", () => {
         type: "string",
         default: ORIGINAL_IMAGE,
         description: "URI of the SageMaker container image",
+        nullable: false,
         validation: [
           {
             condition:
@@ -123,6 +132,7 @@ describe("stack sagemaker-serverless", () => {
         type: "string",
         default: "sentence-transformers/all-MiniLM-L6-v2",
         description: "Name of the HuggingFace model to use",
+        nullable: false,
         validation: [
           {
             condition:
@@ -177,7 +187,7 @@ describe("stack sagemaker-serverless", () => {
           executionRoleArn: "arn:aws:iam::111122223333:role/r",
           modelName: "alex_embedding_model",
           endpointName: "alex-embedding-endpoint-",
-          memorySizeInMb: 2500,
+          memorySizeInMB: 2500,
           maxConcurrency: 0,
         }),
     ).toThrowError(
@@ -185,7 +195,7 @@ describe("stack sagemaker-serverless", () => {
         "Invalid configuration for 'serverless/embedding' (4 problems):",
         '  - modelName: got "alex_embedding_model"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
         '  - endpointName: got "alex-embedding-endpoint-"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
-        "  - memorySizeInMb: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
+        "  - memorySizeInMB: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
       ].join("\n"),
     );

@@ -4,8 +4,11 @@
  * checked by hand with terraform 1.11 on a provider-free copy of this JSON: see docs/stacks/ml-module.md.
  */
 import { describe, expect, it } from "vitest";
-import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
-import { regionsWithImages } from "../../../modules/images/regional-image";
+import {
+  expectRegistryTable,
+  SKLEARN_INFERENCE_PINNED,
+  SKLEARN_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 import { synthProject } from "../../helpers/project";
 import { addresses } from "../../helpers/synth";
 import {
@@ -82,6 +85,7 @@ describe("stack ml-module", () => {
       ml_models_bucket: {
         type: "string",
         description: "S3 bucket name for ML models",
+        nullable: false,
         validation: [
           {
             condition:
@@ -101,6 +105,7 @@ describe("stack ml-module", () => {
         type: "string",
         default: ORIGINAL_IMAGE,
         description: "SageMaker container image URI",
+        nullable: false,
         validation: [
           {
             condition:
@@ -114,13 +119,14 @@ describe("stack ml-module", () => {
         type: "map(string)",
         default: {},
         description: "Common tags for all resources",
+        nullable: false,
         validation: [
           {
             condition:
               '${length(merge(var.tags, {"Name" = ""})) <= 50 && alltrue([for key, value in var.tags : ' +
               'length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.tags)}.",
+              "tags must be a map of at most 50 tags together with Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.tags)}.",
           },
         ],
       },
@@ -189,7 +195,7 @@ describe("stack ml-module", () => {
             nameCheck("modelName", "optimal-call-time-model", "sagemaker"),
             {
               condition: `\${(!(var.sagemaker_container_image == "${ORIGINAL_IMAGE}") || contains(keys(local.sklearn_inference_registry_accounts), data.aws_region.current.region))}`,
-              error_message: `No SageMaker scikit-learn image is published for region ${REGION}; regions with one: ${regionsWithImages("sklearn-inference").join(", ")}. Set the container image to one in the ${REGION} registry.`,
+              error_message: `No SageMaker scikit-learn image is published for region ${REGION}; regions with one: ${SKLEARN_INFERENCE_REGIONS}. Set the container image to one in the ${REGION} registry.`,
             },
           ],
         },
@@ -227,9 +233,14 @@ describe("stack ml-module", () => {
 
   it("takes the default image from the deployment region's registry, and any other image as given", () => {
     expect(json.locals).toEqual({
-      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
+      sklearn_inference_registry_accounts: expect.any(Object),
       image_uri: `\${(var.sagemaker_container_image == "${ORIGINAL_IMAGE}") ? "\${lookup(local.sklearn_inference_registry_accounts, data.aws_region.current.region, "no-image-published-in-region")}.dkr.ecr.${REGION}.\${data.aws_partition.current.dns_suffix}/sagemaker-scikit-learn:1.2-1-cpu-py3" : var.sagemaker_container_image}`,
     });
+    expectRegistryTable(
+      json.locals?.sklearn_inference_registry_accounts,
+      SKLEARN_INFERENCE_REGIONS,
+      SKLEARN_INFERENCE_PINNED,
+    );
   });
 
   it("trusts SageMaker for this account and region, and Lambda for this account", () => {

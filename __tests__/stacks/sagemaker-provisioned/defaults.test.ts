@@ -33,7 +33,11 @@ import {
 } from "./expected";
 import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
 import { AWS_PROVIDER, IRIS_SAMPLE_ASSET_HASH, RANDOM_PROVIDER } from "../../helpers/providers";
-import { SKLEARN_INFERENCE_ACCOUNTS } from "../../../modules/images/registry-accounts";
+import {
+  expectRegistryTable,
+  SKLEARN_INFERENCE_PINNED,
+  SKLEARN_INFERENCE_REGIONS,
+} from "../../helpers/registry-accounts";
 
 /** The scikit-learn image in the deployment region's registry account. */
 const SKLEARN_IMAGE =
@@ -152,6 +156,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       environment: {
         type: "string",
+        nullable: false,
         default: "dev",
         description: "Environment: dev, staging or prod",
         validation: [
@@ -189,12 +194,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       container_image_uri: {
         type: "string",
+        nullable: false,
         default: "",
         description:
           "Inference image URI; empty: the region's prebuilt scikit-learn image (sagemaker-scikit-learn:1.2-1-cpu-py3)",
         validation: [
           {
-            condition: `\${((length(var.container_image_uri) < 1) || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri))))}`,
+            condition: `\${var.container_image_uri == "" || ((length(var.container_image_uri) <= 255) && can(regex("${ECR_IMAGE_PATTERN}", var.container_image_uri)))}`,
             error_message:
               "container_image_uri must be empty or an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]; got ${jsonencode(var.container_image_uri)}.",
           },
@@ -202,6 +208,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       model_data_url: {
         type: "string",
+        nullable: false,
         default: "",
         description: "S3 URL of the model artifact (.tar.gz); empty: s3://<bucket>/model.tar.gz",
         validation: [
@@ -228,6 +235,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       endpoint_initial_instance_count: {
         type: "number",
+        nullable: false,
         default: 1,
         description: "Number of instances the endpoint starts with",
         validation: [
@@ -240,6 +248,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       endpoint_initial_variant_weight: {
         type: "number",
+        nullable: false,
         default: 1,
         description: "Initial weight of the variant's traffic",
         validation: [
@@ -253,6 +262,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       auto_scaling_min_capacity: {
         type: "number",
+        nullable: false,
         default: 1,
         description: "Fewest instances auto scaling keeps",
         validation: [
@@ -265,6 +275,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       auto_scaling_max_capacity: {
         type: "number",
+        nullable: false,
         default: 5,
         description: "Most instances auto scaling starts",
         validation: [
@@ -277,6 +288,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       auto_scaling_target_value: {
         type: "number",
+        nullable: false,
         default: 70,
         description: "Target invocations per instance per minute",
         validation: [
@@ -290,6 +302,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       ecr_repository_name: {
         type: "string",
+        nullable: false,
         default: "sagemaker-sklearn-inference",
         description: "Name of the ECR repository of the inference image",
         validation: [
@@ -308,6 +321,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       ecr_image_tag_mutability: {
         type: "string",
+        nullable: false,
         default: "MUTABLE",
         description: "MUTABLE or IMMUTABLE image tags",
         validation: [
@@ -320,12 +334,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       s3_bucket_name: {
         type: "string",
+        nullable: false,
         default: "",
         description:
           "Name of the model artifacts bucket; empty: <project_name>-<environment>-models-<random hex>",
         validation: [
           {
-            condition: `\${((length(var.s3_bucket_name) < 1) || ${bucketNameCondition("var.s3_bucket_name")})}`,
+            condition: `\${var.s3_bucket_name == "" || ${bucketNameCondition("var.s3_bucket_name")}}`,
             error_message:
               "s3_bucket_name must be empty or an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); got ${jsonencode(var.s3_bucket_name)}.",
           },
@@ -338,6 +353,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       cloudwatch_log_retention_days: {
         type: "number",
+        nullable: false,
         default: 7,
         description: "Days the endpoint's logs are kept",
         validation: [
@@ -351,6 +367,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       alarm_evaluation_periods: {
         type: "number",
+        nullable: false,
         default: 2,
         description: "Periods of 5 minutes each alarm evaluates",
         validation: [
@@ -363,6 +380,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       alarm_datapoints_to_alarm: {
         type: "number",
+        nullable: false,
         default: 2,
         description: "Breaching periods that fire an alarm (at most alarm_evaluation_periods)",
         validation: [
@@ -381,9 +399,9 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         validation: [
           {
             condition:
-              '${((length(var.sns_email_endpoint) < 1) || can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.sns_email_endpoint)))}',
+              '${var.sns_email_endpoint == "" || can(regex("^[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+[.][a-zA-Z]{2,}$", var.sns_email_endpoint))}',
             error_message:
-              "sns_email_endpoint must be empty or an e-mail address; got ${jsonencode(var.sns_email_endpoint)}.",
+              "sns_email_endpoint must be empty or an e-mail address such as ops@example.com; got ${jsonencode(var.sns_email_endpoint)}.",
           },
         ],
       },
@@ -420,6 +438,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
       },
       additional_tags: {
         type: "map(string)",
+        nullable: false,
         default: {},
         description: "Tags added to every resource",
         validation: [
@@ -428,13 +447,14 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
               '${length(merge(var.additional_tags, {"Project" = "", "Environment" = "", "ManagedBy" = "", "Name" = ""})) <= 50' +
               ' && alltrue([for key, value in var.additional_tags : length(key) >= 1 && length(key) <= 128 && length(value) <= 256 && !startswith(lower(key), "aws:") && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", key)) && can(regex("^[\\\\p{L}\\\\p{Z}\\\\p{N}_.:/=+@-]*$", value))])}',
             error_message:
-              "additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.additional_tags)}.",
+              "additional_tags must be a map of at most 50 tags together with Project, Environment, ManagedBy, Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got ${jsonencode(var.additional_tags)}.",
           },
         ],
       },
       // Beyond the recipe (docs/security.md): how long captured data is kept, and the digest that pins the image.
       data_capture_retention_days: {
         type: "number",
+        nullable: false,
         default: 30,
         description:
           "Days captured requests and responses (data-capture/ in the bucket) are kept before they expire",
@@ -443,7 +463,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             condition:
               "${var.data_capture_retention_days >= 1 && var.data_capture_retention_days <= 36500 && floor(var.data_capture_retention_days) == var.data_capture_retention_days}",
             error_message:
-              "data_capture_retention_days must be a whole number of days from 1 to 36500; got ${jsonencode(var.data_capture_retention_days)}.",
+              "data_capture_retention_days must be a whole number from 1 to 36500 (days); got ${jsonencode(var.data_capture_retention_days)}.",
           },
         ],
       },
@@ -477,8 +497,13 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
         '${(length(var.container_image_digest) < 1) ? local.container_image : "${replace(local.container_image, "/(:[^/:@]+|@sha256:[a-f0-9]{64})$/", "")}@${var.container_image_digest}"}',
       model_artifact_url:
         "s3://${aws_s3_object.model_artifact.bucket}/${aws_s3_object.model_artifact.key}",
-      sklearn_inference_registry_accounts: SKLEARN_INFERENCE_ACCOUNTS,
+      sklearn_inference_registry_accounts: expect.any(Object),
     });
+    expectRegistryTable(
+      json.locals?.sklearn_inference_registry_accounts,
+      SKLEARN_INFERENCE_REGIONS,
+      SKLEARN_INFERENCE_PINNED,
+    );
     expect(resources.random_id).toEqual({ suffix: { byte_length: 4 } });
   });
 
@@ -553,7 +578,7 @@ describe("stack sagemaker-provisioned under the default inputs", () => {
             {
               condition: `\${${bucketNameCondition("local.bucket_name")}}`,
               error_message:
-                "The bucket name is '${local.bucket_name}'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
+                "The bucket name is '${local.bucket_name}'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names). Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
             },
           ],
         },

@@ -24,6 +24,16 @@ export const IAM_CASES: StackCases = {
       ],
     },
     {
+      name: "aws_region null is refused with its message, showing null",
+      variables: { aws_region: null },
+      errors: [
+        {
+          check: "var.aws_region/validation[0]",
+          message: "aws_region must be an AWS region code such as us-east-1; got null.",
+        },
+      ],
+    },
+    {
       name: "aws_region in upper case is refused",
       variables: { aws_region: "US-EAST-1" },
       errors: [

@@ -1,10 +1,8 @@
-import type { StackCases } from "../../../scripts/terraform/terraform-cases";
+import { NO_CHECK, type StackCases } from "../../../scripts/terraform/terraform-cases";
+import { SKLEARN_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
 
 const IMAGE = "sagemaker-scikit-learn:1.2-1-cpu-py3";
 const MODEL = "aws_sagemaker_model.optimal_call_time_predictor";
-/** The regions of the shared registry table (spec/data) with a scikit-learn image. */
-const SKLEARN_REGIONS =
-  "af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, us-iso-east-1, us-isob-east-1, us-isof-east-1, us-isof-south-1, us-west-1, us-west-2";
 const IAM_ROLE_NAME = "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
 const SAGEMAKER_NAME =
   "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
@@ -159,7 +157,7 @@ export const ML_MODULE_CASES: StackCases = {
       errors: [
         {
           check: `${MODEL}/precondition[1]`,
-          message: `No SageMaker scikit-learn image is published for region mx-central-1; regions with one: ${SKLEARN_REGIONS}. Set the container image to one in the mx-central-1 registry.`,
+          message: `No SageMaker scikit-learn image is published for region mx-central-1; regions with one: ${SKLEARN_INFERENCE_REGIONS}. Set the container image to one in the mx-central-1 registry.`,
         },
       ],
     },
@@ -185,6 +183,27 @@ export const ML_MODULE_CASES: StackCases = {
           message: 'aws_region must be an AWS region code such as us-east-1; got "Frankfurt".',
         },
       ],
+    },
+    {
+      name: "ml_models_bucket null is refused: the variable is required and not nullable",
+      variables: { ml_models_bucket: null },
+      errors: [
+        {
+          check: NO_CHECK,
+          message:
+            "Required variable not set: The given value is not suitable for var.ml_models_bucket: required variable may not be set to null.",
+        },
+      ],
+    },
+    {
+      name: "null for sagemaker_container_image or tags (not nullable) stands for the default",
+      variables: { sagemaker_container_image: null, tags: null },
+      attributes: {
+        [MODEL]: {
+          "primary_container[0].image": `683313688378.dkr.ecr.us-east-1.amazonaws.com/${IMAGE}`,
+          tags: { Name: "voice-prod-optimal-call-time-model" },
+        },
+      },
     },
     {
       name: "project_name and environment with capitals and digits make the names",
@@ -341,7 +360,7 @@ export const ML_MODULE_CASES: StackCases = {
         {
           check: "var.tags/validation[0]",
           message:
-            'tags must hold at most 49 tags (every resource also gets Name), keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got {"aws:owner":"ml"}.',
+            'tags must be a map of at most 50 tags together with Name, keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:; got {"aws:owner":"ml"}.',
         },
       ],
     },

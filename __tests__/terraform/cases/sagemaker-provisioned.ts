@@ -1,4 +1,5 @@
 import type { StackCases, TerraformCase } from "../../../scripts/terraform/terraform-cases";
+import { SKLEARN_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
 
 const PREFIX = "ml-models-sagemaker-dev";
 const ENDPOINT = `${PREFIX}-sklearn-iris-classifier-endpoint`;
@@ -245,6 +246,22 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       "project_name must start with a letter and hold only letters, digits and hyphens",
     ),
     {
+      name: "null for a variable that is not nullable stands for its default",
+      variables: {
+        endpoint_initial_instance_count: null,
+        cloudwatch_log_retention_days: null,
+        s3_bucket_name: null,
+        additional_tags: null,
+      },
+      attributes: {
+        "aws_sagemaker_endpoint_configuration.ml_endpoint_config": {
+          "production_variants[0].initial_instance_count": 1,
+        },
+        "aws_cloudwatch_log_group.sagemaker_endpoint_logs": { retention_in_days: 7 },
+        "aws_s3_bucket.model_artifacts": { bucket: BUCKET },
+      },
+    },
+    {
       name: "model_name xgb-v2 names the model, its configuration and endpoint",
       variables: { model_name: "xgb-v2" },
       outputs: {
@@ -315,7 +332,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
         {
           check: "aws_s3_bucket.model_artifacts/precondition[0]",
           message:
-            "The bucket name is 'Fraud-dev-models-5eed5eed'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
+            "The bucket name is 'Fraud-dev-models-5eed5eed'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names). Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
         },
       ],
     },
@@ -379,8 +396,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       errors: [
         {
           check: "aws_sagemaker_model.ml_model/precondition[1]",
-          message:
-            "No SageMaker scikit-learn image is published for region mx-central-1; regions with one: af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, us-iso-east-1, us-isob-east-1, us-isof-east-1, us-isof-south-1, us-west-1, us-west-2. Set container_image_uri to a scikit-learn image in this region's registry.",
+          message: `No SageMaker scikit-learn image is published for region mx-central-1; regions with one: ${SKLEARN_INFERENCE_REGIONS}. Set container_image_uri to a scikit-learn image in this region's registry.`,
         },
       ],
     },
@@ -544,7 +560,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     refused(
       "sns_email_endpoint",
       "ml-oncall",
-      "sns_email_endpoint must be empty or an e-mail address",
+      "sns_email_endpoint must be empty or an e-mail address such as ops@example.com",
     ),
     // The key.
     {
@@ -579,7 +595,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       refused(
         "data_capture_retention_days",
         days,
-        "data_capture_retention_days must be a whole number of days from 1 to 36500",
+        "data_capture_retention_days must be a whole number from 1 to 36500 (days)",
       ),
     ),
     {
@@ -619,7 +635,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     refused(
       "additional_tags",
       { "aws:team": "ml" },
-      `additional_tags must hold at most 50 tags together with Project, Environment, ManagedBy, Name, ${TAG_RULE}`,
+      `additional_tags must be a map of at most 50 tags together with Project, Environment, ManagedBy, Name, ${TAG_RULE}`,
     ),
   ],
 };

@@ -1,10 +1,8 @@
 import type { StackCases } from "../../../scripts/terraform/terraform-cases";
+import { HUGGINGFACE_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
 
 const IMAGE = "huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
 const MODEL = "aws_sagemaker_model.embedding_model";
-/** The regions of the shared registry table (spec/data) with a HuggingFace inference image. */
-const HUGGINGFACE_REGIONS =
-  "af-south-1, ap-east-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ca-central-1, ca-west-1, cn-north-1, cn-northwest-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, sa-east-1, us-east-1, us-east-2, us-gov-east-1, us-gov-west-1, us-iso-east-1, us-isob-east-1, us-west-1, us-west-2";
 
 const setupInstructions = (region: string) =>
   [
@@ -81,7 +79,7 @@ export const SAGEMAKER_SERVERLESS_CASES: StackCases = {
       errors: [
         {
           check: `${MODEL}/precondition[0]`,
-          message: `No HuggingFace inference image is published for region mx-central-1; regions with one: ${HUGGINGFACE_REGIONS}. Set sagemaker_image_uri to an image in the mx-central-1 registry.`,
+          message: `No HuggingFace inference image is published for region mx-central-1; regions with one: ${HUGGINGFACE_INFERENCE_REGIONS}. Set sagemaker_image_uri to an image in the mx-central-1 registry.`,
         },
       ],
     },
@@ -95,6 +93,29 @@ export const SAGEMAKER_SERVERLESS_CASES: StackCases = {
         [MODEL]: {
           "primary_container[0].image":
             "111122223333.dkr.ecr.mx-central-1.amazonaws.com/embeddings:2",
+        },
+      },
+    },
+    {
+      name: "aws_region null is refused with its message, showing null",
+      variables: { aws_region: null },
+      errors: [
+        {
+          check: "var.aws_region/validation[0]",
+          message: "aws_region must be an AWS region code such as us-east-1; got null.",
+        },
+      ],
+    },
+    {
+      name: "null for sagemaker_image_uri or embedding_model_name (not nullable) stands for the default",
+      variables: { sagemaker_image_uri: null, embedding_model_name: null },
+      attributes: {
+        [MODEL]: {
+          "primary_container[0].image": `763104351884.dkr.ecr.us-east-1.amazonaws.com/${IMAGE}`,
+          "primary_container[0].environment": {
+            HF_MODEL_ID: "sentence-transformers/all-MiniLM-L6-v2",
+            HF_TASK: "feature-extraction",
+          },
         },
       },
     },

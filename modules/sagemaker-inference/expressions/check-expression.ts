@@ -2,16 +2,15 @@ import type { Problems } from "../../core/validation";
 import { describeProblem, type Parsed } from "./tokens";
 
 /**
- * Checks an expression prop: it must parse with `parse` (it is parsed at synth time, so only its number may be
- * a Terraform expression); a problem quotes `grammar` and says where the expression went wrong.
+ * Reports an expression prop that did not parse (it is parsed at synth time, so only its number may be a Terraform
+ * expression): the problem quotes `grammar` and says where the expression went wrong.
  */
 export function checkExpression(
   problems: Problems,
   field: string,
   expression: string,
   grammar: string,
-  parse: (expression: string) => Parsed<unknown>,
+  parsed: Parsed<unknown>,
 ): void {
-  const parsed = parse(expression);
   if (!parsed.ok) problems.add(field, expression, describeProblem(grammar, parsed.problem));
 }

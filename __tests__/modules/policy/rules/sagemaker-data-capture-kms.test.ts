@@ -63,7 +63,7 @@ describe(`${rule.id} on SagemakerInference`, () => {
     });
     expect(findings.map(({ message }) => message)).toEqual([
       "Captures inference data to S3 without a customer managed KMS key; set " +
-        "endpoints.realtime.provisioned.enableDataCapture.encryptionKey on stack/inference " +
+        "endpoints.realtime.provisioned.enableDataCapture.encryptionKeyArn on stack/inference " +
         "(data_capture_config.kms_key_id).",
     ]);
   });

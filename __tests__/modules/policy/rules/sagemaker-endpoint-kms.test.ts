@@ -109,7 +109,7 @@ describe(`${rule.id} on SagemakerInference`, () => {
     });
     expect(findings.map(({ message }) => message)).toEqual([
       "Its instance-backed variants (demo-model on ml.m5.large) keep the model and data on ML storage volumes " +
-        "without a customer managed KMS key; set endpoints.realtime-endpoint.encryptionKey on stack/inference " +
+        "without a customer managed KMS key; set endpoints.realtime-endpoint.encryptionKeyArn on stack/inference " +
         "(kms_key_arn).",
     ]);
   });

@@ -31,11 +31,10 @@ describe(rule.id, () => {
       findingsOf(rule, (scope) => {
         new ServerlessEndpoint(scope, "serverless", {
           modelName: "serverless-model",
-          endpointConfigName: "serverless-config",
+          endpointConfigurationName: "serverless-config",
           endpointName: "serverless",
-          executionRoleArn: ROLE,
-          image: IMAGE,
-          modelDataUrl: "s3://m/model.tar.gz",
+          iamRoleArn: "arn:aws:iam::111122223333:role/r",
+          container: { image: IMAGE, modelDataLocation: "s3://models/model.tar.gz" },
         });
         new SagemakerModel(scope, "hub", {
           executionRoleArn: ROLE,
@@ -112,14 +111,14 @@ describe(`${rule.id} on SagemakerInference`, () => {
         models: { "demo-model": model() },
         endpoints: {
           realtime: {
-            encryptionKey: KEY,
+            encryptionKeyArn: KEY,
             provisioned: { productionVariants: { "demo-model": { instanceType: "ml.m5.large" } } },
           },
         },
       });
     });
     expect(findings.map(({ message }) => message)).toEqual([
-      "Runs without network isolation (enable_network_isolation is false), so its container can reach the " +
+      "Runs without network isolation (enable_network_isolation is not set), so its container can reach the " +
         "internet; set models.demo-model.enableNetworkIsolation on stack/inference to true, or acknowledge the " +
         "finding if the container needs the network.",
     ]);
