@@ -83,6 +83,16 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Something props are accepted with that their author should know (a value that is ignored, an order that is not
+ * the one written): a construct reports it as a warning at synth, `<field>: <message>`.
+ */
+export interface Warning {
+  /** Dotted path of the prop, as in a {@link Problem}. */
+  readonly field: string;
+  readonly message: string;
+}
+
 /** What is allowed for a prop that must be known when the stack is synthesized, e.g. one that is parsed. */
 export const KNOWN_AT_SYNTH = "a literal value known at synth time, not a Terraform expression";
 

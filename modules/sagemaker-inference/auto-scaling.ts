@@ -11,10 +11,11 @@ import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoi
 import type { Construct } from "constructs";
 import { SERVERLESS_CONCURRENCY } from "../core/limits/sagemaker";
 import { atMost, integerAtLeast, matches } from "../core/rules";
-import { UniqueNames, type Problems } from "../core/validation";
+import { UniqueNames, type Problems, type Warning } from "../core/validation";
 import { checkDuration, resolveDuration, type ResolvedDuration } from "./duration";
 import { checkExpression } from "./expressions/check-expression";
 import {
+  ignoredStatisticWarning,
   parseScalingExpression,
   SCALING_GRAMMAR,
   type ScaledVariant,
@@ -146,6 +147,23 @@ export function validateAutoScaling(
     problems.check(nameField, policy.name, POLICY_NAME);
     policyNames.claim(problems, nameField, policy.name);
   }
+}
+
+/** The statistics written after predefined metrics, which ignore them. */
+export function scalingWarnings(scaling: ResolvedAutoScaling): Warning[] {
+  return scaling.policies.flatMap((policy) => {
+    const parsed = policy.expression;
+    if (!parsed.ok || parsed.value.ignoredStatistic === undefined) return [];
+    const { metric, ignoredStatistic } = parsed.value;
+    const metricName =
+      metric.type === "predefined" ? metric.predefinedMetricType : metric.metricName;
+    return [
+      {
+        field: `${policy.field}.expression`,
+        message: ignoredStatisticWarning(metricName, ignoredStatistic),
+      },
+    ];
+  });
 }
 
 export interface CreatedAutoScaling {

@@ -3,6 +3,7 @@
  * the variants and of the endpoint as a whole, and the variants' blocks of the endpoint configuration.
  */
 import type { SagemakerEndpointConfigurationProductionVariants } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import { inKeyOrder } from "../core/key-order";
 import { INSTANCE_TYPE, SAGEMAKER_NAME } from "../core/limits/sagemaker";
 import { integerAtLeast, integerBetween, numberAtLeast } from "../core/rules";
 import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
@@ -64,7 +65,8 @@ export function resolveProvisioned(
     field,
     props,
     asyncInference,
-    productionVariants: Object.entries(props.productionVariants).map(([modelKey, variant]) => {
+    // As the module's `dynamic "production_variants"` writes them: in the order of their keys.
+    productionVariants: inKeyOrder(props.productionVariants).map(([modelKey, variant]) => {
       const resolved = resolveInstanceVariant(
         `${field}.productionVariants.${modelKey}`,
         modelKey,
@@ -94,7 +96,7 @@ export function resolveProvisioned(
         ),
       };
     }),
-    shadowVariants: Object.entries(props.shadowVariants ?? {}).map(([modelKey, variant]) =>
+    shadowVariants: inKeyOrder(props.shadowVariants ?? {}).map(([modelKey, variant]) =>
       resolveInstanceVariant(`${field}.shadowVariants.${modelKey}`, modelKey, variant),
     ),
   };
@@ -263,8 +265,8 @@ function checkShadowTestable(
 ): void {
   const { field, modelKey, props } = variant;
   const model = Object.hasOwn(context.models, modelKey) ? context.models[modelKey] : undefined;
-  const containers = model ? Object.values(model.containerDefinitions) : [];
-  if (containers.length > 1 || containers.some((c) => c.useMultipleModels)) {
+  const containers = model?.containers ?? [];
+  if (containers.length > 1 || containers.some((c) => c.props.useMultipleModels)) {
     problems.add(
       field,
       modelKey,

@@ -11,7 +11,8 @@ import {
 import { atMost } from "../core/rules";
 import { isUnresolved, type Problems } from "../core/validation";
 import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
-import type { ModelProps, ServerlessVariantProps } from "./props";
+import type { ResolvedModel } from "./models";
+import type { ServerlessVariantProps } from "./props";
 import type { EndpointRef } from "./endpoints";
 import { checkModelReference } from "./provisioned";
 import type { ValidationContext } from "./validation-context";
@@ -132,22 +133,22 @@ function isGpuImage(image: string): boolean {
  * What keeps a model off a serverless endpoint: "GPUs, ..., Multi-Model Endpoints, VPC configuration,
  * network isolation, ... and inference pipelines" (SageMaker guide), and ModelDataSource.
  */
-function serverlessExclusions(model: ModelProps): string[] {
+function serverlessExclusions(model: ResolvedModel): string[] {
   const reasons: string[] = [];
-  const containers = Object.entries(model.containerDefinitions);
+  const { containers } = model;
   if (containers.length > 1) reasons.push(`it has ${containers.length} containers`);
-  for (const [hostname, container] of containers) {
+  for (const { hostname, props: container, compressionType } of containers) {
     const which = containers.length === 1 ? "its container" : `container ${hostname}`;
     if (container.useMultipleModels) reasons.push(`${which} hosts multiple models`);
-    if (container.compressionType === "UncompressedModel") {
+    if (compressionType === "UncompressedModel") {
       reasons.push(`${which} uses uncompressed model data`);
     }
     if (!isUnresolved(container.image) && isGpuImage(container.image)) {
       reasons.push(`${which} runs a GPU image`);
     }
   }
-  if (model.vpcConfig) reasons.push("it has a VPC configuration");
-  if (model.enableNetworkIsolation === true) reasons.push("it enables network isolation");
+  if (model.props.vpcConfig) reasons.push("it has a VPC configuration");
+  if (model.props.enableNetworkIsolation === true) reasons.push("it enables network isolation");
   return reasons;
 }
 

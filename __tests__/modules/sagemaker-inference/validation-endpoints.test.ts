@@ -169,9 +169,9 @@ describe("SagemakerInference validation of endpoints", () => {
       [
         'endpoints.two-shadows.provisioned.shadowVariants: got "2 variants"; allowed: exactly one shadow variant',
         'endpoints.two-shadows.provisioned.productionVariants: got "2 variants"; allowed: exactly one production variant when the endpoint has a shadow variant',
-        'endpoints.two-shadows.provisioned.shadowVariants.pipeline: got "pipeline"; allowed: a model with one container hosting one model (shadow tests exclude multi-container and multi-model endpoints)',
         'endpoints.two-shadows.provisioned.shadowVariants.many: got "many"; allowed: a model with one container hosting one model (shadow tests exclude multi-container and multi-model endpoints)',
         'endpoints.two-shadows.provisioned.shadowVariants.many.instanceType: got "ml.inf1.xlarge"; allowed: an instance type other than ml.inf1 (shadow tests exclude Inf1 instances)',
+        'endpoints.two-shadows.provisioned.shadowVariants.pipeline: got "pipeline"; allowed: a model with one container hosting one model (shadow tests exclude multi-container and multi-model endpoints)',
         'endpoints.async.provisioned.shadowVariants: got ["a"]; allowed: no shadow variant on an asynchronous endpoint (shadow tests exclude asynchronous inference)',
         'endpoints.async.provisioned.shadowVariants.a: got "a"; allowed: a variant name no other variant of this endpoint uses (endpoints.async.provisioned.productionVariants.a has it too)',
       ],

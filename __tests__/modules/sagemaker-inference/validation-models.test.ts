@@ -29,7 +29,7 @@ describe("SagemakerInference validation of models", () => {
         'models.demo_model.iamRoleArn: got "AmazonSageMakerExecutionRole"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
         `models.demo_model.containerDefinitions.container-: got "container-"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         `models.demo_model.containerDefinitions.container-.image: got "my image"; allowed: ${ECR_IMAGE_URI_WORDS}`,
-        'models.demo_model.containerDefinitions.container-.compressionType: got "Compressed"; allowed: one of "CompressedModel" or "UncompressedModel"',
+        'models.demo_model.containerDefinitions.container-.compressionType: got "Compressed"; allowed: one of "CompressedModel" or "UncompressedModel", in any case (as the module compares it)',
         "models.demo_model.containerDefinitions.container-.environmentVariables.MODEL-ID: got \"MODEL-ID\"; allowed: an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters",
         'models.demo_model.inferenceExecutionConfig.mode: got "Parallel"; allowed: one of "Serial" or "Direct"',
       ],
@@ -96,13 +96,14 @@ describe("SagemakerInference validation of models", () => {
         },
       },
       [
-        'models.m.containerDefinitions.zip.modelDataLocation: got "s3://models/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
+        // containers are checked in the order of their keys, the order they are written in
         "models.m.containerDefinitions.bucket.modelDataLocation: got \"s3://Demo_Bucket/model.tar.gz\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('Demo_Bucket' is not one)",
-        "models.m.containerDefinitions.raw.modelDataLocation: got (not set); allowed: the S3 object or prefix (ending in /) of the uncompressed model",
-        'models.m.containerDefinitions.raw-http.modelDataLocation: got "https://models.s3.amazonaws.com/m/"; allowed: an S3 URI of the form s3://<bucket>/<key>',
         "models.m.containerDefinitions.many.modelDataLocation: got (not set); allowed: the S3 prefix that holds the models of a multi-model container",
         'models.m.containerDefinitions.many-raw.compressionType: got "UncompressedModel"; allowed: "CompressedModel" for a multi-model container (SageMaker cannot combine a model data source with multi-model endpoints)',
         "models.m.containerDefinitions.many-raw.modelDataLocation: got \"s3://Models/many/\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('Models' is not one)",
+        "models.m.containerDefinitions.raw.modelDataLocation: got (not set); allowed: the S3 object or prefix (ending in /) of the uncompressed model",
+        'models.m.containerDefinitions.raw-http.modelDataLocation: got "https://models.s3.amazonaws.com/m/"; allowed: an S3 URI of the form s3://<bucket>/<key>',
+        'models.m.containerDefinitions.zip.modelDataLocation: got "s3://models/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
       ],
     );
   });
