@@ -115,6 +115,19 @@ export class UniqueNames {
 }
 
 /**
+ * Whether `value` is set and passes every check, or is a token (checked at apply time): only then may another
+ * prop's check take advice from it (`at most maxConcurrency (10)`), so that no problem quotes a value that is
+ * itself reported as wrong.
+ */
+export function isAllowed<T>(value: T | undefined, ...checks: (Rule<T> | Limit<T>)[]): value is T {
+  if (value === undefined) return false;
+  if (isUnresolved(value)) return true;
+  return checks.every(
+    (check) => (typeof check === "function" ? check(value) : check.rule(value)) === undefined,
+  );
+}
+
+/**
  * Collects every problem in a construct's props, then throws them together as one {@link ValidationError}.
  *
  * ```ts

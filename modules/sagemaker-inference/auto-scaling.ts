@@ -11,7 +11,7 @@ import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoi
 import type { Construct } from "constructs";
 import { SERVERLESS_CONCURRENCY } from "../core/limits/sagemaker";
 import { atMost, integerAtLeast, matches } from "../core/rules";
-import { UniqueNames, type Problems, type Warning } from "../core/validation";
+import { isAllowed, UniqueNames, type Problems, type Warning } from "../core/validation";
 import { checkDuration, resolveDuration, type ResolvedDuration } from "./duration";
 import { checkExpression } from "./expressions/check-expression";
 import {
@@ -107,19 +107,25 @@ export function validateAutoScaling(
   validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
   const capacity =
     variant.scales === "provisioned-concurrency" ? SERVERLESS_CONCURRENCY : integerAtLeast(1);
+  // No advice from a value that is itself reported: a maximum or a maxConcurrency out of range bounds nothing, and
+  // a maximum that defaults to an invalid provisionedConcurrency is that prop's problem.
   const limit = variant.capacityLimit;
+  const validLimit = limit !== undefined && isAllowed(limit.value, capacity) ? limit : undefined;
+  const validMaximum = isAllowed(maximum, capacity) ? maximum : undefined;
   problems.check(
     `${field}.minimumCapacity`,
     minimum,
     capacity,
-    ...(maximum === undefined ? [] : [atMost(maximum, "maximumCapacity")]),
+    ...(validMaximum === undefined ? [] : [atMost(validMaximum, "maximumCapacity")]),
   );
-  problems.check(
-    `${field}.maximumCapacity`,
-    maximum,
-    capacity,
-    ...(limit === undefined ? [] : [atMost(limit.value, limit.name)]),
-  );
+  if (props.maximumCapacity !== undefined || validMaximum !== undefined) {
+    problems.check(
+      `${field}.maximumCapacity`,
+      maximum,
+      capacity,
+      ...(validLimit === undefined ? [] : [atMost(validLimit.value, validLimit.name)]),
+    );
+  }
 
   const policyNames = new UniqueNames("a policy name no other policy of this variant uses");
   for (const policy of scaling.policies) {

@@ -32,7 +32,7 @@ import {
   type ResolvedModel,
 } from "./models";
 import type { SagemakerInferenceProps } from "./props";
-import { SERVERLESS_NETWORK_ISOLATION_REASON } from "./serverless";
+import { checkServerlessModel, SERVERLESS_NETWORK_ISOLATION_REASON } from "./serverless";
 import { tagsFor, type TagsFor } from "./tags";
 
 /** The props with every default resolved: what the checks and the builders both read. */
@@ -70,7 +70,13 @@ export function validateInference(inference: ResolvedInference): Problems {
     modelReference: () =>
       (modelReference ??= describeModels(inference.models.map((model) => model.key))),
   };
-  for (const model of inference.models) validateModel(problems, model, context);
+  for (const model of inference.models) {
+    validateModel(problems, model, context);
+    const servedBy = inference.endpoints.filter(
+      (endpoint) => endpoint.serverless?.modelKey === model.key,
+    );
+    checkServerlessModel(problems, model, servedBy);
+  }
   for (const endpoint of inference.endpoints) validateEndpoint(problems, endpoint, context);
   return problems;
 }

@@ -4,9 +4,13 @@
  */
 import type { SagemakerEndpointConfigurationProductionVariants } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { inKeyOrder } from "../core/key-order";
-import { INSTANCE_TYPE, SAGEMAKER_NAME } from "../core/limits/sagemaker";
+import {
+  AUTO_SCALABLE_INSTANCE_TYPE,
+  INSTANCE_TYPE,
+  SAGEMAKER_NAME,
+} from "../core/limits/sagemaker";
 import { integerAtLeast, integerBetween, numberAtLeast } from "../core/rules";
-import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
+import { isAllowed, isUnresolved, UniqueNames, type Problems } from "../core/validation";
 import { resolveAlarms, validateAlarm, type ResolvedAlarm } from "./alarms";
 import { validateAsyncInference } from "./async-inference";
 import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
@@ -146,13 +150,14 @@ export function validateProvisioned(
         ? undefined
         : totalWeight + weight;
     if (variant.autoScaling) {
+      // The instance type and autoScaling go together: the problem names the instance type, the field to change,
+      // unless it is already reported as no instance type at all.
       const instanceType = variant.props.instanceType;
-      if (!isUnresolved(instanceType) && instanceType.startsWith("ml.t2.")) {
-        problems.add(
-          variant.autoScaling.field,
-          instanceType,
-          "an instance type that is not burstable (SageMaker cannot auto scale ml.t2 instances)",
-        );
+      if (isAllowed(instanceType, INSTANCE_TYPE)) {
+        problems.check(`${variant.field}.instanceType`, instanceType, (value) => {
+          const refused = AUTO_SCALABLE_INSTANCE_TYPE.rule(value);
+          return refused && `${refused}, as the variant has autoScaling (or leave autoScaling out)`;
+        });
       }
       validateAutoScaling(problems, variant.autoScaling, context);
     }

@@ -88,7 +88,8 @@ export function synthInference(props: PropsIn, id = "inference"): SynthesizedInf
 }
 
 /** Props, or a function that builds them in the stack (for Terraform variables). */
-export type PropsIn = SagemakerInferenceProps | ((stack: TerraformStack) => SagemakerInferenceProps);
+export type PropsIn =
+  SagemakerInferenceProps | ((stack: TerraformStack) => SagemakerInferenceProps);
 
 /** The message the construct throws for `props`, or `undefined` when it accepts them. */
 export function errorOf(props: PropsIn): string | undefined {

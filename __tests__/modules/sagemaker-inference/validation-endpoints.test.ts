@@ -292,8 +292,14 @@ describe("SagemakerInference validation of endpoints", () => {
         },
         endpoints: { e: { serverless: { variant: { modelName: "heavy" } } } },
       },
+      // Each on the model's field to change, with its value, and the endpoint that makes it a problem.
       [
-        'endpoints.e.serverless.variant.modelName: got "heavy"; allowed: a model a serverless endpoint can host: one container with a CPU image and compressed model data, no multi-model hosting, no VPC, no network isolation (it has 2 containers; container gpu uses uncompressed model data; container gpu runs a GPU image; container many hosts multiple models; it has a VPC configuration; it enables network isolation)',
+        'models.heavy.containerDefinitions: got "2 containers"; allowed: one container, for a model a serverless endpoint serves (serverless endpoints exclude inference pipelines; endpoint "e" serves it)',
+        'models.heavy.containerDefinitions.gpu.compressionType: got "UncompressedModel"; allowed: "CompressedModel", for a model a serverless endpoint serves (serverless endpoints load compressed model data only; endpoint "e" serves it)',
+        'models.heavy.containerDefinitions.gpu.image: got "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310"; allowed: a CPU image, for a model a serverless endpoint serves (serverless endpoints exclude GPUs; endpoint "e" serves it)',
+        'models.heavy.containerDefinitions.many.useMultipleModels: got {}; allowed: not set, for a model a serverless endpoint serves (serverless endpoints exclude multi-model endpoints; endpoint "e" serves it)',
+        'models.heavy.vpcConfig: got {"securityGroupIds":["sg-1"],"subnetIds":["subnet-1"]}; allowed: not set, for a model a serverless endpoint serves (serverless endpoints exclude VPC configuration; endpoint "e" serves it)',
+        'models.heavy.enableNetworkIsolation: got true; allowed: false or not set, for a model a serverless endpoint serves (serverless endpoints exclude network isolation; endpoint "e" serves it)',
       ],
     );
   });

@@ -201,7 +201,7 @@ describe("SagemakerInference validation", () => {
       [
         'additionalTagsAll.aws:team: got "aws:team"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
         'models.m.iamRoleArn: got "role"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
-        'endpoints.e.provisioned.productionVariants.m.autoScaling: got "ml.t2.medium"; allowed: an instance type that is not burstable (SageMaker cannot auto scale ml.t2 instances)',
+        'endpoints.e.provisioned.productionVariants.m.instanceType: got "ml.t2.medium"; allowed: an instance type SageMaker can auto scale, not a burstable ml.t2 type, as the variant has autoScaling (or leave autoScaling out)',
         'endpoints.e.provisioned.productionVariants.m.autoScaling.policies.p.expression: got "Invocations = 5"; allowed: <metric> [<statistic>] = <target>; at column 13 expected a statistic (average, maximum, minimum, sampleCount or sum), found "="',
         'endpoints.e.provisioned.productionVariants.m.cloudwatchAlarms.a.expression: got "Invocations sum = 5"; allowed: <metric> <statistic> <operator> <threshold>; at column 17 expected a comparison operator (>=, >, <= or <), found "="',
         'endpoints.e.provisioned.productionVariants.missing: got "missing"; allowed: a model defined in models (m)',
