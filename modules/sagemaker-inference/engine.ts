@@ -24,6 +24,7 @@ import {
   type ResolvedEndpoint,
 } from "./endpoints";
 import type { InferenceLayout } from "./layout";
+import { moduleNameWarnings, validateModuleMigration, writeModuleMoves } from "./module-moves";
 import {
   createModel,
   modelWarnings,
@@ -78,12 +79,14 @@ export function validateInference(inference: ResolvedInference): Problems {
     checkServerlessModel(problems, model, servedBy);
   }
   for (const endpoint of inference.endpoints) validateEndpoint(problems, endpoint, context);
+  validateModuleMigration(problems, inference);
   return problems;
 }
 
 /** What the props are accepted with that their author should know, in the order of the props. */
 export function inferenceWarnings(inference: ResolvedInference): Warning[] {
   return [
+    ...moduleNameWarnings(inference),
     ...inference.models.flatMap(modelWarnings),
     ...inference.endpoints.flatMap((endpoint) =>
       [
@@ -201,5 +204,6 @@ function buildInference(
       SERVERLESS_NETWORK_ISOLATION_REASON,
     );
   }
+  writeModuleMoves(scope, inference, created, layout);
   return created;
 }
