@@ -222,3 +222,72 @@ export class PlainMaximalStack extends TerraformStack {
     this.inference = new SagemakerInference(this, "inference", MAXIMAL);
   }
 }
+
+const M = "module.inference";
+
+/**
+ * The moves of the maximal example in a ProjectStack, every resource of every kind: from the module's address
+ * (resource names and keys as in the module's source) to the address named after its keys.
+ */
+export const MAXIMAL_MOVES: readonly { readonly from: string; readonly to: string }[] = [
+  { from: `${M}.aws_sagemaker_model.models["pipeline"]`, to: "aws_sagemaker_model.pipeline" },
+  { from: `${M}.aws_sagemaker_model.models["ensemble"]`, to: "aws_sagemaker_model.ensemble" },
+  {
+    from: `${M}.aws_sagemaker_model.models["multi-model"]`,
+    to: "aws_sagemaker_model.multi_model",
+  },
+  { from: `${M}.aws_sagemaker_model.models["champion"]`, to: "aws_sagemaker_model.champion" },
+  {
+    from: `${M}.aws_sagemaker_model.models["challenger"]`,
+    to: "aws_sagemaker_model.challenger",
+  },
+  { from: `${M}.aws_sagemaker_model.models["embedding"]`, to: "aws_sagemaker_model.embedding" },
+  {
+    from: `${M}.aws_sagemaker_endpoint_configuration.provisioned_endpoint_configurations["realtime"]`,
+    to: "aws_sagemaker_endpoint_configuration.realtime",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint.provisioned_endpoints["realtime"]`,
+    to: "aws_sagemaker_endpoint.realtime",
+  },
+  {
+    from: `${M}.aws_appautoscaling_target.targets["realtime/pipeline"]`,
+    to: "aws_appautoscaling_target.realtime_pipeline",
+  },
+  {
+    from: `${M}.aws_appautoscaling_policy.auto_scaling_policies["realtime/pipeline/invocations"]`,
+    to: "aws_appautoscaling_policy.realtime_pipeline_invocations",
+  },
+  {
+    from: `${M}.aws_appautoscaling_policy.auto_scaling_policies["realtime/pipeline/latency"]`,
+    to: "aws_appautoscaling_policy.realtime_pipeline_latency",
+  },
+  {
+    from: `${M}.aws_cloudwatch_metric_alarm.provisioned_variants_cloudwatch_alarms["realtime/pipeline/errors"]`,
+    to: "aws_cloudwatch_metric_alarm.realtime_pipeline_errors",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint_configuration.provisioned_endpoint_configurations["shadow"]`,
+    to: "aws_sagemaker_endpoint_configuration.shadow",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint.provisioned_endpoints["shadow"]`,
+    to: "aws_sagemaker_endpoint.shadow",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint_configuration.provisioned_endpoint_configurations["batch"]`,
+    to: "aws_sagemaker_endpoint_configuration.batch",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint.provisioned_endpoints["batch"]`,
+    to: "aws_sagemaker_endpoint.batch",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint_configuration.serverless_endpoint_configurations["embedding-serverless"]`,
+    to: "aws_sagemaker_endpoint_configuration.embedding_serverless",
+  },
+  {
+    from: `${M}.aws_sagemaker_endpoint.serverless_endpoints["embedding-serverless"]`,
+    to: "aws_sagemaker_endpoint.embedding_serverless",
+  },
+];

@@ -10,7 +10,7 @@ import { reportedAnnotations } from "../../../modules/policy/reported-annotation
 import { SagemakerInference } from "../../../modules/sagemaker-inference/sagemaker-inference";
 import { synthStack } from "../../helpers/synth";
 import { BASIC_USAGE, expectProblems, model, synthInference } from "./fixtures";
-import { MaximalStack, PlainMaximalStack } from "./maximal";
+import { MAXIMAL_MOVES, MaximalStack, PlainMaximalStack } from "./maximal";
 
 function movesOf(json: object): unknown {
   return (json as { moved?: unknown }).moved;
@@ -21,68 +21,7 @@ const M = "module.inference";
 describe("migrateFromModule: the maximal example in a ProjectStack", () => {
   it("moves every resource of every kind from the module's address to the one named after its keys", () => {
     const json = synthStack(new MaximalStack(Testing.app(), "maximal"));
-    expect(movesOf(json)).toEqual([
-      { from: `${M}.aws_sagemaker_model.models["pipeline"]`, to: "aws_sagemaker_model.pipeline" },
-      { from: `${M}.aws_sagemaker_model.models["ensemble"]`, to: "aws_sagemaker_model.ensemble" },
-      {
-        from: `${M}.aws_sagemaker_model.models["multi-model"]`,
-        to: "aws_sagemaker_model.multi_model",
-      },
-      { from: `${M}.aws_sagemaker_model.models["champion"]`, to: "aws_sagemaker_model.champion" },
-      {
-        from: `${M}.aws_sagemaker_model.models["challenger"]`,
-        to: "aws_sagemaker_model.challenger",
-      },
-      { from: `${M}.aws_sagemaker_model.models["embedding"]`, to: "aws_sagemaker_model.embedding" },
-      {
-        from: `${M}.aws_sagemaker_endpoint_configuration.provisioned_endpoint_configurations["realtime"]`,
-        to: "aws_sagemaker_endpoint_configuration.realtime",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint.provisioned_endpoints["realtime"]`,
-        to: "aws_sagemaker_endpoint.realtime",
-      },
-      {
-        from: `${M}.aws_appautoscaling_target.targets["realtime/pipeline"]`,
-        to: "aws_appautoscaling_target.realtime_pipeline",
-      },
-      {
-        from: `${M}.aws_appautoscaling_policy.auto_scaling_policies["realtime/pipeline/invocations"]`,
-        to: "aws_appautoscaling_policy.realtime_pipeline_invocations",
-      },
-      {
-        from: `${M}.aws_appautoscaling_policy.auto_scaling_policies["realtime/pipeline/latency"]`,
-        to: "aws_appautoscaling_policy.realtime_pipeline_latency",
-      },
-      {
-        from: `${M}.aws_cloudwatch_metric_alarm.provisioned_variants_cloudwatch_alarms["realtime/pipeline/errors"]`,
-        to: "aws_cloudwatch_metric_alarm.realtime_pipeline_errors",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint_configuration.provisioned_endpoint_configurations["shadow"]`,
-        to: "aws_sagemaker_endpoint_configuration.shadow",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint.provisioned_endpoints["shadow"]`,
-        to: "aws_sagemaker_endpoint.shadow",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint_configuration.provisioned_endpoint_configurations["batch"]`,
-        to: "aws_sagemaker_endpoint_configuration.batch",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint.provisioned_endpoints["batch"]`,
-        to: "aws_sagemaker_endpoint.batch",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint_configuration.serverless_endpoint_configurations["embedding-serverless"]`,
-        to: "aws_sagemaker_endpoint_configuration.embedding_serverless",
-      },
-      {
-        from: `${M}.aws_sagemaker_endpoint.serverless_endpoints["embedding-serverless"]`,
-        to: "aws_sagemaker_endpoint.embedding_serverless",
-      },
-    ]);
+    expect(movesOf(json)).toEqual(MAXIMAL_MOVES);
   });
 
   it("writes the moves in the HCL of `cdktf synth --hcl` as references", () => {
