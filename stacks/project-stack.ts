@@ -2,6 +2,7 @@ import { TerraformElement, TerraformStack, type TerraformResource } from "cdktf"
 import type { Construct, Node } from "constructs";
 import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
 import { stackHcl } from "../modules/core/hcl/stack-hcl";
+import { MovedBlock } from "../modules/core/moved-block";
 import { readableName, TakenNames } from "../modules/core/terraform-names";
 import { PolicyChecks } from "../modules/policy/policy-checks";
 import { prepareStackKeepingElements } from "../modules/policy/prepared-configuration";
@@ -97,26 +98,4 @@ function findPath(stack: TerraformStack, path: string): boolean {
     current = current?.node.tryFindChild(id) as Construct | undefined;
   }
   return current !== undefined;
-}
-
-/**
- * A Terraform `moved { from, to }` block.
- *
- * Written as an element of its own instead of through cdktf's `resource.moveFromId()`: a stack with cdktf resource
- * moves runs `terraform version` at synth and fails where terraform is not installed, though synthesizing needs no
- * terraform (it is `required_version` on the machine that applies that matters, and Terraform checks that itself).
- * The JSON written is the same as cdktf's.
- */
-class MovedBlock extends TerraformElement {
-  public constructor(
-    scope: Construct,
-    id: string,
-    private readonly move: { readonly from: string; readonly to: string },
-  ) {
-    super(scope, id);
-  }
-
-  public override toTerraform(): Record<string, unknown> {
-    return { moved: [{ from: this.move.from, to: this.move.to }] };
-  }
 }

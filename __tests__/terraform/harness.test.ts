@@ -2,7 +2,7 @@
  * The harness itself: a small configuration that passes, and deliberately broken copies of it that must fail,
  * each for the reason it is broken (a validation that accepts everything, a precondition that no longer trips,
  * an output reading an attribute the resource does not have, a removed `moved` block, a reworded message, a
- * consumer reading an output its producer does not have).
+ * consumer reading an output its producer does not have); and moves out of a module call, with nothing else planned.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
@@ -210,6 +210,54 @@ describe("the Terraform harness", () => {
       ]);
     },
   );
+});
+
+/** What takes over a module call's bucket: a bucket of its own, moved from the module's keyed instance. */
+function takeOver(): {
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  moved?: Record<string, string>[];
+  terraform: Record<string, unknown>;
+} {
+  return {
+    terraform: { required_providers: { aws: { source: "aws", version: "6.25.0" } } },
+    resource: { aws_s3_bucket: { models: { bucket: "models-data" } } },
+    moved: [
+      {
+        from: 'module.storage["prod"].aws_s3_bucket.buckets["models"]',
+        to: "aws_s3_bucket.models",
+      },
+    ],
+  };
+}
+const FROM_MODULE = {
+  'module.storage["prod"].aws_s3_bucket.buckets["models"]': "aws_s3_bucket.models",
+};
+
+describe("the Terraform harness, moves out of a module call", () => {
+  it.concurrent("passes a stack that only takes over the module's instances", async () => {
+    const workspace = workspaceOf(takeOver());
+    expect(await workspace.init()).toEqual([]);
+    expect(await moveProblems(workspace, {}, FROM_MODULE, { only: true })).toEqual([]);
+  });
+
+  it.concurrent("fails when the moved block is removed", async () => {
+    const broken = takeOver();
+    delete broken.moved;
+    expect(await moveProblems(workspaceOf(broken), {}, FROM_MODULE, { only: true })).toEqual([
+      'module.storage["prod"].aws_s3_bucket.buckets["models"] does not move to aws_s3_bucket.models (aws_s3_bucket.models plans ["create"])',
+      'module.storage["prod"].aws_s3_bucket.buckets["models"] is destroyed (["delete"])',
+    ]);
+  });
+
+  it.concurrent("fails, with only moves asked for, when anything else is created", async () => {
+    const more = takeOver();
+    more.resource.aws_s3_bucket!.logs = { bucket: "models-logs" };
+    const workspace = workspaceOf(more);
+    expect(await moveProblems(workspace, {}, FROM_MODULE)).toEqual([]);
+    expect(await moveProblems(workspace, {}, FROM_MODULE, { only: true })).toEqual([
+      'aws_s3_bucket.logs plans ["create"], not a move',
+    ]);
+  });
 });
 
 describe("OfflineTerraform.version", () => {

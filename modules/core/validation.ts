@@ -83,6 +83,16 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
+/**
+ * Something props are accepted with that their author should know (a value that is ignored, an order that is not
+ * the one written): a construct reports it as a warning at synth, `<field>: <message>`.
+ */
+export interface Warning {
+  /** Dotted path of the prop, as in a {@link Problem}. */
+  readonly field: string;
+  readonly message: string;
+}
+
 /** What is allowed for a prop that must be known when the stack is synthesized, e.g. one that is parsed. */
 export const KNOWN_AT_SYNTH = "a literal value known at synth time, not a Terraform expression";
 
@@ -102,6 +112,19 @@ export class UniqueNames {
     if (other === undefined) this.fields.set(name, field);
     else problems.add(field, name, `${this.allowed} (${other} has it too)`);
   }
+}
+
+/**
+ * Whether `value` is set and passes every check, or is a token (checked at apply time): only then may another
+ * prop's check take advice from it (`at most maxConcurrency (10)`), so that no problem quotes a value that is
+ * itself reported as wrong.
+ */
+export function isAllowed<T>(value: T | undefined, ...checks: (Rule<T> | Limit<T>)[]): value is T {
+  if (value === undefined) return false;
+  if (isUnresolved(value)) return true;
+  return checks.every(
+    (check) => (typeof check === "function" ? check(value) : check.rule(value)) === undefined,
+  );
 }
 
 /**

@@ -6,8 +6,14 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import type { Construct } from "constructs";
 import { SNS_TOPIC_ARN } from "../core/limits/sns";
 import { integerAtLeast, integerBetween, matches, maxLength } from "../core/rules";
-import { isUnresolved, type Problems } from "../core/validation";
-import { checkDuration, formatDuration, resolveDuration, type ResolvedDuration } from "./duration";
+import { isAllowed, isUnresolved, type Problems } from "../core/validation";
+import {
+  checkDuration,
+  durationIn,
+  formatDuration,
+  resolveDuration,
+  type ResolvedDuration,
+} from "./duration";
 import {
   ALARM_GRAMMAR,
   parseAlarmExpression,
@@ -111,7 +117,15 @@ export function validateAlarm(
 function checkEvaluationRange(problems: Problems, field: string, alarm: ResolvedAlarm): void {
   const period = alarm.period.seconds;
   const evaluationPeriods = alarm.evaluationPeriods;
-  if (period === undefined || isUnresolved(evaluationPeriods) || period <= 0) return;
+  // No advice from a period or a count that is itself reported (a limit computed from "30 seconds" would mislead).
+  const { given } = alarm.period;
+  if (
+    period === undefined ||
+    (given !== undefined && !isAllowed(given, durationIn(ALARM_PERIOD)))
+  ) {
+    return;
+  }
+  if (isUnresolved(evaluationPeriods) || !isAllowed(evaluationPeriods, integerAtLeast(1))) return;
   const limit = period < 3600 ? 86400 : 7 * 86400;
   if (period * evaluationPeriods > limit) {
     problems.add(

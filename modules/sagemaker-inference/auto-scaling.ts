@@ -11,10 +11,11 @@ import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoi
 import type { Construct } from "constructs";
 import { SERVERLESS_CONCURRENCY } from "../core/limits/sagemaker";
 import { atMost, integerAtLeast, matches } from "../core/rules";
-import { UniqueNames, type Problems } from "../core/validation";
+import { isAllowed, UniqueNames, type Problems, type Warning } from "../core/validation";
 import { checkDuration, resolveDuration, type ResolvedDuration } from "./duration";
 import { checkExpression } from "./expressions/check-expression";
 import {
+  ignoredStatisticWarning,
   parseScalingExpression,
   SCALING_GRAMMAR,
   type ScaledVariant,
@@ -106,19 +107,25 @@ export function validateAutoScaling(
   validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
   const capacity =
     variant.scales === "provisioned-concurrency" ? SERVERLESS_CONCURRENCY : integerAtLeast(1);
+  // No advice from a value that is itself reported: a maximum or a maxConcurrency out of range bounds nothing, and
+  // a maximum that defaults to an invalid provisionedConcurrency is that prop's problem.
   const limit = variant.capacityLimit;
+  const validLimit = limit !== undefined && isAllowed(limit.value, capacity) ? limit : undefined;
+  const validMaximum = isAllowed(maximum, capacity) ? maximum : undefined;
   problems.check(
     `${field}.minimumCapacity`,
     minimum,
     capacity,
-    ...(maximum === undefined ? [] : [atMost(maximum, "maximumCapacity")]),
+    ...(validMaximum === undefined ? [] : [atMost(validMaximum, "maximumCapacity")]),
   );
-  problems.check(
-    `${field}.maximumCapacity`,
-    maximum,
-    capacity,
-    ...(limit === undefined ? [] : [atMost(limit.value, limit.name)]),
-  );
+  if (props.maximumCapacity !== undefined || validMaximum !== undefined) {
+    problems.check(
+      `${field}.maximumCapacity`,
+      maximum,
+      capacity,
+      ...(validLimit === undefined ? [] : [atMost(validLimit.value, validLimit.name)]),
+    );
+  }
 
   const policyNames = new UniqueNames("a policy name no other policy of this variant uses");
   for (const policy of scaling.policies) {
@@ -146,6 +153,23 @@ export function validateAutoScaling(
     problems.check(nameField, policy.name, POLICY_NAME);
     policyNames.claim(problems, nameField, policy.name);
   }
+}
+
+/** The statistics written after predefined metrics, which ignore them. */
+export function scalingWarnings(scaling: ResolvedAutoScaling): Warning[] {
+  return scaling.policies.flatMap((policy) => {
+    const parsed = policy.expression;
+    if (!parsed.ok || parsed.value.ignoredStatistic === undefined) return [];
+    const { metric, ignoredStatistic } = parsed.value;
+    const metricName =
+      metric.type === "predefined" ? metric.predefinedMetricType : metric.metricName;
+    return [
+      {
+        field: `${policy.field}.expression`,
+        message: ignoredStatisticWarning(metricName, ignoredStatistic),
+      },
+    ];
+  });
 }
 
 export interface CreatedAutoScaling {

@@ -68,8 +68,7 @@ export function dataCaptureConfig(
 ): SagemakerEndpointConfigurationDataCaptureConfig {
   const contentTypes = capture.captureContentType;
   return {
-    // Correction: the module leaves enable_capture out, and the AWS provider then sends EnableCapture = false:
-    // the endpoint would capture nothing.
+    // As the module writes it (sagemaker-endpoint-configuration.tf): a data capture block that captures.
     enableCapture: true,
     initialSamplingPercentage: capture.samplingPercentage ?? 30,
     destinationS3Uri: capture.s3LocationToStoreDataCollected,

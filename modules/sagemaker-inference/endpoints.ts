@@ -13,7 +13,7 @@ import { settableThrough } from "../policy/construct-props";
 import { asyncInferenceConfig } from "./async-inference";
 import { dataCaptureConfig } from "./data-capture";
 import { named, type InferenceLayout } from "./layout";
-import type { EndpointProps } from "./props";
+import type { EndpointProps, ServerlessProps } from "./props";
 import {
   instanceVariantBlock,
   resolveProvisioned,
@@ -21,8 +21,10 @@ import {
   type ResolvedProvisioned,
 } from "./provisioned";
 import {
+  checkServerlessShape,
   resolveServerless,
   serverlessVariantBlock,
+  singleVariant,
   validateServerless,
   type ResolvedServerlessVariant,
 } from "./serverless";
@@ -52,8 +54,17 @@ export function resolveEndpoint(key: string, props: EndpointProps): ResolvedEndp
     props,
     configurationName: props.endpointConfigurationName ?? key,
     provisioned: props.provisioned ? resolveProvisioned(ref, props.provisioned) : undefined,
-    serverless: props.serverless ? resolveServerless(ref, props.serverless.variant) : undefined,
+    serverless: resolvedVariant(ref, props.serverless),
   };
+}
+
+/** The serverless variant resolved, when there is one to resolve (`checkServerlessShape` reports the rest). */
+function resolvedVariant(
+  ref: EndpointRef,
+  serverless: ServerlessProps | undefined,
+): ResolvedServerlessVariant | undefined {
+  const variant = serverless ? singleVariant(serverless) : undefined;
+  return variant ? resolveServerless(ref, variant) : undefined;
 }
 
 export function validateEndpoint(
@@ -105,6 +116,7 @@ export function validateEndpoint(
     );
   }
   if (endpoint.provisioned) validateProvisioned(problems, endpoint.provisioned, context);
+  if (props.serverless) checkServerlessShape(problems, `${field}.serverless`, props.serverless);
   if (endpoint.serverless) validateServerless(problems, endpoint.serverless, context);
 }
 

@@ -10,12 +10,13 @@ import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-m
 import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
+import { Annotations } from "cdktf";
 import type { Construct } from "constructs";
 import { checkTags } from "../core/limits/tags";
-import { Problems, UniqueNames } from "../core/validation";
+import { Problems, UniqueNames, type Warning } from "../core/validation";
 import { acknowledge } from "../policy/acknowledgements";
 import { createAlarm } from "./alarms";
-import { createAutoScaling } from "./auto-scaling";
+import { createAutoScaling, scalingWarnings } from "./auto-scaling";
 import {
   createEndpoint,
   resolveEndpoint,
@@ -23,9 +24,16 @@ import {
   type ResolvedEndpoint,
 } from "./endpoints";
 import type { InferenceLayout } from "./layout";
-import { createModel, resolveModel, validateModel, type ResolvedModel } from "./models";
+import { moduleNameWarnings, validateModuleMigration, writeModuleMoves } from "./module-moves";
+import {
+  createModel,
+  modelWarnings,
+  resolveModel,
+  validateModel,
+  type ResolvedModel,
+} from "./models";
 import type { SagemakerInferenceProps } from "./props";
-import { SERVERLESS_NETWORK_ISOLATION_REASON } from "./serverless";
+import { checkServerlessModel, SERVERLESS_NETWORK_ISOLATION_REASON } from "./serverless";
 import { tagsFor, type TagsFor } from "./tags";
 
 /** The props with every default resolved: what the checks and the builders both read. */
@@ -51,7 +59,7 @@ export function resolveInference(props: SagemakerInferenceProps): ResolvedInfere
 export function validateInference(inference: ResolvedInference): Problems {
   const problems = new Problems();
   checkTags(problems, "additionalTagsAll", inference.props.additionalTagsAll);
-  const models = inference.props.models;
+  const models = Object.fromEntries(inference.models.map((model) => [model.key, model]));
   let modelReference: string | undefined;
   const context = {
     models,
@@ -60,11 +68,33 @@ export function validateInference(inference: ResolvedInference): Problems {
     endpointNames: new UniqueNames("an endpoint name no other endpoint uses"),
     configurationNames: new UniqueNames("an endpoint configuration name no other endpoint uses"),
     alarmNames: new UniqueNames("an alarm name no other alarm uses"),
-    modelReference: () => (modelReference ??= describeModels(Object.keys(models))),
+    modelReference: () =>
+      (modelReference ??= describeModels(inference.models.map((model) => model.key))),
   };
-  for (const model of inference.models) validateModel(problems, model, context);
+  for (const model of inference.models) {
+    validateModel(problems, model, context);
+    const servedBy = inference.endpoints.filter(
+      (endpoint) => endpoint.serverless?.modelKey === model.key,
+    );
+    checkServerlessModel(problems, model, servedBy);
+  }
   for (const endpoint of inference.endpoints) validateEndpoint(problems, endpoint, context);
+  validateModuleMigration(problems, inference);
   return problems;
+}
+
+/** What the props are accepted with that their author should know, in the order of the props. */
+export function inferenceWarnings(inference: ResolvedInference): Warning[] {
+  return [
+    ...moduleNameWarnings(inference),
+    ...inference.models.flatMap(modelWarnings),
+    ...inference.endpoints.flatMap((endpoint) =>
+      [
+        endpoint.serverless?.autoScaling,
+        ...(endpoint.provisioned?.productionVariants ?? []).map((variant) => variant.autoScaling),
+      ].flatMap((scaling) => (scaling ? scalingWarnings(scaling) : [])),
+    ),
+  ];
 }
 
 function describeModels(names: readonly string[]): string {
@@ -86,7 +116,7 @@ export interface CreatedInference {
 
 /**
  * Resolves, checks and builds the props in `scope`, placed and named by `layout`. Every problem is thrown at once,
- * naming `scope`'s path and the fields as `layout` reads them.
+ * naming `scope`'s path and the fields as `layout` reads them; each warning is a warning annotation on `scope`.
  */
 export function createInference(
   scope: Construct,
@@ -95,6 +125,9 @@ export function createInference(
 ): CreatedInference {
   const inference = resolveInference(props);
   validateInference(inference).renamed(layout.field).throwIfAny(scope);
+  for (const warning of inferenceWarnings(inference)) {
+    Annotations.of(scope).addWarning(`${layout.field(warning.field)}: ${warning.message}`);
+  }
   return buildInference(scope, inference, layout);
 }
 
@@ -171,5 +204,6 @@ function buildInference(
       SERVERLESS_NETWORK_ISOLATION_REASON,
     );
   }
+  writeModuleMoves(scope, inference, created, layout);
   return created;
 }

@@ -16,9 +16,17 @@ import {
   MODEL_DATA_URL,
   SAGEMAKER_NAME,
 } from "../core/limits/sagemaker";
+import { inKeyOrder } from "../core/key-order";
 import { VPC_ID, VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../core/limits/vpc";
-import { maxLength, oneOf } from "../core/rules";
-import { isUnresolved, type Limit, type Problems, type Rule } from "../core/validation";
+import { describeChoices, maxLength, oneOf } from "../core/rules";
+import {
+  isUnresolved,
+  KNOWN_AT_SYNTH,
+  type Limit,
+  type Problems,
+  type Rule,
+  type Warning,
+} from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
 import { named, type InferenceLayout } from "./layout";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
@@ -33,10 +41,46 @@ export interface ResolvedModel {
   readonly props: ModelProps;
   /** `name`, else the key. */
   readonly name: string;
+  /** The containers in the order they are written to the model (and a serial pipeline runs them): by key. */
+  readonly containers: readonly ResolvedContainer[];
+}
+
+/** A container of a model. */
+export interface ResolvedContainer {
+  /** Its key, the container's host name. */
+  readonly hostname: string;
+  /** `models.<model key>.containerDefinitions.<hostname>` */
+  readonly field: string;
+  readonly props: ContainerDefinitionProps;
+  /** `compressionType` as AWS spells it, whatever its case; `undefined` when it is neither (a problem). */
+  readonly compressionType: CompressionType | undefined;
+}
+
+const COMPRESSION_TYPES = ["CompressedModel", "UncompressedModel"] as const;
+type CompressionType = (typeof COMPRESSION_TYPES)[number];
+
+/** The module compares `compression_type` lower-cased (`lower(...) == "compressedmodel"`): so does this. */
+function resolveCompressionType(given: string | undefined): CompressionType | undefined {
+  if (given === undefined) return "CompressedModel";
+  if (typeof given !== "string") return undefined;
+  return COMPRESSION_TYPES.find((type) => type.toLowerCase() === given.toLowerCase());
 }
 
 export function resolveModel(key: string, props: ModelProps): ResolvedModel {
-  return { key, field: `models.${key}`, props, name: props.name ?? key };
+  const field = `models.${key}`;
+  return {
+    key,
+    field,
+    props,
+    name: props.name ?? key,
+    // As the module's `dynamic "container"` writes them: a for_each over the map, in the order of its keys.
+    containers: inKeyOrder(props.containerDefinitions).map(([hostname, container]) => ({
+      hostname,
+      field: `${field}.containerDefinitions.${hostname}`,
+      props: container,
+      compressionType: resolveCompressionType(container.compressionType),
+    })),
+  };
 }
 
 /** The most containers of one model (botocore `ContainerDefinitionList`). */
@@ -61,7 +105,7 @@ export function validateModel(
   );
   problems.check(`${field}.iamRoleArn`, props.iamRoleArn, IAM_ROLE_ARN);
 
-  const containers = Object.entries(props.containerDefinitions);
+  const { containers } = model;
   if (containers.length < 1 || containers.length > MAX_CONTAINERS) {
     problems.add(
       `${field}.containerDefinitions`,
@@ -69,9 +113,7 @@ export function validateModel(
       `1 to ${MAX_CONTAINERS} container definitions`,
     );
   }
-  for (const [hostname, container] of containers) {
-    validateContainer(problems, `${field}.containerDefinitions.${hostname}`, hostname, container);
-  }
+  for (const container of containers) validateContainer(problems, container);
   if (props.primaryContainer === true && containers.length !== 1) {
     problems.add(
       `${field}.primaryContainer`,
@@ -89,19 +131,21 @@ export function validateModel(
   validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
 }
 
-function validateContainer(
-  problems: Problems,
-  field: string,
-  hostname: string,
-  container: ContainerDefinitionProps,
-): void {
+function validateContainer(problems: Problems, resolved: ResolvedContainer): void {
+  const { field, hostname, props: container } = resolved;
   problems.check(field, hostname, SAGEMAKER_NAME);
   problems.check(`${field}.image`, container.image, ECR_IMAGE_URI);
-  problems.check(
-    `${field}.compressionType`,
-    container.compressionType,
-    oneOf(["CompressedModel", "UncompressedModel"]),
-  );
+  const given = container.compressionType;
+  if (given !== undefined && isUnresolved(given)) {
+    // It decides between two Terraform blocks when the stack is synthesized.
+    problems.add(`${field}.compressionType`, given, KNOWN_AT_SYNTH);
+  } else if (resolved.compressionType === undefined) {
+    problems.add(
+      `${field}.compressionType`,
+      given,
+      `${describeChoices(COMPRESSION_TYPES)}, in any case (as the module compares it)`,
+    );
+  }
   checkContainerEnvironment(
     problems,
     `${field}.environmentVariables`,
@@ -109,7 +153,7 @@ function validateContainer(
   );
 
   const location = `${field}.modelDataLocation`;
-  const uncompressed = container.compressionType === "UncompressedModel";
+  const uncompressed = resolved.compressionType === "UncompressedModel";
   if (container.useMultipleModels && uncompressed) {
     problems.add(
       `${field}.compressionType`,
@@ -132,6 +176,29 @@ function validateContainer(
     container.modelDataLocation,
     ...(required !== undefined ? [s3Uri, maxLength(1024)] : [MODEL_DATA_URL, bucketOfS3Url]),
   );
+}
+
+/**
+ * A serial pipeline runs its containers in the order they are written to the model, the order of their keys: a
+ * warning when the object lists them otherwise (or its keys look like array indexes, which JavaScript puts first).
+ */
+export function modelWarnings(model: ResolvedModel): Warning[] {
+  const { props, containers } = model;
+  if (containers.length < 2 || (props.inferenceExecutionConfig?.mode ?? "Serial") !== "Serial") {
+    return [];
+  }
+  const listed = Object.keys(props.containerDefinitions);
+  const run = containers.map((container) => container.hostname);
+  if (listed.every((hostname, index) => hostname === run[index])) return [];
+  return [
+    {
+      field: `${model.field}.containerDefinitions`,
+      message:
+        `the serial pipeline runs its containers in the order of their keys, ${run.join(", ")}, not in the ` +
+        `order the object lists them, ${listed.join(", ")}; list them in the order they run, or name them so ` +
+        'that their keys sort in that order (e.g. "1-preprocess", "2-predict")',
+    },
+  ];
 }
 
 function validateVpcConfig(problems: Problems, field: string, vpc: VpcConfigProps): void {
@@ -163,9 +230,7 @@ export function createModel(
   layout: InferenceLayout,
 ): SagemakerModel {
   const { props } = model;
-  const containers = Object.entries(props.containerDefinitions).map(([hostname, container]) =>
-    containerBlock(hostname, container),
-  );
+  const containers = model.containers.map(containerBlock);
   const id = layout.ids.model(model.key);
   const created = new SagemakerModel(scope, id.id, {
     name: model.name,
@@ -193,12 +258,10 @@ export function createModel(
   return named(created, id);
 }
 
-function containerBlock(
-  hostname: string,
-  container: ContainerDefinitionProps,
-): SagemakerModelContainer {
+function containerBlock(resolved: ResolvedContainer): SagemakerModelContainer {
+  const { hostname, props: container } = resolved;
   const location = container.modelDataLocation;
-  const uncompressed = container.compressionType === "UncompressedModel";
+  const uncompressed = resolved.compressionType === "UncompressedModel";
   const environment = container.environmentVariables ?? {};
   return {
     containerHostname: hostname,

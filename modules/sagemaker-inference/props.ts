@@ -54,4 +54,17 @@ export interface SagemakerInferenceProps {
    * @default false
    */
   readonly nameTag?: boolean;
+  /**
+   * Beyond the module: takes over what a call of the FriendsOfTerraform module created. Every resource gets a
+   * Terraform `moved` block from the module's address of it (`module.<name>.aws_sagemaker_model.models["<model>"]`,
+   * `...aws_appautoscaling_policy.auto_scaling_policies["<endpoint>/<variant>/<policy>"]`, ...) to its own, so
+   * that the first plan on the state that holds the module call moves each resource instead of destroying and
+   * creating it. The value is the name of the module call (`"basic_usage"` for `module "basic_usage"`) or the
+   * address of a module instance (`'module.platform.module.inference["prod"]'`). The names must stay the module's
+   * (the keys): one that differs (`name`, `variantName`, ...) replaces its resource, with a warning at synth. See
+   * docs/moving-from-friendsofterraform.md.
+   *
+   * @default - no moved blocks
+   */
+  readonly migrateFromModule?: string;
 }

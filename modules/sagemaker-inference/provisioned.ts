@@ -3,9 +3,14 @@
  * the variants and of the endpoint as a whole, and the variants' blocks of the endpoint configuration.
  */
 import type { SagemakerEndpointConfigurationProductionVariants } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
-import { INSTANCE_TYPE, SAGEMAKER_NAME } from "../core/limits/sagemaker";
+import { inKeyOrder } from "../core/key-order";
+import {
+  AUTO_SCALABLE_INSTANCE_TYPE,
+  INSTANCE_TYPE,
+  SAGEMAKER_NAME,
+} from "../core/limits/sagemaker";
 import { integerAtLeast, integerBetween, numberAtLeast } from "../core/rules";
-import { isUnresolved, UniqueNames, type Problems } from "../core/validation";
+import { isAllowed, isUnresolved, UniqueNames, type Problems } from "../core/validation";
 import { resolveAlarms, validateAlarm, type ResolvedAlarm } from "./alarms";
 import { validateAsyncInference } from "./async-inference";
 import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
@@ -64,7 +69,8 @@ export function resolveProvisioned(
     field,
     props,
     asyncInference,
-    productionVariants: Object.entries(props.productionVariants).map(([modelKey, variant]) => {
+    // As the module's `dynamic "production_variants"` writes them: in the order of their keys.
+    productionVariants: inKeyOrder(props.productionVariants).map(([modelKey, variant]) => {
       const resolved = resolveInstanceVariant(
         `${field}.productionVariants.${modelKey}`,
         modelKey,
@@ -94,7 +100,7 @@ export function resolveProvisioned(
         ),
       };
     }),
-    shadowVariants: Object.entries(props.shadowVariants ?? {}).map(([modelKey, variant]) =>
+    shadowVariants: inKeyOrder(props.shadowVariants ?? {}).map(([modelKey, variant]) =>
       resolveInstanceVariant(`${field}.shadowVariants.${modelKey}`, modelKey, variant),
     ),
   };
@@ -144,13 +150,14 @@ export function validateProvisioned(
         ? undefined
         : totalWeight + weight;
     if (variant.autoScaling) {
+      // The instance type and autoScaling go together: the problem names the instance type, the field to change,
+      // unless it is already reported as no instance type at all.
       const instanceType = variant.props.instanceType;
-      if (!isUnresolved(instanceType) && instanceType.startsWith("ml.t2.")) {
-        problems.add(
-          variant.autoScaling.field,
-          instanceType,
-          "an instance type that is not burstable (SageMaker cannot auto scale ml.t2 instances)",
-        );
+      if (isAllowed(instanceType, INSTANCE_TYPE)) {
+        problems.check(`${variant.field}.instanceType`, instanceType, (value) => {
+          const refused = AUTO_SCALABLE_INSTANCE_TYPE.rule(value);
+          return refused && `${refused}, as the variant has autoScaling (or leave autoScaling out)`;
+        });
       }
       validateAutoScaling(problems, variant.autoScaling, context);
     }
@@ -263,8 +270,8 @@ function checkShadowTestable(
 ): void {
   const { field, modelKey, props } = variant;
   const model = Object.hasOwn(context.models, modelKey) ? context.models[modelKey] : undefined;
-  const containers = model ? Object.values(model.containerDefinitions) : [];
-  if (containers.length > 1 || containers.some((c) => c.useMultipleModels)) {
+  const containers = model?.containers ?? [];
+  if (containers.length > 1 || containers.some((c) => c.props.useMultipleModels)) {
     problems.add(
       field,
       modelKey,

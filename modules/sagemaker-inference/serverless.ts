@@ -6,13 +6,15 @@ import type { SagemakerEndpointConfigurationProductionVariants } from "@cdktf/pr
 import {
   SAGEMAKER_NAME,
   SERVERLESS_CONCURRENCY,
+  SERVERLESS_EXCLUDES,
   SERVERLESS_MEMORY_SIZE,
 } from "../core/limits/sagemaker";
 import { atMost } from "../core/rules";
-import { isUnresolved, type Problems } from "../core/validation";
+import { isAllowed, isUnresolved, type Problems } from "../core/validation";
 import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
-import type { ModelProps, ServerlessVariantProps } from "./props";
-import type { EndpointRef } from "./endpoints";
+import type { ResolvedModel } from "./models";
+import type { ServerlessProps, ServerlessVariantProps } from "./props";
+import type { EndpointRef, ResolvedEndpoint } from "./endpoints";
 import { checkModelReference } from "./provisioned";
 import type { ValidationContext } from "./validation-context";
 
@@ -24,6 +26,90 @@ import type { ValidationContext } from "./validation-context";
 export const SERVERLESS_NETWORK_ISOLATION_REASON =
   "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, " +
   "feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
+
+/** What a serverless endpoint may hold besides its `variant`: nothing; why, for the settings of other endpoints. */
+const NOT_SERVERLESS: Readonly<Record<string, string>> = {
+  enableDataCapture: `no data capture (${SERVERLESS_EXCLUDES.dataCapture}; a provisioned endpoint captures data)`,
+  shadowVariants: `no shadow variant (${SERVERLESS_EXCLUDES.variants}; a provisioned endpoint runs shadow tests)`,
+  productionVariants: `no production variants besides its one variant (${SERVERLESS_EXCLUDES.variants})`,
+  asyncInvocationConfig:
+    "no asynchronous inference (it runs on the instances of a provisioned endpoint)",
+};
+
+/** The settings of a serverless variant (`ServerlessVariantProps`): anything else is refused. */
+const VARIANT_SETTINGS: readonly (keyof ServerlessVariantProps)[] = [
+  "modelName",
+  "maxConcurrency",
+  "memorySizeInMB",
+  "provisionedConcurrency",
+  "variantName",
+  "autoScaling",
+];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A map of variants where the one variant belongs, as a module's `production_variants` is written. */
+function variantsMap(variant: Record<string, unknown>): string[] | undefined {
+  const keys = Object.keys(variant);
+  const isMap =
+    keys.length > 0 && !("modelName" in variant) && Object.values(variant).every(isObject);
+  return isMap ? keys : undefined;
+}
+
+/**
+ * The variant of a serverless endpoint, when `serverless.variant` is one (not missing, not a map of variants);
+ * otherwise `checkServerlessShape` reports what it is.
+ */
+export function singleVariant(serverless: ServerlessProps): ServerlessVariantProps | undefined {
+  const variant: unknown = serverless.variant;
+  if (!isObject(variant) || variantsMap(variant)) return undefined;
+  return serverless.variant;
+}
+
+/**
+ * What the types exclude, refused when props come from JSON, JavaScript or a cast: settings of provisioned
+ * endpoints on a serverless one (they would be dropped without a word), a missing variant, a map of variants, and
+ * settings a serverless variant does not have.
+ */
+export function checkServerlessShape(
+  problems: Problems,
+  field: string,
+  props: ServerlessProps,
+): void {
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "variant" || value === undefined) continue;
+    problems.add(
+      `${field}.${key}`,
+      value,
+      NOT_SERVERLESS[key] ?? "nothing: a serverless endpoint has its variant only",
+    );
+  }
+  const variant: unknown = props.variant;
+  const variantField = `${field}.variant`;
+  if (!isObject(variant)) {
+    problems.add(variantField, variant, "the endpoint's one variant, { modelName, ... }");
+    return;
+  }
+  const variants = variantsMap(variant);
+  if (variants) {
+    problems.add(
+      variantField,
+      `${variants.length} variants (${variants.join(", ")})`,
+      `the endpoint's one variant, { modelName, ... } (${SERVERLESS_EXCLUDES.variants})`,
+    );
+    return;
+  }
+  for (const [key, value] of Object.entries(variant)) {
+    if ((VARIANT_SETTINGS as readonly string[]).includes(key) || value === undefined) continue;
+    problems.add(
+      `${variantField}.${key}`,
+      value,
+      `nothing: a serverless variant has ${VARIANT_SETTINGS.join(", ")}`,
+    );
+  }
+}
 
 /** The variant of a serverless endpoint with its defaults resolved. */
 export interface ResolvedServerlessVariant {
@@ -80,26 +166,16 @@ export function validateServerless(
     `${field}.provisionedConcurrency`,
     props.provisionedConcurrency,
     SERVERLESS_CONCURRENCY,
-    atMost(maxConcurrency, "maxConcurrency"),
+    // No advice from a maxConcurrency that is itself reported.
+    ...(isAllowed(maxConcurrency, SERVERLESS_CONCURRENCY)
+      ? [atMost(maxConcurrency, "maxConcurrency")]
+      : []),
   );
   if (props.variantName !== null) {
     problems.check(`${field}.variantName`, props.variantName, SAGEMAKER_NAME);
   }
 
-  const modelField = `${field}.modelName`;
-  checkModelReference(problems, modelField, variant.modelKey, context);
-  const model = Object.hasOwn(context.models, variant.modelKey)
-    ? context.models[variant.modelKey]
-    : undefined;
-  const excluded = model ? serverlessExclusions(model) : [];
-  if (excluded.length > 0) {
-    problems.add(
-      modelField,
-      variant.modelKey,
-      "a model a serverless endpoint can host: one container with a CPU image and compressed model data, " +
-        `no multi-model hosting, no VPC, no network isolation (${excluded.join("; ")})`,
-    );
-  }
+  checkModelReference(problems, `${field}.modelName`, variant.modelKey, context);
 
   if (variant.autoScaling) {
     if (props.provisionedConcurrency === undefined) {
@@ -129,26 +205,70 @@ function isGpuImage(image: string): boolean {
 }
 
 /**
- * What keeps a model off a serverless endpoint: "GPUs, ..., Multi-Model Endpoints, VPC configuration,
- * network isolation, ... and inference pipelines" (SageMaker guide), and ModelDataSource.
+ * What keeps a model off a serverless endpoint, each reported on the model's field to change, with its value: more
+ * than one container, multi-model hosting, uncompressed model data, a GPU image, a VPC, network isolation.
+ * `servedBy` are the serverless endpoints that serve the model; none, no check.
  */
-function serverlessExclusions(model: ModelProps): string[] {
-  const reasons: string[] = [];
-  const containers = Object.entries(model.containerDefinitions);
-  if (containers.length > 1) reasons.push(`it has ${containers.length} containers`);
-  for (const [hostname, container] of containers) {
-    const which = containers.length === 1 ? "its container" : `container ${hostname}`;
-    if (container.useMultipleModels) reasons.push(`${which} hosts multiple models`);
-    if (container.compressionType === "UncompressedModel") {
-      reasons.push(`${which} uses uncompressed model data`);
+export function checkServerlessModel(
+  problems: Problems,
+  model: ResolvedModel,
+  servedBy: readonly ResolvedEndpoint[],
+): void {
+  if (servedBy.length === 0) return;
+  const shown = servedBy.map((endpoint) =>
+    JSON.stringify(isUnresolved(endpoint.name) ? endpoint.key : endpoint.name),
+  );
+  const serves = `${servedBy.length === 1 ? "endpoint" : "endpoints"} ${shown.join(", ")} ${
+    servedBy.length === 1 ? "serves" : "serve"
+  } it`;
+  const refuse = (field: string, value: unknown, allowed: string, reason: string) =>
+    problems.add(
+      field,
+      value,
+      `${allowed}, for a model a serverless endpoint serves (${reason}; ${serves})`,
+    );
+
+  const { containers, props } = model;
+  if (containers.length > 1) {
+    refuse(
+      `${model.field}.containerDefinitions`,
+      `${containers.length} containers`,
+      "one container",
+      SERVERLESS_EXCLUDES.pipeline,
+    );
+  }
+  for (const { field, props: container, compressionType } of containers) {
+    if (container.useMultipleModels) {
+      refuse(
+        `${field}.useMultipleModels`,
+        container.useMultipleModels,
+        "not set",
+        SERVERLESS_EXCLUDES.multiModel,
+      );
+    }
+    if (compressionType === "UncompressedModel") {
+      refuse(
+        `${field}.compressionType`,
+        container.compressionType,
+        '"CompressedModel"',
+        SERVERLESS_EXCLUDES.uncompressedModel,
+      );
     }
     if (!isUnresolved(container.image) && isGpuImage(container.image)) {
-      reasons.push(`${which} runs a GPU image`);
+      refuse(`${field}.image`, container.image, "a CPU image", SERVERLESS_EXCLUDES.gpu);
     }
   }
-  if (model.vpcConfig) reasons.push("it has a VPC configuration");
-  if (model.enableNetworkIsolation === true) reasons.push("it enables network isolation");
-  return reasons;
+  if (props.vpcConfig) {
+    refuse(`${model.field}.vpcConfig`, props.vpcConfig, "not set", SERVERLESS_EXCLUDES.vpc);
+  }
+  if (props.enableNetworkIsolation === true) {
+    refuse(
+      `${model.field}.enableNetworkIsolation`,
+      true,
+      "false or not set",
+      SERVERLESS_EXCLUDES.networkIsolation,
+    );
+  }
 }
 
 /** The serverless variant, hosting the model named `modelName`. */

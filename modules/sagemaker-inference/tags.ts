@@ -3,7 +3,10 @@ import { mergeTags } from "../core/tags";
 import type { Problems } from "../core/validation";
 import type { Tags } from "./props";
 
-/** The tag the FriendsOfTerraform module puts on every taggable resource. */
+/**
+ * The tag the FriendsOfTerraform module puts on its models, endpoint configurations and endpoints (it leaves its
+ * scalable targets and alarms untagged; this construct tags them too).
+ */
 export const MANAGED_BY_TAG: Tags = { "managed-by": "Terraform" };
 
 /**

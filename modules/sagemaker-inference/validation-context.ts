@@ -1,10 +1,11 @@
 import type { UniqueNames } from "../core/validation";
-import type { ModelProps } from "./props";
+import type { ResolvedModel } from "./models";
 import type { TagsFor } from "./tags";
 
 /** What the checks of one entry need from the whole construct: the models, the tags, names unique across it. */
 export interface ValidationContext {
-  readonly models: Readonly<Record<string, ModelProps>>;
+  /** The models, resolved, by key. */
+  readonly models: Readonly<Record<string, ResolvedModel>>;
   readonly tags: TagsFor;
   readonly modelNames: UniqueNames;
   readonly endpointNames: UniqueNames;

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { diagnostics, type OfflineTerraform, type TerraformRun } from "./offline-terraform";
-import { originalAddress, standInAddress } from "./stand-in-addresses";
+import { instanceAddress, originalAddress, standInAddress } from "./stand-in-addresses";
 import {
   standIn,
   type StandIn,
@@ -22,7 +22,10 @@ import { checksOf, withOnlyConditions, type Check } from "./checks";
 export interface PlanRequest {
   /** Variable values (as a `.tfvars.json` holds them); the others keep their defaults. */
   readonly variables?: Readonly<Record<string, unknown>>;
-  /** Instances the state holds before the plan, by their address in the stack, e.g. `aws_iam_policy.p[0]`. */
+  /**
+   * Instances the state holds before the plan, by their address in the stack, e.g. `aws_iam_policy.p[0]`, or in a
+   * module call the stack replaces, e.g. `module.old.aws_iam_policy.p["a"]`.
+   */
   readonly priorInstances?: readonly string[];
 }
 
@@ -178,16 +181,23 @@ export class StandInWorkspace {
     rmSync(this.folder, { recursive: true, force: true });
   }
 
-  /** A state file (format 4) holding an empty stand-in at each address. */
+  /**
+   * A state file (format 4) holding an empty stand-in at each address, in the root module or in a module call
+   * (`module.old.aws_s3_bucket.b["a"]`).
+   */
   private state(addresses: readonly string[]): object {
-    const byResource = new Map<string, unknown[]>();
+    const byResource = new Map<
+      string,
+      { module: string | undefined; name: string; instances: unknown[] }
+    >();
     for (const address of addresses) {
-      const match = /^(terraform_data\.[^[]+)(?:\[(.+)\])?$/.exec(standInAddress(address));
-      if (!match) throw new Error(`${address} is not a resource address`);
-      const stood = match[1]!;
-      const key = match[2] === undefined ? undefined : (JSON.parse(match[2]) as unknown);
-      const instances = byResource.get(stood) ?? [];
-      instances.push({
+      const parsed = instanceAddress(standInAddress(address));
+      if (parsed?.type !== "terraform_data")
+        throw new Error(`${address} is not a resource address`);
+      const { module, name, key } = parsed;
+      const resource = `${module ?? ""} ${name}`;
+      if (!byResource.has(resource)) byResource.set(resource, { module, name, instances: [] });
+      byResource.get(resource)!.instances.push({
         ...(key === undefined ? {} : { index_key: key }),
         schema_version: 0,
         attributes: {
@@ -198,7 +208,6 @@ export class StandInWorkspace {
         },
         sensitive_attributes: [],
       });
-      byResource.set(stood, instances);
     }
     return {
       version: 4,
@@ -206,10 +215,11 @@ export class StandInWorkspace {
       serial: 1,
       lineage: "00000000-0000-4000-8000-000000000000",
       outputs: {},
-      resources: [...byResource].map(([address, instances]) => ({
+      resources: [...byResource.values()].map(({ module, name, instances }) => ({
+        ...(module === undefined ? {} : { module }),
         mode: "managed",
         type: "terraform_data",
-        name: address.split(".")[1],
+        name,
         provider: 'provider["terraform.io/builtin/terraform"]',
         instances,
       })),
@@ -287,7 +297,8 @@ export class StandInWorkspace {
    */
   private original(address: string): string {
     const match = /^(terraform_data\.[^[]+)(.*)$/.exec(address);
-    if (!match) return address;
+    // Else an address in a module call, which the stack does not have (the old address of a move out of it).
+    if (!match) return originalAddress(address);
     const known = [...this.standIn.resources].find(([, stood]) => stood === match[1]);
     if (known) return `${known[0]}${match[2]}`;
     const own =

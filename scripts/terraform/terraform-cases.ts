@@ -165,14 +165,25 @@ export async function defaultPlanProblems(
   ];
 }
 
+/** How strict {@link moveProblems} is. */
+export interface MoveOptions {
+  /**
+   * Nothing but the moves: no other instance may be created or changed either (a stack that only takes over what
+   * other Terraform code created, e.g. a module call).
+   */
+  readonly only?: boolean;
+}
+
 /**
- * The problems of the moves: with a state holding each old address, every instance must plan as a move to its
- * new address (an update or no change there), and nothing may be destroyed.
+ * The problems of the moves: with a state holding each old address (in the root module or in a module call), every
+ * instance must plan as a move to its new address (an update or no change there), and nothing may be destroyed;
+ * with `only`, nothing else may be planned either.
  */
 export async function moveProblems(
   workspace: StandInWorkspace,
-  cases: StackCases,
+  cases: Pick<StackCases, "required">,
   moves: Readonly<Record<string, string>>,
+  options: MoveOptions = {},
 ): Promise<string[]> {
   const outcome = await workspace.plan({
     variables: cases.required ?? {},
@@ -194,6 +205,16 @@ export async function moveProblems(
     candidate.actions.includes("delete"),
   )) {
     problems.push(`${change.address} is destroyed (${show(change.actions)})`);
+  }
+  if (options.only) {
+    const targets = new Set(Object.values(moves));
+    for (const change of outcome.changes) {
+      const action = change.actions.join();
+      if (targets.has(change.address) || action === "no-op" || change.actions.includes("delete")) {
+        continue;
+      }
+      problems.push(`${change.address} plans ${show(change.actions)}, not a move`);
+    }
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 /**
  * The "Basic Usage" example of the FriendsOfTerraform module (seed 004) synthesizes to the resources the
- * module creates, with the same names and values.
+ * module creates, with the same names and values (its source: FriendsOfTerraform/modules, aws/sagemaker-inference,
+ * commit 67cc84fe1da10f5e73f49934186bb214fbd1cfca), but for the tags noted. The module also writes
+ * `enable_network_isolation = false` and `environment = {}`, left out here: the same to the AWS provider.
  */
 import { describe, expect, it } from "vitest";
 import { addresses, resource, resolved } from "../../helpers/synth";
@@ -90,6 +92,7 @@ describe("SagemakerInference: the module's basic usage", () => {
       scalable_dimension: "sagemaker:variant:DesiredInstanceCount",
       min_capacity: 1,
       max_capacity: 1,
+      // module: no tags on its targets (beyond the module: tagged like the other resources)
       tags: TAGS,
       depends_on: [ENDPOINT],
     });
@@ -147,6 +150,7 @@ describe("SagemakerInference: the module's basic usage", () => {
       period: 60,
       evaluation_periods: 1,
       dimensions: { EndpointName: "realtime-endpoint", VariantName: "demo-model" },
+      // module: no tags on its alarms (beyond the module, as for the target)
       tags: TAGS,
     };
     expect(get(ALARM_INVOCATIONS)).toEqual({

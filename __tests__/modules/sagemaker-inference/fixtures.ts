@@ -77,10 +77,7 @@ export interface SynthesizedInference {
  * The construct, with id `inference`, alone in a stack `test`. Pass a function to build the props in the
  * stack (for Terraform variables).
  */
-export function synthInference(
-  props: SagemakerInferenceProps | ((stack: TerraformStack) => SagemakerInferenceProps),
-  id = "inference",
-): SynthesizedInference {
+export function synthInference(props: PropsIn, id = "inference"): SynthesizedInference {
   const stack = new TerraformStack(Testing.app(), "test");
   const inference = new SagemakerInference(
     stack,
@@ -90,11 +87,15 @@ export function synthInference(
   return { stack, inference, json: synthStack(stack) };
 }
 
+/** Props, or a function that builds them in the stack (for Terraform variables). */
+export type PropsIn =
+  SagemakerInferenceProps | ((stack: TerraformStack) => SagemakerInferenceProps);
+
 /** The message the construct throws for `props`, or `undefined` when it accepts them. */
-export function errorOf(props: SagemakerInferenceProps): string | undefined {
+export function errorOf(props: PropsIn): string | undefined {
   const stack = new TerraformStack(Testing.app(), "test");
   try {
-    new SagemakerInference(stack, "inference", props);
+    new SagemakerInference(stack, "inference", typeof props === "function" ? props(stack) : props);
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -102,7 +103,7 @@ export function errorOf(props: SagemakerInferenceProps): string | undefined {
 }
 
 /** Expects the construct to refuse `props` with exactly these problem lines, in this order. */
-export function expectProblems(props: SagemakerInferenceProps, problems: readonly string[]): void {
+export function expectProblems(props: PropsIn, problems: readonly string[]): void {
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
   expect(errorOf(props)).toBe(
     [

@@ -94,7 +94,21 @@ describe("SagemakerInference models", () => {
 
   it("reads uncompressed model data from an S3 object or prefix, gzipped when it ends in .tar.gz", () => {
     expect(models.uncompressed).toMatchObject({
+      // in the order of their keys, as the module's for_each writes them
       container: [
+        {
+          container_hostname: "archive",
+          mode: "SingleModel",
+          model_data_source: {
+            s3_data_source: [
+              {
+                s3_uri: "s3://models/uncompressed/model.tar.gz",
+                s3_data_type: "S3Object",
+                compression_type: "Gzip",
+              },
+            ],
+          },
+        },
         {
           container_hostname: "object",
           mode: "SingleModel",
@@ -117,19 +131,6 @@ describe("SagemakerInference models", () => {
                 s3_uri: "s3://models/uncompressed/",
                 s3_data_type: "S3Prefix",
                 compression_type: "None",
-              },
-            ],
-          },
-        },
-        {
-          container_hostname: "archive",
-          mode: "SingleModel",
-          model_data_source: {
-            s3_data_source: [
-              {
-                s3_uri: "s3://models/uncompressed/model.tar.gz",
-                s3_data_type: "S3Object",
-                compression_type: "Gzip",
               },
             ],
           },

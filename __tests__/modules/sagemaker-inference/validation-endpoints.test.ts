@@ -169,9 +169,9 @@ describe("SagemakerInference validation of endpoints", () => {
       [
         'endpoints.two-shadows.provisioned.shadowVariants: got "2 variants"; allowed: exactly one shadow variant',
         'endpoints.two-shadows.provisioned.productionVariants: got "2 variants"; allowed: exactly one production variant when the endpoint has a shadow variant',
-        'endpoints.two-shadows.provisioned.shadowVariants.pipeline: got "pipeline"; allowed: a model with one container hosting one model (shadow tests exclude multi-container and multi-model endpoints)',
         'endpoints.two-shadows.provisioned.shadowVariants.many: got "many"; allowed: a model with one container hosting one model (shadow tests exclude multi-container and multi-model endpoints)',
         'endpoints.two-shadows.provisioned.shadowVariants.many.instanceType: got "ml.inf1.xlarge"; allowed: an instance type other than ml.inf1 (shadow tests exclude Inf1 instances)',
+        'endpoints.two-shadows.provisioned.shadowVariants.pipeline: got "pipeline"; allowed: a model with one container hosting one model (shadow tests exclude multi-container and multi-model endpoints)',
         'endpoints.async.provisioned.shadowVariants: got ["a"]; allowed: no shadow variant on an asynchronous endpoint (shadow tests exclude asynchronous inference)',
         'endpoints.async.provisioned.shadowVariants.a: got "a"; allowed: a variant name no other variant of this endpoint uses (endpoints.async.provisioned.productionVariants.a has it too)',
       ],
@@ -292,8 +292,14 @@ describe("SagemakerInference validation of endpoints", () => {
         },
         endpoints: { e: { serverless: { variant: { modelName: "heavy" } } } },
       },
+      // Each on the model's field to change, with its value, and the endpoint that makes it a problem.
       [
-        'endpoints.e.serverless.variant.modelName: got "heavy"; allowed: a model a serverless endpoint can host: one container with a CPU image and compressed model data, no multi-model hosting, no VPC, no network isolation (it has 2 containers; container gpu uses uncompressed model data; container gpu runs a GPU image; container many hosts multiple models; it has a VPC configuration; it enables network isolation)',
+        'models.heavy.containerDefinitions: got "2 containers"; allowed: one container, for a model a serverless endpoint serves (serverless endpoints exclude inference pipelines; endpoint "e" serves it)',
+        'models.heavy.containerDefinitions.gpu.compressionType: got "UncompressedModel"; allowed: "CompressedModel", for a model a serverless endpoint serves (serverless endpoints load compressed model data only; endpoint "e" serves it)',
+        'models.heavy.containerDefinitions.gpu.image: got "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.1.0-gpu-py310"; allowed: a CPU image, for a model a serverless endpoint serves (serverless endpoints exclude GPUs; endpoint "e" serves it)',
+        'models.heavy.containerDefinitions.many.useMultipleModels: got {}; allowed: not set, for a model a serverless endpoint serves (serverless endpoints exclude multi-model endpoints; endpoint "e" serves it)',
+        'models.heavy.vpcConfig: got {"securityGroupIds":["sg-1"],"subnetIds":["subnet-1"]}; allowed: not set, for a model a serverless endpoint serves (serverless endpoints exclude VPC configuration; endpoint "e" serves it)',
+        'models.heavy.enableNetworkIsolation: got true; allowed: false or not set, for a model a serverless endpoint serves (serverless endpoints exclude network isolation; endpoint "e" serves it)',
       ],
     );
   });

@@ -29,7 +29,7 @@ describe("SagemakerInference validation of models", () => {
         'models.demo_model.iamRoleArn: got "AmazonSageMakerExecutionRole"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
         `models.demo_model.containerDefinitions.container-: got "container-"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         `models.demo_model.containerDefinitions.container-.image: got "my image"; allowed: ${ECR_IMAGE_URI_WORDS}`,
-        'models.demo_model.containerDefinitions.container-.compressionType: got "Compressed"; allowed: one of "CompressedModel" or "UncompressedModel"',
+        'models.demo_model.containerDefinitions.container-.compressionType: got "Compressed"; allowed: one of "CompressedModel" or "UncompressedModel", in any case (as the module compares it)',
         "models.demo_model.containerDefinitions.container-.environmentVariables.MODEL-ID: got \"MODEL-ID\"; allowed: an environment variable name of letters, digits and '_', not starting with a digit, at most 1024 characters",
         'models.demo_model.inferenceExecutionConfig.mode: got "Parallel"; allowed: one of "Serial" or "Direct"',
       ],
@@ -96,13 +96,14 @@ describe("SagemakerInference validation of models", () => {
         },
       },
       [
-        'models.m.containerDefinitions.zip.modelDataLocation: got "s3://models/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
+        // containers are checked in the order of their keys, the order they are written in
         "models.m.containerDefinitions.bucket.modelDataLocation: got \"s3://Demo_Bucket/model.tar.gz\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('Demo_Bucket' is not one)",
-        "models.m.containerDefinitions.raw.modelDataLocation: got (not set); allowed: the S3 object or prefix (ending in /) of the uncompressed model",
-        'models.m.containerDefinitions.raw-http.modelDataLocation: got "https://models.s3.amazonaws.com/m/"; allowed: an S3 URI of the form s3://<bucket>/<key>',
         "models.m.containerDefinitions.many.modelDataLocation: got (not set); allowed: the S3 prefix that holds the models of a multi-model container",
         'models.m.containerDefinitions.many-raw.compressionType: got "UncompressedModel"; allowed: "CompressedModel" for a multi-model container (SageMaker cannot combine a model data source with multi-model endpoints)',
         "models.m.containerDefinitions.many-raw.modelDataLocation: got \"s3://Models/many/\"; allowed: an S3 URI of the form s3://<bucket>/<key> with a valid bucket name ('Models' is not one)",
+        "models.m.containerDefinitions.raw.modelDataLocation: got (not set); allowed: the S3 object or prefix (ending in /) of the uncompressed model",
+        'models.m.containerDefinitions.raw-http.modelDataLocation: got "https://models.s3.amazonaws.com/m/"; allowed: an S3 URI of the form s3://<bucket>/<key>',
+        'models.m.containerDefinitions.zip.modelDataLocation: got "s3://models/model.zip"; allowed: an s3:// or https:// URL of at most 1024 characters pointing at a .tar.gz model artifact',
       ],
     );
   });
@@ -200,7 +201,7 @@ describe("SagemakerInference validation", () => {
       [
         'additionalTagsAll.aws:team: got "aws:team"; allowed: a tag key of 1-128 letters, digits, spaces and _ . : / = + - @, not starting with aws:',
         'models.m.iamRoleArn: got "role"; allowed: an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path and name>',
-        'endpoints.e.provisioned.productionVariants.m.autoScaling: got "ml.t2.medium"; allowed: an instance type that is not burstable (SageMaker cannot auto scale ml.t2 instances)',
+        'endpoints.e.provisioned.productionVariants.m.instanceType: got "ml.t2.medium"; allowed: an instance type SageMaker can auto scale, not a burstable ml.t2 type, as the variant has autoScaling (or leave autoScaling out)',
         'endpoints.e.provisioned.productionVariants.m.autoScaling.policies.p.expression: got "Invocations = 5"; allowed: <metric> [<statistic>] = <target>; at column 13 expected a statistic (average, maximum, minimum, sampleCount or sum), found "="',
         'endpoints.e.provisioned.productionVariants.m.cloudwatchAlarms.a.expression: got "Invocations sum = 5"; allowed: <metric> <statistic> <operator> <threshold>; at column 17 expected a comparison operator (>=, >, <= or <), found "="',
         'endpoints.e.provisioned.productionVariants.missing: got "missing"; allowed: a model defined in models (m)',

@@ -97,7 +97,7 @@ describe("SagemakerInference validation of auto scaling", () => {
         },
       }),
       [
-        `${VARIANT}.autoScaling: got "ml.t2.medium"; allowed: an instance type that is not burstable (SageMaker cannot auto scale ml.t2 instances)`,
+        `${VARIANT}.instanceType: got "ml.t2.medium"; allowed: an instance type SageMaker can auto scale, not a burstable ml.t2 type, as the variant has autoScaling (or leave autoScaling out)`,
       ],
     );
   });

@@ -110,3 +110,31 @@ export function checkContainerEnvironment(
     problems.add(field, `${size} bytes`, "at most 32768 bytes of keys and values together");
   }
 }
+
+/**
+ * An instance type SageMaker can auto scale: Application Auto Scaling refuses burstable `ml.t2` instances (SageMaker
+ * Developer Guide, "Automatic scaling of Amazon SageMaker AI models": prerequisites).
+ */
+export const AUTO_SCALABLE_INSTANCE_TYPE: Limit<string> = {
+  description: "an instance type SageMaker can auto scale, not a burstable ml.t2 type",
+  rule: (value) =>
+    value.startsWith("ml.t2.") ? AUTO_SCALABLE_INSTANCE_TYPE.description : undefined,
+  condition: (value) => hcl`!startswith(${value}, "ml.t2.")`,
+};
+
+/**
+ * What a serverless endpoint excludes, each as the reason it refuses a setting (SageMaker Developer Guide,
+ * Serverless Inference, feature exclusions: "GPUs, AWS marketplace model packages, private Docker registries,
+ * Multi-Model Endpoints, VPC configuration, network isolation, data capture, multiple production variants, Model
+ * Monitor, and inference pipelines"; and `ModelDataSource`, uncompressed model data, which it does not load).
+ */
+export const SERVERLESS_EXCLUDES = {
+  gpu: "serverless endpoints exclude GPUs",
+  multiModel: "serverless endpoints exclude multi-model endpoints",
+  uncompressedModel: "serverless endpoints load compressed model data only",
+  vpc: "serverless endpoints exclude VPC configuration",
+  networkIsolation: "serverless endpoints exclude network isolation",
+  dataCapture: "serverless endpoints exclude data capture",
+  variants: "serverless endpoints exclude multiple production variants",
+  pipeline: "serverless endpoints exclude inference pipelines",
+} as const;

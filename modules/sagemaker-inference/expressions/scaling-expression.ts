@@ -1,9 +1,11 @@
 /**
  * Target-tracking expressions: `<metric> [<statistic>] = <target>`.
  *
- * A predefined metric type (`SageMakerVariantInvocationsPerInstance = 1000`) takes no statistic and becomes
- * a predefined metric specification; any other metric needs a statistic (`Invocations average = 100`) and
- * becomes a customized metric specification on the variant's EndpointName and VariantName dimensions.
+ * A predefined metric type (`SageMakerVariantInvocationsPerInstance = 1000`) becomes a predefined metric
+ * specification, which has no statistic: one written after it (`SageMakerVariantInvocationsPerInstance average =
+ * 1000`) is accepted and ignored, as the module ignores it (its README says the statistic "can" be left out), with
+ * a warning at synth. Any other metric needs a statistic (`Invocations average = 100`) and becomes a customized
+ * metric specification on the variant's EndpointName and VariantName dimensions.
  */
 import {
   ASYNC_METRICS_NOTE,
@@ -48,6 +50,16 @@ export type ScalingMetric =
 export interface ScalingExpression {
   readonly metric: ScalingMetric;
   readonly targetValue: number;
+  /** A statistic written after a predefined metric, which has none: as written, for the warning that says so. */
+  readonly ignoredStatistic?: string;
+}
+
+/** The warning for a statistic written after a predefined metric (`ignoredStatistic`). */
+export function ignoredStatisticWarning(predefinedMetricType: string, statistic: string): string {
+  return (
+    `the statistic ${JSON.stringify(statistic)} is ignored: ${predefinedMetricType} is a predefined metric, ` +
+    "which has no statistic (the module ignores it too); leave it out"
+  );
 }
 
 const INSTANCE_METRICS_TEXT =
@@ -73,12 +85,12 @@ export function parseScalingExpression(
     ? readPredefined(cursor, metric, context)
     : readCustomized(cursor, metric, context);
   if (isProblem(read)) return refused(read);
+  const ignoredStatistic = predefined ? readIgnoredStatistic(cursor) : undefined;
+  if (isProblem(ignoredStatistic)) return refused(ignoredStatistic);
 
   const equals = cursor.next();
   if (equals?.kind !== "operator" || equals.text !== "=") {
-    const note =
-      predefined && equals?.kind === "word" ? "a predefined metric takes no statistic" : undefined;
-    return refused(cursor.problemAt(equals, '"="', note));
+    return refused(cursor.problemAt(equals, '"="'));
   }
 
   const targetToken = cursor.peek();
@@ -93,7 +105,30 @@ export function parseScalingExpression(
 
   const extra = cursor.problemIfNotAtEnd();
   if (extra) return refused(extra);
-  return { ok: true, value: { metric: read, targetValue: target } };
+  return {
+    ok: true,
+    value: {
+      metric: read,
+      targetValue: target,
+      ...(ignoredStatistic === undefined ? {} : { ignoredStatistic }),
+    },
+  };
+}
+
+/**
+ * A statistic after a predefined metric, as written, if there is one (a word before the `=`): only a statistic
+ * the grammar knows, though it is ignored.
+ */
+function readIgnoredStatistic(cursor: Cursor): string | ExpressionProblem | undefined {
+  const token = cursor.peek();
+  if (token?.kind !== "word") return undefined;
+  const statistic = readStatistic(cursor);
+  if (!isProblem(statistic)) return token.text;
+  return cursor.problemAt(
+    token,
+    `"=" or ${statistic.expected}, which a predefined metric ignores`,
+    statistic.note,
+  );
 }
 
 function readPredefined(

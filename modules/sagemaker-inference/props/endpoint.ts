@@ -61,7 +61,8 @@ export interface EndpointProps {
 export interface ProvisionedEndpointProps {
   /**
    * The production variants, keyed by the name of the model each one hosts (1-10). The models must be
-   * defined in `models`.
+   * defined in `models`. They are written to the endpoint configuration in the order of their keys, as the
+   * module writes them (see `ModelProps.containerDefinitions` for the order).
    */
   readonly productionVariants: Readonly<Record<string, ProductionVariantProps>>;
   /**

@@ -8,6 +8,12 @@ export interface ModelProps {
   /**
    * The containers, keyed by container host name (1-15). More than one makes an inference pipeline
    * (`inferenceExecutionConfig.mode` `Serial`) or a multi-container model (`Direct`).
+   *
+   * They are written to the model, and a pipeline runs them, in the order of their keys, as the module's
+   * `for_each` writes them: by character code, so `"10"` before `"9"` and `"B"` before `"a"`; not in the order
+   * the object lists them (JavaScript puts keys like `"9"` first anyway). Name a pipeline's containers so that
+   * they sort in the order they run, e.g. `"1-preprocess"`, `"2-predict"`; a serial pipeline listed in another
+   * order draws a warning at synth.
    */
   readonly containerDefinitions: Readonly<Record<string, ContainerDefinitionProps>>;
   /**
@@ -67,7 +73,8 @@ export interface ContainerDefinitionProps {
   readonly image: string;
   /**
    * `CompressedModel`: `modelDataLocation` is a `.tar.gz` archive (`model_data_url`). `UncompressedModel`:
-   * it is an S3 object or, ending in `/`, an S3 prefix of uncompressed files (`model_data_source`).
+   * it is an S3 object or, ending in `/`, an S3 prefix of uncompressed files (`model_data_source`). Read in any
+   * case (`"uncompressedmodel"`), as the module compares it; it must be known at synth.
    *
    * @default "CompressedModel"
    */

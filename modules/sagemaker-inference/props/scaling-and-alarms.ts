@@ -29,8 +29,9 @@ export interface ScalingPolicyProps {
   /**
    * `<metric> [<statistic>] = <target>`, e.g. `"SageMakerVariantInvocationsPerInstance = 1000"` (a
    * predefined metric, no statistic) or `"Invocations average = 100"` (a CloudWatch metric of the variant).
-   * See the README for the grammar. Only the target may be a Terraform expression, e.g. a variable's
-   * `stringValue`.
+   * A statistic after a predefined metric is accepted and ignored, as the module ignores it, with a warning at
+   * synth. See docs/sagemaker-inference.md for the grammar. Only the target may be a Terraform expression, e.g. a
+   * variable's `stringValue`.
    */
   readonly expression: string;
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AUTO_SCALABLE_INSTANCE_TYPE,
   checkContainerEnvironment,
   CONTAINER_IMAGE,
   INSTANCE_TYPE,
@@ -7,6 +8,7 @@ import {
   S3_MODEL_ARTIFACT,
   SAGEMAKER_NAME,
   SERVERLESS_CONCURRENCY,
+  SERVERLESS_EXCLUDES,
   SERVERLESS_MEMORY_SIZE,
 } from "../../../../modules/core/limits/sagemaker";
 import { Problems } from "../../../../modules/core/validation";
@@ -170,5 +172,36 @@ describe("checkContainerEnvironment", () => {
         allowed: "at most 32768 bytes of keys and values together",
       },
     ]);
+  });
+});
+
+describe("AUTO_SCALABLE_INSTANCE_TYPE", () => {
+  const WORDS = "an instance type SageMaker can auto scale, not a burstable ml.t2 type";
+  it.each(["ml.m5.large", "ml.t3.medium", "ml.c5.xlarge"])("accepts %s", (type) => {
+    expect(AUTO_SCALABLE_INSTANCE_TYPE.rule(type)).toBeUndefined();
+  });
+  it.each(["ml.t2.medium", "ml.t2.2xlarge"])("rejects %s", (type) => {
+    expect(AUTO_SCALABLE_INSTANCE_TYPE.rule(type)).toBe(WORDS);
+  });
+  it("has the same words and the same check in Terraform", () => {
+    expect(AUTO_SCALABLE_INSTANCE_TYPE.description).toBe(WORDS);
+    expect(resolved(stack, AUTO_SCALABLE_INSTANCE_TYPE.condition(v))).toBe(
+      '${!startswith(var.v, "ml.t2.")}',
+    );
+  });
+});
+
+describe("SERVERLESS_EXCLUDES", () => {
+  it("words each exclusion as the reason a setting is refused", () => {
+    expect(SERVERLESS_EXCLUDES).toEqual({
+      gpu: "serverless endpoints exclude GPUs",
+      multiModel: "serverless endpoints exclude multi-model endpoints",
+      uncompressedModel: "serverless endpoints load compressed model data only",
+      vpc: "serverless endpoints exclude VPC configuration",
+      networkIsolation: "serverless endpoints exclude network isolation",
+      dataCapture: "serverless endpoints exclude data capture",
+      variants: "serverless endpoints exclude multiple production variants",
+      pipeline: "serverless endpoints exclude inference pipelines",
+    });
   });
 });

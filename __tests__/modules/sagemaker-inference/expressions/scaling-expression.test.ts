@@ -41,6 +41,37 @@ describe("parseScalingExpression", () => {
     });
   });
 
+  it.each([
+    ["SageMakerVariantInvocationsPerInstance average = 100", "average"],
+    ["SageMakerVariantInvocationsPerInstance Maximum=100", "Maximum"],
+    ["SageMakerVariantInvocationsPerInstance SAMPLECOUNT = 100", "SAMPLECOUNT"],
+  ])(
+    "accepts %j as the module does: a predefined metric, the statistic kept as written only to warn that it is ignored",
+    (expression, statistic) => {
+      expect(parse(expression)).toEqual({
+        metric: {
+          type: "predefined",
+          predefinedMetricType: "SageMakerVariantInvocationsPerInstance",
+        },
+        targetValue: 100,
+        ignoredStatistic: statistic,
+      });
+    },
+  );
+
+  it("accepts and ignores a statistic after the serverless predefined metric too", () => {
+    expect(
+      parse("SageMakerVariantProvisionedConcurrencyUtilization sum = 0.7", SERVERLESS),
+    ).toEqual({
+      metric: {
+        type: "predefined",
+        predefinedMetricType: "SageMakerVariantProvisionedConcurrencyUtilization",
+      },
+      targetValue: 0.7,
+      ignoredStatistic: "sum",
+    });
+  });
+
   it("reads any other metric as a customized metric with a capitalised statistic", () => {
     expect(parse("Invocations average = 100")).toEqual({
       metric: {
@@ -130,8 +161,24 @@ describe("parseScalingExpression", () => {
       'at column 27 expected the end of the expression, found "please"',
     ],
     [
-      "SageMakerVariantInvocationsPerInstance average = 100",
-      'at column 40 expected "=", found "average" (a predefined metric takes no statistic)',
+      "SageMakerVariantInvocationsPerInstance per = 100",
+      `at column 40 expected "=" or ${STATISTIC}, which a predefined metric ignores, found "per"`,
+    ],
+    [
+      "SageMakerVariantInvocationsPerInstance p99 = 100",
+      `at column 40 expected "=" or ${STATISTIC}, which a predefined metric ignores, found "p99" (percentiles are not supported)`,
+    ],
+    [
+      "SageMakerVariantInvocationsPerInstance average average = 100",
+      'at column 48 expected "=", found "average"',
+    ],
+    [
+      "SageMakerVariantInvocationsPerInstance average",
+      'at column 47 expected "=", found the end of the expression',
+    ],
+    [
+      "SageMakerVariantInvocationsPerInstance average = 0",
+      'at column 50 expected a target value greater than 0, found "0"',
     ],
     [
       "SageMakerVariantInvocationsPerInstance = 0",
