@@ -12,6 +12,7 @@ import type { Problems } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
 import { asyncInferenceConfig } from "./async-inference";
 import { dataCaptureConfig } from "./data-capture";
+import { resolveDeployment, validateDeployment, type ResolvedDeployment } from "./deployment";
 import { named, type InferenceLayout } from "./layout";
 import type { EndpointProps } from "./props";
 import {
@@ -43,16 +44,23 @@ export interface ResolvedEndpoint extends EndpointRef {
   readonly configurationName: string;
   readonly provisioned?: ResolvedProvisioned;
   readonly serverless?: ResolvedServerlessVariant;
+  /** `blueGreen`, `rollingUpdate` and `autoRollback`, when it has any. */
+  readonly deployment?: ResolvedDeployment;
 }
 
 export function resolveEndpoint(key: string, props: EndpointProps): ResolvedEndpoint {
   const ref: EndpointRef = { key, field: `endpoints.${key}`, name: props.name ?? key };
+  const provisioned = props.provisioned ? resolveProvisioned(ref, props.provisioned) : undefined;
+  const serverless = props.serverless
+    ? resolveServerless(ref, props.serverless.variant)
+    : undefined;
   return {
     ...ref,
     props,
     configurationName: props.endpointConfigurationName ?? key,
-    provisioned: props.provisioned ? resolveProvisioned(ref, props.provisioned) : undefined,
-    serverless: props.serverless ? resolveServerless(ref, props.serverless.variant) : undefined,
+    provisioned,
+    serverless,
+    deployment: resolveDeployment(ref, props, provisioned, serverless),
   };
 }
 
@@ -106,6 +114,7 @@ export function validateEndpoint(
   }
   if (endpoint.provisioned) validateProvisioned(problems, endpoint.provisioned, context);
   if (endpoint.serverless) validateServerless(problems, endpoint.serverless, context);
+  if (endpoint.deployment) validateDeployment(problems, endpoint.deployment);
 }
 
 /** An endpoint and the endpoint configuration it runs. */
