@@ -8,6 +8,7 @@ import type {
   SagemakerEndpoint,
   SagemakerEndpointDeploymentConfig,
 } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
+import { Token } from "cdktf";
 import {
   CANARY_SIZE,
   CAPACITY_INSTANCE_COUNT,
@@ -142,7 +143,7 @@ export function resolveDeployment(
 
 /** The entries of a list prop; none while the list itself is a token (its length is unknown). */
 function listOf(list: readonly string[] | undefined): readonly string[] {
-  return list === undefined || isUnresolved(list) ? [] : list;
+  return list === undefined || Token.isUnresolved(list) ? [] : list;
 }
 
 /** The alarm `given` names among the endpoint's variants: `<alarm key>` or `<variant key>/<alarm key>`. */
@@ -183,7 +184,9 @@ function resolveBlueGreen(
         )
       : undefined,
     waitInterval: resolveDuration(
-      "waitInterval" in routing ? routing.waitInterval : undefined,
+      type === "CANARY" || type === "LINEAR"
+        ? (routing as { waitInterval?: string }).waitInterval
+        : undefined,
       "0 seconds",
     ),
     terminationWait: resolveDuration(props.terminationWait, "0 seconds"),
@@ -305,20 +308,19 @@ function checkBlueGreen(
   }
   if (routing !== undefined && type !== undefined) {
     // What the types exclude: a size or wait interval the routing type does not take, or one it needs left out.
+    const given = routing as Partial<
+      Record<"canarySize" | "linearStepSize" | "waitInterval", unknown>
+    >;
     for (const routingType of ["CANARY", "LINEAR"] as const) {
       const prop = SIZE_PROP[routingType];
-      if (type !== routingType && prop in routing) {
-        problems.add(
-          `${routingField}.${prop}`,
-          routing[prop as keyof typeof routing],
-          `no ${prop} with type ${type}`,
-        );
+      if (type !== routingType && given[prop] !== undefined) {
+        problems.add(`${routingField}.${prop}`, given[prop], `no ${prop} with type ${type}`);
       }
     }
-    if (type === "ALL_AT_ONCE" && "waitInterval" in routing) {
+    if (type === "ALL_AT_ONCE" && given.waitInterval !== undefined) {
       problems.add(
         `${routingField}.waitInterval`,
-        routing.waitInterval,
+        given.waitInterval,
         "no waitInterval with type ALL_AT_ONCE: it shifts once (terminationWait keeps the old fleet)",
       );
     }
@@ -330,11 +332,15 @@ function checkBlueGreen(
           `a size for ${type}: { instanceCount } or { capacityPercent }`,
         );
       }
-      const wait = "waitInterval" in routing ? routing.waitInterval : undefined;
-      if (wait === undefined) {
+      if (blueGreen.waitInterval.given === undefined) {
         problems.add(`${routingField}.waitInterval`, undefined, `a baking period for ${type}`);
       }
-      checkDuration(problems, `${routingField}.waitInterval`, wait, DEPLOYMENT_WAIT_INTERVAL);
+      checkDuration(
+        problems,
+        `${routingField}.waitInterval`,
+        blueGreen.waitInterval.given,
+        DEPLOYMENT_WAIT_INTERVAL,
+      );
     }
   }
   if (blueGreen.size && !deployment.serverless) {
@@ -551,10 +557,20 @@ function validSeconds(
 function checkRollbackAlarms(problems: Problems, deployment: ResolvedDeployment): void {
   const field = `${deployment.field}.autoRollback`;
   const rollback = deployment.props.autoRollback!;
-  const unknownCount =
-    isUnresolved(rollback.cloudwatchAlarms ?? []) || isUnresolved(rollback.alarmNames ?? []);
+  // Each alarm is a block of its own: the list must be written out (its names may be Terraform expressions).
+  let listsKnown = true;
+  for (const prop of ["cloudwatchAlarms", "alarmNames"] as const) {
+    if (Token.isUnresolved(rollback[prop] ?? [])) {
+      problems.add(
+        `${field}.${prop}`,
+        rollback[prop],
+        "a list written out at synth (its entries may be Terraform expressions)",
+      );
+      listsKnown = false;
+    }
+  }
   const count = deployment.rollbackAlarms.length;
-  if (!unknownCount && ROLLBACK_ALARM_COUNT.rule(count) !== undefined) {
+  if (listsKnown && ROLLBACK_ALARM_COUNT.rule(count) !== undefined) {
     problems.add(field, `${count} alarms`, ROLLBACK_ALARM_COUNT.description);
   }
   const names = new UniqueNames("an alarm no other rollback alarm of this endpoint names");
