@@ -1,9 +1,10 @@
 /**
  * Terraform accepts the deployment guardrails: a stack with each policy kind (blue/green all at once, canary, linear,
- * rolling, a serverless endpoint) passes the offline `terraform init`, and its stand-in plans, with the rollback
+ * rolling, a serverless endpoint) passes the offline `terraform init`, as JSON and as the HCL `ProjectStack` writes,
+ * and its stand-in plans, with the rollback
  * alarms' references followed to their names. The limits' Terraform conditions evaluate as their rules do.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -14,6 +15,7 @@ import {
   DEPLOYMENT_TIMEOUT,
   ROLLBACK_ALARM_NAME,
 } from "../../modules/core/limits/deployment";
+import { stackHcl } from "../../modules/core/hcl/stack-hcl";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
 import type { TerraformConfiguration } from "../../scripts/terraform/stand-in";
@@ -30,8 +32,8 @@ const MODEL = {
 };
 const ERRORS = { errors: { expression: "Invocation5XXErrors average >= 1" } };
 
-/** Terraform JSON of a stack with one endpoint per policy kind. */
-function guardedStack(): string {
+/** A stack with one endpoint per policy kind. */
+function guardedStack(): TerraformStack {
   const app = Testing.app();
   const stack = new TerraformStack(app, "guardrails");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
@@ -88,13 +90,20 @@ function guardedStack(): string {
       },
     },
   });
-  return Testing.synth(stack);
+  return stack;
 }
 
 const terraform = new OfflineTerraform();
-const configuration = guardedStack();
+const stack = guardedStack();
+const configuration = Testing.synth(stack);
 const folder = mkdtempSync(join(tmpdir(), "deployment-guardrails-"));
-writeFileSync(join(folder, "main.tf.json"), configuration);
+mkdirSync(join(folder, "json"));
+writeFileSync(join(folder, "json", "main.tf.json"), configuration);
+mkdirSync(join(folder, "hcl"));
+writeFileSync(
+  join(folder, "hcl", "main.tf"),
+  stackHcl(stack, stack.toTerraform() as Record<string, unknown>).hcl,
+);
 const workspace = new StandInWorkspace(
   terraform,
   "guardrails",
@@ -108,8 +117,9 @@ afterAll(() => {
 });
 
 describe("deployment guardrails, as Terraform reads them", () => {
-  it("pass terraform init offline: no error but the provider it cannot download", () => {
-    expect(terraform.configurationProblems(folder)).toEqual([]);
+  it("pass terraform init offline, as JSON and as HCL: no error but the provider it cannot download", () => {
+    expect(terraform.configurationProblems(join(folder, "json"))).toEqual([]);
+    expect(terraform.configurationProblems(join(folder, "hcl"))).toEqual([]);
   });
 
   it("plan, each endpoint with its deployment_config and the rollback alarms by name", async () => {
@@ -202,7 +212,7 @@ describe("deployment guardrails, as Terraform reads them", () => {
 });
 
 describe("the guardrail limits' Terraform conditions", () => {
-  const console = new TerraformConsole(
+  const evaluator = new TerraformConsole(
     Testing.synthScope((scope) => {
       const name = new TerraformVariable(scope, "name", { type: "string" });
       const number = new TerraformVariable(scope, "number", { type: "number" });
@@ -211,10 +221,10 @@ describe("the guardrail limits' Terraform conditions", () => {
       new TerraformLocal(scope, "canary", CANARY_SIZE.percent.condition(number.numberValue));
     }),
   );
-  afterAll(() => console.dispose());
+  afterAll(() => evaluator.dispose());
 
   it("check an alarm name as the rule does: not blank, no control characters, at most 255", () => {
-    const accepted = (name: string) => console.evaluate("local.alarm_name", { name });
+    const accepted = (name: string) => evaluator.evaluate("local.alarm_name", { name });
     expect(accepted("live/model/errors")).toEqual({ value: true });
     expect(accepted("   ")).toEqual({ value: false });
     expect(accepted("bell\u0007")).toEqual({ value: false });
@@ -224,7 +234,7 @@ describe("the guardrail limits' Terraform conditions", () => {
 
   it("check a timeout and a canary percentage as the rules do", () => {
     const evaluate = (local: string, number: number) =>
-      console.evaluate(`local.${local}`, { number: String(number) });
+      evaluator.evaluate(`local.${local}`, { number: String(number) });
     expect([599, 600, 14400, 14401].map((value) => evaluate("timeout", value))).toEqual([
       { value: false },
       { value: true },
