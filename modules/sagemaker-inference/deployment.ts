@@ -346,17 +346,18 @@ function checkBlueGreen(
   if (blueGreen.size && !deployment.serverless) {
     checkCapacity(problems, blueGreen.size, deployment.provisioned?.productionVariants ?? []);
   }
-  checkDuration(problems, `${field}.terminationWait`, props.terminationWait, TERMINATION_WAIT);
+  const { terminationWait, maximumExecutionTimeout } = blueGreen;
+  checkDuration(problems, `${field}.terminationWait`, terminationWait.given, TERMINATION_WAIT);
   checkDuration(
     problems,
     `${field}.maximumExecutionTimeout`,
-    props.maximumExecutionTimeout,
+    maximumExecutionTimeout.given,
     DEPLOYMENT_TIMEOUT,
   );
 
   const waits = blueGreenWaits(blueGreen, deployment.provisioned?.productionVariants ?? []);
   if (waits !== undefined) {
-    checkWaits(problems, field, props.maximumExecutionTimeout, blueGreen.maximumExecutionTimeout, {
+    checkWaits(problems, field, maximumExecutionTimeout, {
       ...waits,
       which:
         type === "ALL_AT_ONCE"
@@ -400,18 +401,12 @@ function checkRollingUpdate(
   );
   const baking = rollingBaking(rolling, variants);
   if (baking !== undefined) {
-    checkWaits(
-      problems,
-      field,
-      rolling.maximumExecutionTimeout.given,
-      rolling.maximumExecutionTimeout,
-      {
-        baking,
-        termination: 0,
-        which: "the waitInterval between the batches",
-        baked: "the waitInterval between the batches",
-      },
-    );
+    checkWaits(problems, field, rolling.maximumExecutionTimeout, {
+      baking,
+      termination: 0,
+      which: "the waitInterval between the batches",
+      baked: "the waitInterval between the batches",
+    });
   }
 }
 
@@ -432,7 +427,6 @@ interface Waits {
 function checkWaits(
   problems: Problems,
   field: string,
-  timeoutGiven: string | undefined,
   timeout: ResolvedDuration,
   waits: Waits,
 ): void {
@@ -445,7 +439,7 @@ function checkWaits(
     const which = `${waits.which} ("${formatDuration(total)}")`;
     problems.add(
       `${field}.maximumExecutionTimeout`,
-      timeoutGiven,
+      timeout.given,
       timeoutAfterWaits(total, which)(timeout.seconds)!,
     );
   }

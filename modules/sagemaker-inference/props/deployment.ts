@@ -61,11 +61,13 @@ export type TrafficRoutingProps = AllAtOnceTrafficProps | CanaryTrafficProps | L
 
 /** All traffic moves to the new fleet in one step. */
 export interface AllAtOnceTrafficProps {
+  /** `ALL_AT_ONCE`: SageMaker's own way, with the guardrails' termination wait, timeout and rollback alarms. */
   readonly type: "ALL_AT_ONCE";
 }
 
 /** A canary of the new fleet takes traffic first; after its baking period, the rest of the traffic moves. */
 export interface CanaryTrafficProps {
+  /** `CANARY`: two steps, the canary, then the rest. Not on serverless endpoints. */
   readonly type: "CANARY";
   /** The canary: at most 50% of each variant's instances. */
   readonly canarySize: CapacitySizeProps;
@@ -75,6 +77,7 @@ export interface CanaryTrafficProps {
 
 /** Traffic moves to the new fleet in equal steps, each baked before the next. */
 export interface LinearTrafficProps {
+  /** `LINEAR`: as many steps as the step size takes. Not on serverless endpoints. */
   readonly type: "LINEAR";
   /** Each step: 10-50% of each variant's instances. */
   readonly linearStepSize: CapacitySizeProps;
@@ -107,14 +110,17 @@ export type CapacitySizeProps = InstanceCountSizeProps | CapacityPercentSizeProp
 
 /** A number of instances (`INSTANCE_COUNT`). */
 export interface InstanceCountSizeProps {
-  /** The number of instances, at least 1. */
+  /**
+   * The number of instances, at least 1, within the share the size allows of each variant's initial instance count
+   * (checked where it is known and the variant is not auto scaled).
+   */
   readonly instanceCount: number;
   readonly capacityPercent?: never;
 }
 
 /** A percentage of each variant's instances (`CAPACITY_PERCENT`). */
 export interface CapacityPercentSizeProps {
-  /** The whole percentage of each variant's instances. */
+  /** The whole percentage of each variant's instances, within the share the size allows. */
   readonly capacityPercent: number;
   readonly instanceCount?: never;
 }
