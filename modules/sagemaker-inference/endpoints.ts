@@ -12,7 +12,8 @@ import type { Problems } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
 import { asyncInferenceConfig } from "./async-inference";
 import { dataCaptureConfig } from "./data-capture";
-import { resolveDeployment, validateDeployment, type ResolvedDeployment } from "./deployment";
+import { resolveDeployment, type ResolvedDeployment } from "./deployment";
+import { validateDeployment } from "./deployment-checks";
 import { named, type InferenceLayout } from "./layout";
 import type { EndpointProps } from "./props";
 import {
