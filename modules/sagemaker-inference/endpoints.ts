@@ -12,6 +12,8 @@ import type { Problems } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
 import { asyncInferenceConfig } from "./async-inference";
 import { dataCaptureConfig } from "./data-capture";
+import { resolveDeployment, type ResolvedDeployment } from "./deployment";
+import { validateDeployment } from "./deployment-checks";
 import { named, type InferenceLayout } from "./layout";
 import type { EndpointProps, ServerlessProps } from "./props";
 import {
@@ -45,16 +47,21 @@ export interface ResolvedEndpoint extends EndpointRef {
   readonly configurationName: string;
   readonly provisioned?: ResolvedProvisioned;
   readonly serverless?: ResolvedServerlessVariant;
+  /** `blueGreen`, `rollingUpdate` and `autoRollback`, when it has any. */
+  readonly deployment?: ResolvedDeployment;
 }
 
 export function resolveEndpoint(key: string, props: EndpointProps): ResolvedEndpoint {
   const ref: EndpointRef = { key, field: `endpoints.${key}`, name: props.name ?? key };
+  const provisioned = props.provisioned ? resolveProvisioned(ref, props.provisioned) : undefined;
+  const serverless = resolvedVariant(ref, props.serverless);
   return {
     ...ref,
     props,
     configurationName: props.endpointConfigurationName ?? key,
-    provisioned: props.provisioned ? resolveProvisioned(ref, props.provisioned) : undefined,
-    serverless: resolvedVariant(ref, props.serverless),
+    provisioned,
+    serverless,
+    deployment: resolveDeployment(ref, props, provisioned, serverless),
   };
 }
 
@@ -118,6 +125,7 @@ export function validateEndpoint(
   if (endpoint.provisioned) validateProvisioned(problems, endpoint.provisioned, context);
   if (props.serverless) checkServerlessShape(problems, `${field}.serverless`, props.serverless);
   if (endpoint.serverless) validateServerless(problems, endpoint.serverless, context);
+  if (endpoint.deployment) validateDeployment(problems, endpoint.deployment);
 }
 
 /** An endpoint and the endpoint configuration it runs. */

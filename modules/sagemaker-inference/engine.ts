@@ -17,6 +17,7 @@ import { Problems, UniqueNames, type Warning } from "../core/validation";
 import { acknowledge } from "../policy/acknowledgements";
 import { createAlarm } from "./alarms";
 import { createAutoScaling, scalingWarnings } from "./auto-scaling";
+import { applyDeployment } from "./deployment";
 import {
   createEndpoint,
   resolveEndpoint,
@@ -190,6 +191,8 @@ function buildInference(
         created.alarms[`${variantPath}/${alarm.key}`] = createAlarm(scope, alarm, tags, layout);
       }
     }
+    // After the alarms: the rollback alarms are named by reference, so Terraform creates them first.
+    applyDeployment(resource, endpoint.deployment, created.alarms);
   }
   // A model a serverless endpoint serves cannot be isolated (validation refuses it): the finding is AWS's limit.
   const servedServerless = new Set(

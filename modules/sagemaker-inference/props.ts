@@ -9,13 +9,14 @@
  *
  * By concern: models (`props/model.ts`), endpoints and their variants (`props/endpoint.ts`), asynchronous
  * inference and data capture (`props/async-and-capture.ts`), auto scaling and alarms
- * (`props/scaling-and-alarms.ts`).
+ * (`props/scaling-and-alarms.ts`), deployment guardrails (`props/deployment.ts`).
  */
 import type { EndpointProps } from "./props/endpoint";
 import type { ModelProps } from "./props/model";
 import type { Tags } from "./props/tags";
 
 export type * from "./props/async-and-capture";
+export type * from "./props/deployment";
 export type * from "./props/endpoint";
 export type * from "./props/model";
 export type * from "./props/scaling-and-alarms";

@@ -1,9 +1,10 @@
 import type { AsyncInvocationConfigProps, DataCaptureProps } from "./async-and-capture";
+import type { DeploymentGuardrailsProps } from "./deployment";
 import type { AlarmProps, AutoScalingProps } from "./scaling-and-alarms";
 import type { Tags } from "./tags";
 
-/** A SageMaker endpoint with its endpoint configuration. */
-export interface EndpointProps {
+/** A SageMaker endpoint with its endpoint configuration, and how it moves to a new configuration. */
+export interface EndpointProps extends DeploymentGuardrailsProps {
   /**
    * Tags of the endpoint configuration and the endpoint.
    *
