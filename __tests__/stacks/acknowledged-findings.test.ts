@@ -22,7 +22,12 @@ import {
 } from "../../stacks/alex/sagemaker-serverless-stack";
 import { defineStacks } from "../../stacks/app";
 import { MlModuleStack } from "../../stacks/ml-module/ml-module-stack";
-import { RECIPE_REASONS } from "../../stacks/sagemaker-provisioned/acknowledgements";
+import { NO_ENCRYPTION_REASON } from "../../stacks/sagemaker-provisioned/encryption";
+import { REPOSITORY_REASONS } from "../../stacks/sagemaker-provisioned/image-repository";
+import { NETWORK_ISOLATION_REASON } from "../../stacks/sagemaker-provisioned/inference";
+import { IMAGE_TAG_REASON as RECIPE_IMAGE_TAG_REASON } from "../../stacks/sagemaker-provisioned/model-image";
+import { LOG_RETENTION_REASON } from "../../stacks/sagemaker-provisioned/monitoring";
+import { BUCKET_REASONS } from "../../stacks/sagemaker-provisioned/storage";
 import {
   SagemakerProvisionedStack,
   type SagemakerProvisionedStackProps,
@@ -77,18 +82,15 @@ function acknowledged(annotations: { level: string; message: string }[]): [strin
 const KEY_STATEMENT: [string, string] = ["iam-wildcard-resource", KEY_POLICY_RESOURCE_REASON];
 /** What the recipe's stack acknowledges whatever its switches. */
 const RECIPE_ALWAYS: [string, string][] = [
-  ["ecr-scan-on-push", RECIPE_REASONS.scanOnPush],
-  ["ecr-tag-immutability", RECIPE_REASONS.tagMutability],
-  ["s3-bucket-access-logging", RECIPE_REASONS.accessLogging],
-  ["s3-bucket-replication", RECIPE_REASONS.replication],
-  ["s3-bucket-event-notifications", RECIPE_REASONS.eventNotifications],
-  ["sagemaker-model-image-digest", RECIPE_REASONS.imageTag],
-  ["sagemaker-model-network-isolation", RECIPE_REASONS.networkIsolation],
+  ["ecr-scan-on-push", REPOSITORY_REASONS.scanOnPush],
+  ["ecr-tag-immutability", REPOSITORY_REASONS.tagMutability],
+  ["s3-bucket-access-logging", BUCKET_REASONS.accessLogging],
+  ["s3-bucket-replication", BUCKET_REASONS.replication],
+  ["s3-bucket-event-notifications", BUCKET_REASONS.eventNotifications],
+  ["sagemaker-model-image-digest", RECIPE_IMAGE_TAG_REASON],
+  ["sagemaker-model-network-isolation", NETWORK_ISOLATION_REASON],
 ];
-const LOG_RETENTION: [string, string] = [
-  "cloudwatch-log-retention-one-year",
-  RECIPE_REASONS.logRetention,
-];
+const LOG_RETENTION: [string, string] = ["cloudwatch-log-retention-one-year", LOG_RETENTION_REASON];
 /** With encryption off: the weaker encryption of each resource that exists. */
 const NO_ENCRYPTION = (...rules: string[]): [string, string][] =>
   [
@@ -97,7 +99,7 @@ const NO_ENCRYPTION = (...rules: string[]): [string, string][] =>
     "sagemaker-data-capture-kms",
     "sagemaker-endpoint-kms",
     ...rules,
-  ].map((rule) => [rule, RECIPE_REASONS.noEncryption]);
+  ].map((rule) => [rule, NO_ENCRYPTION_REASON]);
 
 /** The switch combinations the docs describe, and what each acknowledges (beside RECIPE_ALWAYS). */
 const COMBINATIONS: [string, SagemakerProvisionedStackProps, [string, string][]][] = [
