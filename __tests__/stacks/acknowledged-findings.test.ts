@@ -7,35 +7,23 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ref, Testing, Token, type App, type TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { KEY_POLICY_RESOURCE_REASON } from "../../modules/kms/encryption-key";
 import {
-  LAMBDA_VPC_ACCESS_REASON,
-  ML_IMAGE_TAG_REASON,
-  ML_NO_KEY_REASON,
-} from "../../modules/ml-module/ml-module";
+  FULL_ACCESS_REASON,
+  KEY_POLICY_RESOURCE_REASON,
+  ML_MODULE_REASONS,
+  RECIPE_REASONS,
+  SERVERLESS_NETWORK_ISOLATION_REASON,
+  SERVERLESS_REASONS,
+} from "../helpers/reasons";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
-import { FULL_ACCESS_REASON, IamStack } from "../../stacks/alex/iam-stack";
-import {
-  IMAGE_TAG_REASON,
-  NO_KEY_REASON,
-  SagemakerServerlessStack,
-} from "../../stacks/alex/sagemaker-serverless-stack";
+import { IamStack } from "../../stacks/alex/iam-stack";
+import { SagemakerServerlessStack } from "../../stacks/alex/sagemaker-serverless-stack";
 import { defineStacks } from "../../stacks/app";
 import { MlModuleStack } from "../../stacks/ml-module/ml-module-stack";
-import { NO_ENCRYPTION_REASON } from "../../stacks/sagemaker-provisioned/encryption";
-import { REPOSITORY_REASONS } from "../../stacks/sagemaker-provisioned/image-repository";
-import { NETWORK_ISOLATION_REASON } from "../../stacks/sagemaker-provisioned/inference";
-import { IMAGE_TAG_REASON as RECIPE_IMAGE_TAG_REASON } from "../../stacks/sagemaker-provisioned/model-image";
-import { LOG_RETENTION_REASON } from "../../stacks/sagemaker-provisioned/monitoring";
-import { BUCKET_REASONS } from "../../stacks/sagemaker-provisioned/storage";
 import {
   SagemakerProvisionedStack,
   type SagemakerProvisionedStackProps,
 } from "../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
-
-/** The reason a serverless endpoint's model is acknowledged to run without network isolation. */
-const SERVERLESS_NETWORK_ISOLATION_REASON =
-  "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
 
 /** A key ARN known at apply time (a literal one would be a partition finding of its own). */
 const KEY_ARN = Token.asString(ref("var.shared_key_arn"));
@@ -82,15 +70,18 @@ function acknowledged(annotations: { level: string; message: string }[]): [strin
 const KEY_STATEMENT: [string, string] = ["iam-wildcard-resource", KEY_POLICY_RESOURCE_REASON];
 /** What the recipe's stack acknowledges whatever its switches. */
 const RECIPE_ALWAYS: [string, string][] = [
-  ["ecr-scan-on-push", REPOSITORY_REASONS.scanOnPush],
-  ["ecr-tag-immutability", REPOSITORY_REASONS.tagMutability],
-  ["s3-bucket-access-logging", BUCKET_REASONS.accessLogging],
-  ["s3-bucket-replication", BUCKET_REASONS.replication],
-  ["s3-bucket-event-notifications", BUCKET_REASONS.eventNotifications],
-  ["sagemaker-model-image-digest", RECIPE_IMAGE_TAG_REASON],
-  ["sagemaker-model-network-isolation", NETWORK_ISOLATION_REASON],
+  ["ecr-scan-on-push", RECIPE_REASONS.scanOnPush],
+  ["ecr-tag-immutability", RECIPE_REASONS.tagMutability],
+  ["s3-bucket-access-logging", RECIPE_REASONS.accessLogging],
+  ["s3-bucket-replication", RECIPE_REASONS.replication],
+  ["s3-bucket-event-notifications", RECIPE_REASONS.eventNotifications],
+  ["sagemaker-model-image-digest", RECIPE_REASONS.imageTag],
+  ["sagemaker-model-network-isolation", RECIPE_REASONS.networkIsolation],
 ];
-const LOG_RETENTION: [string, string] = ["cloudwatch-log-retention-one-year", LOG_RETENTION_REASON];
+const LOG_RETENTION: [string, string] = [
+  "cloudwatch-log-retention-one-year",
+  RECIPE_REASONS.logRetention,
+];
 /** With encryption off: the weaker encryption of each resource that exists. */
 const NO_ENCRYPTION = (...rules: string[]): [string, string][] =>
   [
@@ -99,7 +90,7 @@ const NO_ENCRYPTION = (...rules: string[]): [string, string][] =>
     "sagemaker-data-capture-kms",
     "sagemaker-endpoint-kms",
     ...rules,
-  ].map((rule) => [rule, NO_ENCRYPTION_REASON]);
+  ].map((rule) => [rule, RECIPE_REASONS.noEncryption]);
 
 /** The switch combinations the docs describe, and what each acknowledges (beside RECIPE_ALWAYS). */
 const COMBINATIONS: [string, SagemakerProvisionedStackProps, [string, string][]][] = [
@@ -181,16 +172,16 @@ describe("the other stacks", () => {
     ]);
     expect(acknowledged(annotations["sagemaker-serverless"]!)).toEqual(
       [
-        ["sagemaker-endpoint-kms", NO_KEY_REASON],
-        ["sagemaker-model-image-digest", IMAGE_TAG_REASON],
+        ["sagemaker-endpoint-kms", SERVERLESS_REASONS.noKey],
+        ["sagemaker-model-image-digest", SERVERLESS_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );
     expect(acknowledged(annotations["ml-module"]!)).toEqual(
       [
-        ["iam-broad-managed-policy", LAMBDA_VPC_ACCESS_REASON],
-        ["sagemaker-endpoint-kms", ML_NO_KEY_REASON],
-        ["sagemaker-model-image-digest", ML_IMAGE_TAG_REASON],
+        ["iam-broad-managed-policy", ML_MODULE_REASONS.lambdaVpcAccess],
+        ["sagemaker-endpoint-kms", ML_MODULE_REASONS.noKey],
+        ["sagemaker-model-image-digest", ML_MODULE_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );
@@ -208,13 +199,13 @@ describe("the other stacks", () => {
     expect(acknowledged(annotations.iam!)).toEqual([]);
     expect(acknowledged(annotations["sagemaker-serverless"]!)).toEqual(
       [
-        ["sagemaker-model-image-digest", IMAGE_TAG_REASON],
+        ["sagemaker-model-image-digest", SERVERLESS_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );
     expect(acknowledged(annotations["ml-module"]!)).toEqual(
       [
-        ["sagemaker-model-image-digest", ML_IMAGE_TAG_REASON],
+        ["sagemaker-model-image-digest", ML_MODULE_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );

@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { PolicyChecks } from "../../modules/policy/policy-checks";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { defineStacks } from "../../stacks/app";
-import { REQUIRED_TERRAFORM_VERSION } from "../../stacks/project-stack";
 import { hclDifferences } from "../helpers/hcl";
 import { synthProject } from "../helpers/project";
 
@@ -87,7 +86,7 @@ describe("cdktf synth --hcl", () => {
       const hcl = Testing.synthHcl(stack);
       expect(await hclDifferences(synthProject().json[name], hcl)).toEqual([]);
       const parsed = (await parse("cdk.tf", hcl)) as { terraform: { required_version?: string }[] };
-      expect(parsed.terraform[0]?.required_version).toBe(REQUIRED_TERRAFORM_VERSION);
+      expect(parsed.terraform[0]?.required_version).toBe(">= 1.5");
     },
   );
 });

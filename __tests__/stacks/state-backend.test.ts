@@ -13,6 +13,7 @@ import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
 import { defineStacks, type ProjectStacks } from "../../stacks/app";
 import { AWS_PROVIDER, RANDOM_PROVIDER, TIME_PROVIDER } from "../helpers/providers";
 import { synthStack, type SynthesizedStack } from "../helpers/synth";
+import { S3_BUCKET_NAME_WORDS } from "../helpers/allowed";
 
 const STACKS = ["iam", "sagemaker-serverless", "ml-module", "sagemaker-provisioned"] as const;
 type StackName = (typeof STACKS)[number];
@@ -326,7 +327,7 @@ describe("state backend: bad settings, refused at synth with every problem at on
         SAGEMAKER_STATE_S3_REGION: "EU-WEST-1",
       },
       [
-        `SAGEMAKER_STATE_S3_BUCKET: got "Acme_State"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
+        `SAGEMAKER_STATE_S3_BUCKET: got "Acme_State"; allowed: ${S3_BUCKET_NAME_WORDS}; this one: it has characters other than a-z, 0-9, '.' and '-'`,
         'SAGEMAKER_STATE_S3_REGION: got "EU-WEST-1"; allowed: an AWS region code such as us-east-1',
       ],
     ],

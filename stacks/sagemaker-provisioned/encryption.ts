@@ -110,7 +110,7 @@ export function keyUsePolicy(
 }
 
 /** Why the stack keeps AWS managed encryption with encryption off (printed with each finding on every synth). */
-export const NO_ENCRYPTION_REASON =
+const NO_ENCRYPTION_REASON =
   "Encryption is off in this stack's configuration (enableEncryption: false, the recipe's enable_encryption): AWS managed encryption only, chosen on purpose.";
 
 /** With encryption off: each resource's weaker encryption, acknowledged as the configuration's explicit choice. */

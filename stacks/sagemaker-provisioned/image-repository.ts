@@ -49,7 +49,7 @@ export function repositoryVariables(scope: Construct): RepositoryVariables {
 }
 
 /** Why the repository keeps the recipe's scanning and tag settings (printed with each finding on every synth). */
-export const REPOSITORY_REASONS = {
+const REPOSITORY_REASONS = {
   scanOnPush:
     "scan_on_push is the recipe's variable ecr_image_scan_on_push, true unless a user turns scanning off on purpose.",
   tagMutability:

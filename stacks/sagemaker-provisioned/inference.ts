@@ -146,7 +146,7 @@ function scalingPreconditions(v: EndpointVariables): Precondition[] {
 }
 
 /** Why the model is not network-isolated (printed with the finding on every synth). */
-export const NETWORK_ISOLATION_REASON =
+const NETWORK_ISOLATION_REASON =
   "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the recipe's own container may need the network.";
 
 /** What `SagemakerInference` created for the recipe, by what it is rather than by the engine's keys. */

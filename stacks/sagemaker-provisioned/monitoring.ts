@@ -119,7 +119,7 @@ export interface MonitoringConfig {
 }
 
 /** Why the log group keeps its logs a week by default (printed with the finding on every synth). */
-export const LOG_RETENTION_REASON =
+const LOG_RETENTION_REASON =
   "retention_in_days is the recipe's variable cloudwatch_log_retention_days (7 days by default). The endpoint's " +
   "container logs are operational logs, not the audit trail (CloudTrail keeps the API record), and may echo " +
   "inference payloads, which argues for keeping them briefly. Set cloudwatch_log_retention_days to 365 or more " +

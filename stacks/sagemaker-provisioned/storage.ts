@@ -71,7 +71,7 @@ export function dataCaptureRetentionVariable(scope: Construct): TerraformVariabl
 }
 
 /** Why the bucket goes without what the policy checks ask for (printed with each finding on every synth). */
-export const BUCKET_REASONS = {
+const BUCKET_REASONS = {
   accessLogging:
     "The recipe has no log bucket, and server access logs belong in a log bucket of the account's (often a " +
     "central one) that this stack does not own. Set SagemakerProvisionedStackProps.accessLogging to deliver " +
