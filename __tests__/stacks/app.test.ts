@@ -8,7 +8,7 @@ import { PolicyChecks } from "../../modules/policy/policy-checks";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { defineStacks } from "../../stacks/app";
 import { hclDifferences } from "../helpers/hcl";
-import { synthProject } from "../helpers/project";
+import { synthProject, writtenBy } from "../helpers/project";
 
 /** Every stack of the app, from defineStacks: a new stack is covered without editing this file. */
 const STACKS = Object.values(defineStacks(Testing.app()))
@@ -22,14 +22,7 @@ function synthApp(cwd: string): { outdir: string; files: Record<string, string> 
   try {
     const app = Testing.app();
     defineStacks(app);
-    app.synth();
-    const files = Object.fromEntries(
-      STACKS.map((stack) => [
-        stack,
-        readFileSync(join(app.outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
-      ]),
-    );
-    return { outdir: app.outdir, files };
+    return writtenBy(app);
   } finally {
     process.chdir(before);
   }

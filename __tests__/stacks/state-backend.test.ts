@@ -2,7 +2,6 @@
  * The state backend the environment chooses (stacks/state-backend.ts), for the whole app as `cdktf synth` builds
  * it: local by default, S3 with locking, HCP Terraform, and every bad setting refused at synth.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { Testing, type App } from "cdktf";
@@ -12,6 +11,7 @@ import { s3BackendProblems } from "../../scripts/terraform/backend-check";
 import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
 import { defineStacks, type ProjectStacks } from "../../stacks/app";
 import { AWS_PROVIDER, RANDOM_PROVIDER, TIME_PROVIDER } from "../helpers/providers";
+import { writtenBy } from "../helpers/project";
 import { synthStack, type SynthesizedStack } from "../helpers/synth";
 import { S3_BUCKET_NAME_WORDS } from "../helpers/allowed";
 
@@ -65,18 +65,6 @@ function withoutBackend(json: SynthesizedStack): object {
   delete copy.terraform;
   delete copy.data?.terraform_remote_state;
   return copy;
-}
-
-/** What `app.synth()` (the app command of `cdktf synth`) writes, stack by stack, and the folder it wrote to. */
-function writtenBy(app: App): { outdir: string; files: Record<string, string> } {
-  app.synth();
-  const files = Object.fromEntries(
-    STACKS.map((stack) => [
-      stack,
-      readFileSync(join(app.outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
-    ]),
-  );
-  return { outdir: app.outdir, files };
 }
 
 const local = projectWith({});
