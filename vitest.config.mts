@@ -15,7 +15,7 @@ export default defineConfig({
     // Tests must not leave global state behind (they restore process.env and the working directory).
     isolate: false,
     // A missing or changed snapshot file fails the run instead of being written: snapshots are written only on
-    // purpose (`npx vitest run -u <test file>`), then read and committed (docs/testing.md).
+    // purpose (`npx vitest run <test file> -u`), then read and committed (docs/testing.md).
     update: "none",
   },
 });
