@@ -27,7 +27,7 @@ const KEY_ARN = "kms_key_arn";
 const KEY_USE_DOCUMENT = "kms-policy-document";
 const KEY_USE = "kms-policy";
 
-/** The recipe's addresses of the key, its alias and the role's KMS policy, with encryption on (the policy documents and the local are new). */
+/** The recipe's addresses of the key, its alias and the role's KMS policy, their policy documents and `local.kms_key_arn`, with encryption on. */
 export function encryptionAddresses(switches: Switches): Record<string, string> {
   if (!switches.enableEncryption) return {};
   return {

@@ -44,7 +44,7 @@ export type ModelArtifact =
    */
   | { readonly source: "local-file"; readonly path: string };
 
-/** The Terraform names of the artifact's URL and its upload (both new: the recipe uploads nothing). */
+/** The Terraform names of the artifact's URL (`local.model_artifact_url`) and of its upload (new: the recipe uploads nothing). */
 export function artifactAddresses(artifact: ModelArtifact): Record<string, string> {
   return {
     [ARTIFACT_URL]: ARTIFACT_URL,

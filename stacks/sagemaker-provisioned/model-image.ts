@@ -16,7 +16,7 @@ import { stringVariable } from "../validated-variables";
 const CONTAINER_IMAGE = "container_image";
 const MODEL_IMAGE = "model_image";
 
-/** The Terraform names of the image as given and as the model runs it (new: the recipe has no locals for them). */
+/** The Terraform names of the image as given (`local.container_image`) and as the model runs it (`local.model_image`). */
 export const IMAGE_ADDRESSES: Readonly<Record<string, string>> = {
   [CONTAINER_IMAGE]: CONTAINER_IMAGE,
   [MODEL_IMAGE]: MODEL_IMAGE,

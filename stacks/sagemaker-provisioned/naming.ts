@@ -36,7 +36,7 @@ const PREFIX = "name_prefix";
 const COMMON_TAGS = "common_tags";
 const SUFFIX = "suffix";
 
-/** The Terraform names of the prefix, the common tags and the random suffix (new: the recipe has no addresses for them). */
+/** The Terraform names of the recipe's random suffix and of the locals `name_prefix` and `common_tags`. */
 export const NAMING_ADDRESSES: Readonly<Record<string, string>> = {
   [PREFIX]: PREFIX,
   [COMMON_TAGS]: COMMON_TAGS,

@@ -23,7 +23,7 @@ export const DEFAULT_DATA_CAPTURE_RETENTION_DAYS = 30;
 /** The longest retention the variable accepts (100 years), so that a value in the wrong unit is caught. */
 export const MAX_DATA_CAPTURE_RETENTION_DAYS = 36500;
 
-/** The recipe's addresses of the bucket and its configuration (the TLS-only policy, access logging and the local are new). */
+/** The recipe's addresses of the bucket and its configuration, and `local.bucket_name` (the TLS-only policy and the access logging are new). */
 export function storageAddresses(accessLogging: boolean): Record<string, string> {
   return {
     [BUCKET_NAME]: BUCKET_NAME,
