@@ -14,5 +14,8 @@ export default defineConfig({
     // provider modules loaded across files instead of importing them again for each: 33 s -> 6 s for the suite.
     // Tests must not leave global state behind (they restore process.env and the working directory).
     isolate: false,
+    // A missing or changed snapshot file fails the run instead of being written: snapshots are written only on
+    // purpose (`npx vitest run <test file> -u`), then read and committed (docs/testing.md).
+    update: "none",
   },
 });

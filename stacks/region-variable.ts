@@ -1,13 +1,12 @@
-import { TerraformVariable } from "cdktf";
+import type { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { REGION } from "../modules/core/limits/region";
-import { validateBy } from "../modules/core/limits/variables";
+import { stringVariable } from "./validated-variables";
 
 /** The required `aws_region` variable (as the Alex original declares it), plus a format check; the Alex and ml-module stacks take their region from it. */
 export function awsRegionVariable(scope: Construct): TerraformVariable {
-  const region = new TerraformVariable(scope, "aws_region", {
-    type: "string",
+  return stringVariable(scope, "aws_region", {
     description: "AWS region for resources",
+    limit: REGION,
   });
-  return validateBy(region, REGION, region.stringValue);
 }

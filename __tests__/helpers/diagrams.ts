@@ -104,3 +104,55 @@ export function crossStackInputs(): Record<
     unrelated: diagramInput(unrelated),
   };
 }
+
+/** The arrows from `consumer` into `producer` in the flowcharts of {@link crossStackInputs}. */
+const CROSS_STACK_EDGES = [
+  '  n_consumer_aws_sagemaker_model_model ==>|"arn"| n_producer_aws_iam_role_role',
+  '  n_consumer_output_role_name ==>|"name"| n_producer_aws_iam_role_role',
+];
+
+/** The flowcharts of the stacks of {@link crossStackInputs}, and their overview. */
+export const CROSS_STACK_FLOWCHARTS = {
+  consumer: [
+    "flowchart TD",
+    '  subgraph s_consumer["Stack consumer"]',
+    '    subgraph g_consumer_Outputs["Outputs"]',
+    '      n_consumer_output_role_name>"output.role_name"]',
+    "    end",
+    '    subgraph g_consumer_SageMaker["SageMaker"]',
+    '      n_consumer_aws_sagemaker_model_model["aws_sagemaker_model<br/>model"]',
+    "    end",
+    '    subgraph g_consumer_Providers["Providers"]',
+    '      n_consumer_provider_aws[["provider.aws"]]',
+    "    end",
+    "  end",
+    '  subgraph s_producer["Stack producer"]',
+    '    n_producer_aws_iam_role_role["aws_iam_role<br/>role"]',
+    "  end",
+    ...CROSS_STACK_EDGES,
+  ].join("\n"),
+  producer: [
+    "flowchart TD",
+    '  subgraph s_producer["Stack producer"]',
+    '    subgraph g_producer_IAM["IAM"]',
+    '      n_producer_aws_iam_role_role["aws_iam_role<br/>role"]',
+    "    end",
+    '    subgraph g_producer_Providers["Providers"]',
+    '      n_producer_provider_aws[["provider.aws"]]',
+    "    end",
+    "  end",
+    '  subgraph s_consumer["Stack consumer"]',
+    '    n_consumer_aws_sagemaker_model_model["aws_sagemaker_model<br/>model"]',
+    '    n_consumer_output_role_name>"output.role_name"]',
+    "  end",
+    ...CROSS_STACK_EDGES,
+  ].join("\n"),
+  overview: [
+    "flowchart LR",
+    '  s_consumer["consumer<br/>resources: 1 SageMaker"]',
+    '  s_producer["producer<br/>resources: 1 IAM"]',
+    '  s_unrelated["unrelated<br/>no resources"]',
+    '  s_consumer -->|"aws_iam_role.role.arn<br/>aws_iam_role.role.name"| s_producer',
+    "  s_unrelated --> s_producer",
+  ].join("\n"),
+};

@@ -15,34 +15,6 @@ export const AWS_REGION_VARIABLE = {
   ],
 };
 
-/** The recipe's ECR lifecycle policy: keep the last 10 `v*` tagged images, expire untagged ones after a day. */
-export const RECIPE_ECR_LIFECYCLE_POLICY = {
-  rules: [
-    {
-      rulePriority: 1,
-      description: "Keep last 10 images",
-      selection: {
-        tagStatus: "tagged",
-        tagPrefixList: ["v"],
-        countType: "imageCountMoreThan",
-        countNumber: 10,
-      },
-      action: { type: "expire" },
-    },
-    {
-      rulePriority: 2,
-      description: "Delete untagged images older than 1 day",
-      selection: {
-        tagStatus: "untagged",
-        countType: "sinceImagePushed",
-        countUnit: "days",
-        countNumber: 1,
-      },
-      action: { type: "expire" },
-    },
-  ],
-};
-
 /**
  * The execution role's statements for a model in a VPC: `ec2(resource)` builds the EC2 ARN of `resource` in the
  * test's partition, region and account; `subnets` and `securityGroups` are the ARNs of the model's subnets and

@@ -1,7 +1,9 @@
 /**
  * The project's own app, as `main.ts` builds it, synthesized once per test file.
  */
-import { Testing, type App } from "cdktf";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Testing, TerraformStack, type App } from "cdktf";
 import { defineStacks, type ProjectStacks } from "../../stacks/app";
 import { synthStack, type SynthesizedStack } from "./synth";
 
@@ -25,4 +27,20 @@ export function synthProject(): SynthesizedProject {
     project = { app, stacks, json };
   }
   return project;
+}
+
+/** What `app.synth()` (the app command of `cdktf synth`) writes: each stack's cdk.tf.json by stack name, sorted, and the folder it wrote to. */
+export function writtenBy(app: App): { outdir: string; files: Record<string, string> } {
+  app.synth();
+  const stacks = app.node.children
+    .filter((child) => child instanceof TerraformStack)
+    .map(({ node }) => node.id)
+    .sort();
+  const files = Object.fromEntries(
+    stacks.map((stack) => [
+      stack,
+      readFileSync(join(app.outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
+    ]),
+  );
+  return { outdir: app.outdir, files };
 }

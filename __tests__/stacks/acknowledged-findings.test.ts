@@ -7,30 +7,23 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ref, Testing, Token, type App, type TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { KEY_POLICY_RESOURCE_REASON } from "../../modules/kms/encryption-key";
 import {
-  LAMBDA_VPC_ACCESS_REASON,
-  ML_IMAGE_TAG_REASON,
-  ML_NO_KEY_REASON,
-} from "../../modules/ml-module/ml-module";
+  FULL_ACCESS_REASON,
+  KEY_POLICY_RESOURCE_REASON,
+  ML_MODULE_REASONS,
+  RECIPE_REASONS,
+  SERVERLESS_NETWORK_ISOLATION_REASON,
+  SERVERLESS_REASONS,
+} from "../helpers/reasons";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
-import { FULL_ACCESS_REASON, IamStack } from "../../stacks/alex/iam-stack";
-import {
-  IMAGE_TAG_REASON,
-  NO_KEY_REASON,
-  SagemakerServerlessStack,
-} from "../../stacks/alex/sagemaker-serverless-stack";
+import { IamStack } from "../../stacks/alex/iam-stack";
+import { SagemakerServerlessStack } from "../../stacks/alex/sagemaker-serverless-stack";
 import { defineStacks } from "../../stacks/app";
 import { MlModuleStack } from "../../stacks/ml-module/ml-module-stack";
-import { RECIPE_REASONS } from "../../stacks/sagemaker-provisioned/acknowledgements";
 import {
   SagemakerProvisionedStack,
   type SagemakerProvisionedStackProps,
 } from "../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
-
-/** The reason a serverless endpoint's model is acknowledged to run without network isolation. */
-const SERVERLESS_NETWORK_ISOLATION_REASON =
-  "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
 
 /** A key ARN known at apply time (a literal one would be a partition finding of its own). */
 const KEY_ARN = Token.asString(ref("var.shared_key_arn"));
@@ -179,16 +172,16 @@ describe("the other stacks", () => {
     ]);
     expect(acknowledged(annotations["sagemaker-serverless"]!)).toEqual(
       [
-        ["sagemaker-endpoint-kms", NO_KEY_REASON],
-        ["sagemaker-model-image-digest", IMAGE_TAG_REASON],
+        ["sagemaker-endpoint-kms", SERVERLESS_REASONS.noKey],
+        ["sagemaker-model-image-digest", SERVERLESS_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );
     expect(acknowledged(annotations["ml-module"]!)).toEqual(
       [
-        ["iam-broad-managed-policy", LAMBDA_VPC_ACCESS_REASON],
-        ["sagemaker-endpoint-kms", ML_NO_KEY_REASON],
-        ["sagemaker-model-image-digest", ML_IMAGE_TAG_REASON],
+        ["iam-broad-managed-policy", ML_MODULE_REASONS.lambdaVpcAccess],
+        ["sagemaker-endpoint-kms", ML_MODULE_REASONS.noKey],
+        ["sagemaker-model-image-digest", ML_MODULE_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );
@@ -206,13 +199,13 @@ describe("the other stacks", () => {
     expect(acknowledged(annotations.iam!)).toEqual([]);
     expect(acknowledged(annotations["sagemaker-serverless"]!)).toEqual(
       [
-        ["sagemaker-model-image-digest", IMAGE_TAG_REASON],
+        ["sagemaker-model-image-digest", SERVERLESS_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );
     expect(acknowledged(annotations["ml-module"]!)).toEqual(
       [
-        ["sagemaker-model-image-digest", ML_IMAGE_TAG_REASON],
+        ["sagemaker-model-image-digest", ML_MODULE_REASONS.imageTag],
         ["sagemaker-model-network-isolation", SERVERLESS_NETWORK_ISOLATION_REASON],
       ].sort(),
     );

@@ -2,7 +2,6 @@
  * The state backend the environment chooses (stacks/state-backend.ts), for the whole app as `cdktf synth` builds
  * it: local by default, S3 with locking, HCP Terraform, and every bad setting refused at synth.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { Testing, type App } from "cdktf";
@@ -12,7 +11,9 @@ import { s3BackendProblems } from "../../scripts/terraform/backend-check";
 import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
 import { defineStacks, type ProjectStacks } from "../../stacks/app";
 import { AWS_PROVIDER, RANDOM_PROVIDER, TIME_PROVIDER } from "../helpers/providers";
+import { writtenBy } from "../helpers/project";
 import { synthStack, type SynthesizedStack } from "../helpers/synth";
+import { S3_BUCKET_NAME_WORDS } from "../helpers/allowed";
 
 const STACKS = ["iam", "sagemaker-serverless", "ml-module", "sagemaker-provisioned"] as const;
 type StackName = (typeof STACKS)[number];
@@ -64,18 +65,6 @@ function withoutBackend(json: SynthesizedStack): object {
   delete copy.terraform;
   delete copy.data?.terraform_remote_state;
   return copy;
-}
-
-/** What `app.synth()` (the app command of `cdktf synth`) writes, stack by stack, and the folder it wrote to. */
-function writtenBy(app: App): { outdir: string; files: Record<string, string> } {
-  app.synth();
-  const files = Object.fromEntries(
-    STACKS.map((stack) => [
-      stack,
-      readFileSync(join(app.outdir, "stacks", stack, "cdk.tf.json"), "utf8"),
-    ]),
-  );
-  return { outdir: app.outdir, files };
 }
 
 const local = projectWith({});
@@ -326,7 +315,7 @@ describe("state backend: bad settings, refused at synth with every problem at on
         SAGEMAKER_STATE_S3_REGION: "EU-WEST-1",
       },
       [
-        `SAGEMAKER_STATE_S3_BUCKET: got "Acme_State"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
+        `SAGEMAKER_STATE_S3_BUCKET: got "Acme_State"; allowed: ${S3_BUCKET_NAME_WORDS}; this one: it has characters other than a-z, 0-9, '.' and '-'`,
         'SAGEMAKER_STATE_S3_REGION: got "EU-WEST-1"; allowed: an AWS region code such as us-east-1',
       ],
     ],

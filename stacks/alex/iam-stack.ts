@@ -6,7 +6,7 @@ import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { InferenceExecutionPolicy } from "../../modules/iam/inference-execution-policy";
-import { ServiceRole } from "../../modules/iam/service-role";
+import { managedPolicyAttachmentId, ServiceRole } from "../../modules/iam/service-role";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { acknowledge } from "../../modules/policy/acknowledgements";
 import { ProjectStack } from "../project-stack";
@@ -15,6 +15,10 @@ import { DEFAULT_IMAGE_REPOSITORY, DEFAULT_IMAGE_TAG } from "./sagemaker-serverl
 
 /** The AWS managed policy the original attaches to the execution role. */
 export const SAGEMAKER_FULL_ACCESS = "AmazonSageMakerFullAccess";
+
+/** The construct ids of the role and of the least-privilege policy, whose resources keep the original's addresses. */
+const ROLE = "sagemaker-execution-role";
+const POLICY = "execution-policy";
 
 /** Why the stack keeps the original's broad managed policy by default (shown in the synth output). */
 export const FULL_ACCESS_REASON =
@@ -66,15 +70,16 @@ export class IamStack extends ProjectStack {
     super(scope, id);
     const leastPrivilege = props.executionPolicy === "least-privilege";
     this.keepAddresses({
-      "sagemaker-execution-role/trust-policy": "sagemaker_assume_role",
-      "sagemaker-execution-role/role": "sagemaker_role",
+      [`${ROLE}/trust-policy`]: "sagemaker_assume_role",
+      [`${ROLE}/role`]: "sagemaker_role",
       ...(leastPrivilege
         ? {
-            "execution-policy/document": "sagemaker_execution",
-            "execution-policy/policy": "sagemaker_execution",
+            [`${POLICY}/document`]: "sagemaker_execution",
+            [`${POLICY}/policy`]: "sagemaker_execution",
           }
         : {
-            [`sagemaker-execution-role/managed-${SAGEMAKER_FULL_ACCESS}`]: "sagemaker_full_access",
+            [`${ROLE}/${managedPolicyAttachmentId(SAGEMAKER_FULL_ACCESS)}`]:
+              "sagemaker_full_access",
           }),
     });
     const region = awsRegionVariable(this);
@@ -84,7 +89,7 @@ export class IamStack extends ProjectStack {
     // Correction: the original trust policy has no condition; this one only lets SageMaker assume the
     // role on behalf of this account and region (confused-deputy protection), and the managed policy ARN
     // uses the stack's partition instead of a literal `arn:aws:`.
-    this.executionRole = new ServiceRole(this, "sagemaker-execution-role", {
+    this.executionRole = new ServiceRole(this, ROLE, {
       roleName: props.roleName ?? "alex-sagemaker-role",
       servicePrincipal: "sagemaker.amazonaws.com",
       managedPolicies: leastPrivilege ? [] : [SAGEMAKER_FULL_ACCESS],
@@ -97,7 +102,7 @@ export class IamStack extends ProjectStack {
         tag: DEFAULT_IMAGE_TAG,
         region: region.stringValue,
       });
-      const policy = new InferenceExecutionPolicy(this, "execution-policy", {
+      const policy = new InferenceExecutionPolicy(this, POLICY, {
         roleName: this.executionRole.roleName,
         policyName: "alex-sagemaker-execution",
         imageRepositoryArns: [image.repositoryArn],

@@ -2,19 +2,22 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { CONTAINER_IMAGE } from "../../modules/core/limits/sagemaker";
-import { validateBy } from "../../modules/core/limits/variables";
 import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { acknowledge } from "../../modules/policy/acknowledgements";
 import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { ProjectStack } from "../project-stack";
 import { awsRegionVariable } from "../region-variable";
+import { stringVariable } from "../validated-variables";
 
 /** The original's image: HuggingFace PyTorch inference, CPU (serverless endpoints have no GPU). */
 export const DEFAULT_IMAGE_REPOSITORY = "huggingface-pytorch-inference";
 export const DEFAULT_IMAGE_TAG = "1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
 export const DEFAULT_IMAGE_URI = `763104351884.dkr.ecr.us-east-1.amazonaws.com/${DEFAULT_IMAGE_REPOSITORY}:${DEFAULT_IMAGE_TAG}`;
 export const DEFAULT_EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
+
+/** The construct id of the endpoint: its model, configuration and endpoint keep the original's addresses. */
+const ENDPOINT = "embedding";
 
 /** Why the endpoint configuration has no KMS key by default (shown in the synth output). */
 export const NO_KEY_REASON =
@@ -83,20 +86,19 @@ export class SagemakerServerlessStack extends ProjectStack {
   public constructor(scope: Construct, id: string, props: SagemakerServerlessStackProps) {
     super(scope, id);
     this.keepAddresses({
-      "embedding/model": "embedding_model",
-      "embedding/endpoint-configuration": "serverless_config",
-      "embedding/endpoint": "embedding_endpoint",
+      [`${ENDPOINT}/model`]: "embedding_model",
+      [`${ENDPOINT}/endpoint-configuration`]: "serverless_config",
+      [`${ENDPOINT}/endpoint`]: "embedding_endpoint",
     });
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });
 
-    const imageUri = new TerraformVariable(this, "sagemaker_image_uri", {
-      type: "string",
+    const imageUri = stringVariable(this, "sagemaker_image_uri", {
       default: DEFAULT_IMAGE_URI,
       description: "URI of the SageMaker container image",
+      limit: CONTAINER_IMAGE,
       nullable: false,
     });
-    validateBy(imageUri, CONTAINER_IMAGE, imageUri.stringValue);
     const embeddingModel = new TerraformVariable(this, "embedding_model_name", {
       type: "string",
       default: DEFAULT_EMBEDDING_MODEL,
@@ -133,7 +135,7 @@ export class SagemakerServerlessStack extends ProjectStack {
     );
 
     // As in the original: no variant name (the AWS provider makes one up), no tags.
-    this.endpoint = new ServerlessEndpoint(this, "embedding", {
+    this.endpoint = new ServerlessEndpoint(this, ENDPOINT, {
       modelName: props.modelName ?? "alex-embedding-model",
       endpointConfigurationName:
         props.endpointConfigurationName ?? "alex-embedding-serverless-config",

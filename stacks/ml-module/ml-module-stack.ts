@@ -9,6 +9,9 @@ import { mlModuleVariables } from "./variables";
 /** The typed configuration of the `ml-module` stack: options of {@link MlModule} beyond the original's variables. */
 export type MlModuleStackProps = Pick<MlModuleProps, "lambdaVpcAccess" | "encryptionKeyArn">;
 
+/** The construct id of the module, below which its resources keep the original's addresses. */
+const MODULE = "ml";
+
 /**
  * Stack `ml-module`: the Mass Voice Campaign ML module (terraform/modules/ml in the original), a scikit-learn
  * model on a SageMaker serverless endpoint and a role for the Lambda functions that invoke it.
@@ -22,12 +25,12 @@ export class MlModuleStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: MlModuleStackProps = {}) {
     super(scope, id);
-    this.keepAddresses(mlModuleAddresses("ml", props));
+    this.keepAddresses(mlModuleAddresses(MODULE, props));
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });
     const variables = mlModuleVariables(this);
 
-    this.ml = new MlModule(this, "ml", {
+    this.ml = new MlModule(this, MODULE, {
       projectName: variables.projectName.stringValue,
       environment: variables.environment.stringValue,
       mlModelsBucket: variables.mlModelsBucket.stringValue,

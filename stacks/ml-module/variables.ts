@@ -6,6 +6,7 @@ import { tagsLimit } from "../../modules/core/limits/tags";
 import { validateBy } from "../../modules/core/limits/variables";
 import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../modules/ml-module/image";
+import { stringVariable } from "../validated-variables";
 
 /** The original module's variables, with the validations Terraform can do on one variable at a time. */
 export interface MlModuleVariables {
@@ -52,19 +53,17 @@ export function mlModuleVariables(scope: Construct): MlModuleVariables {
       },
     ],
   });
-  const mlModelsBucket = new TerraformVariable(scope, "ml_models_bucket", {
-    type: "string",
+  const mlModelsBucket = stringVariable(scope, "ml_models_bucket", {
     description: "S3 bucket name for ML models",
+    limit: S3_BUCKET_NAME,
     nullable: false,
   });
-  validateBy(mlModelsBucket, S3_BUCKET_NAME, mlModelsBucket.stringValue);
-  const sagemakerContainerImage = new TerraformVariable(scope, "sagemaker_container_image", {
-    type: "string",
+  const sagemakerContainerImage = stringVariable(scope, "sagemaker_container_image", {
     default: ORIGINAL_DEFAULT_IMAGE,
     description: "SageMaker container image URI",
+    limit: ECR_IMAGE_URI,
     nullable: false,
   });
-  validateBy(sagemakerContainerImage, ECR_IMAGE_URI, sagemakerContainerImage.stringValue);
   const tags = new TerraformVariable(scope, "tags", {
     type: "map(string)",
     default: {},

@@ -1,6 +1,6 @@
 import type { AwsContext } from "../../modules/core/aws-context";
 import type { KeyServiceAccess } from "../../modules/kms/encryption-key";
-import type { Switches } from "./switches";
+import type { Switches } from "./props";
 
 /**
  * What the key policy lets services do. Correction: the recipe's key lets only SageMaker in (without a condition),

@@ -1,15 +1,26 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { AssetType, Fn, TerraformAsset, Token, type TerraformVariable } from "cdktf";
+import {
+  AssetType,
+  Fn,
+  TerraformAsset,
+  TerraformLocal,
+  Token,
+  type TerraformVariable,
+} from "cdktf";
 import type { Construct } from "constructs";
+import { S3_MODEL_ARTIFACT } from "../../modules/core/limits/sagemaker";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
 import type { Problems } from "../../modules/core/validation";
 import type { ArtifactBucket } from "../../modules/storage/artifact-bucket";
+import { stringVariable } from "../validated-variables";
 import { IRIS_SAMPLE_ARCHIVE, irisSampleArchivePath } from "./iris-sample-archive";
 
 /** The key of the model artifact in the bucket, as the recipe names it. */
-export const MODEL_ARTIFACT_KEY = "model.tar.gz";
+const MODEL_ARTIFACT_KEY = "model.tar.gz";
+const ARTIFACT_URL = "model_artifact_url";
+const UPLOAD = "model-artifact-object";
 
 /** Where the model artifact comes from, and so which image serves it. */
 export type ModelArtifact =
@@ -32,6 +43,25 @@ export type ModelArtifact =
    * directory of the synth (the project root for `npm run synth`). Served by your own container, as with `s3`.
    */
   | { readonly source: "local-file"; readonly path: string };
+
+/** The Terraform names of the artifact's URL (`local.model_artifact_url`) and of its upload (new: the recipe uploads nothing). */
+export function artifactAddresses(artifact: ModelArtifact): Record<string, string> {
+  return {
+    [ARTIFACT_URL]: ARTIFACT_URL,
+    ...(artifact.source === "s3" ? {} : { [UPLOAD]: "model_artifact" }),
+  };
+}
+
+/** model_data_url: the artifact in S3, for the `s3` source. */
+export function modelDataUrlVariable(scope: Construct): TerraformVariable {
+  return stringVariable(scope, "model_data_url", {
+    default: "",
+    description: `S3 URL of the model artifact (.tar.gz); empty: s3://<bucket>/${MODEL_ARTIFACT_KEY}`,
+    limit: S3_MODEL_ARTIFACT,
+    orEmpty: true,
+    nullable: false,
+  });
+}
 
 const SOURCES: readonly string[] = ["iris-sample", "s3", "local-file"];
 const ALLOWED_FILE =
@@ -92,35 +122,59 @@ function isGzip(path: string): boolean {
   }
 }
 
-/** The model artifact's S3 URL, and the upload when the artifact is a local file. */
-export interface ModelArtifactLocation {
+/** Where the model reads its artifact, and where the recipe's outputs tell you to upload it. */
+export interface RecipeArtifact {
+  /** `local.model_artifact_url`: the artifact's S3 URL. */
   readonly url: string;
-  readonly upload?: S3Object;
+  /** `s3://<bucket>/model.tar.gz`, the recipe's place for the artifact. */
+  readonly bucketPath: string;
+  /** Whether the stack uploads the artifact (a local file, the sample's included). */
+  readonly uploaded: boolean;
 }
 
-/** Where the model reads its artifact from; uploads a local one (the sample's included) into `bucket`. */
-export function modelArtifactLocation(
+/**
+ * `local.model_artifact_url`: model_data_url or `s3://<bucket>/model.tar.gz` for the `s3` source; otherwise the
+ * local file (the sample's included), uploaded into `bucket` while model_data_url stays empty.
+ */
+export function recipeArtifact(
   scope: Construct,
-  artifact: ModelArtifact,
+  config: {
+    readonly artifact: ModelArtifact;
+    readonly bucket: ArtifactBucket;
+    readonly modelDataUrl: TerraformVariable;
+  },
+): RecipeArtifact {
+  const { artifact, bucket, modelDataUrl } = config;
+  const bucketPath = `s3://${bucket.bucketName}/${MODEL_ARTIFACT_KEY}`;
+  const url =
+    artifact.source === "s3"
+      ? Token.asString(
+          Fn.conditional(
+            isEmptyString(modelDataUrl.stringValue),
+            bucketPath,
+            modelDataUrl.stringValue,
+          ),
+        )
+      : uploaded(scope, artifact, bucket, modelDataUrl);
+  return {
+    url: new TerraformLocal(scope, ARTIFACT_URL, url).asString,
+    bucketPath,
+    uploaded: artifact.source !== "s3",
+  };
+}
+
+/** The upload of a local artifact (the sample's included) into `bucket`, and its S3 URL. */
+function uploaded(
+  scope: Construct,
+  artifact: Exclude<ModelArtifact, { readonly source: "s3" }>,
   bucket: ArtifactBucket,
   modelDataUrl: TerraformVariable,
-): ModelArtifactLocation {
-  if (artifact.source === "s3") {
-    return {
-      url: Token.asString(
-        Fn.conditional(
-          isEmptyString(modelDataUrl.stringValue),
-          `s3://${bucket.bucketName}/${MODEL_ARTIFACT_KEY}`,
-          modelDataUrl.stringValue,
-        ),
-      ),
-    };
-  }
+): string {
   const path = artifact.source === "iris-sample" ? irisSampleArchivePath() : resolve(artifact.path);
   // The asset is copied into the stack's output folder: the synthesized JSON names it by a relative path
   // (assets/model-artifact/<hash>/<file>) and its content hash, never by the path on this machine.
   const asset = new TerraformAsset(scope, "model-artifact", { path, type: AssetType.FILE });
-  const upload = new S3Object(scope, "model-artifact-object", {
+  const upload = new S3Object(scope, UPLOAD, {
     bucket: bucket.bucket.id,
     key: MODEL_ARTIFACT_KEY,
     source: asset.path,
@@ -137,5 +191,5 @@ export function modelArtifactLocation(
       ],
     },
   });
-  return { url: `s3://${upload.bucket}/${upload.key}`, upload };
+  return `s3://${upload.bucket}/${upload.key}`;
 }

@@ -1,10 +1,17 @@
-import { Fn, Op, ref, TerraformOutput, type IResolvable } from "cdktf";
+import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { Fn, Op, ref, TerraformOutput, type IResolvable, type TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { AwsContext } from "../../modules/core/aws-context";
+import type { AwsContext } from "../../modules/core/aws-context";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
-import { MODEL_ARTIFACT_KEY } from "./model-artifact";
-import type { SagemakerProvisionedStack } from "./sagemaker-provisioned-stack";
-import { ALARM_KEYS, ENDPOINT_KEY, MODEL_KEY } from "./keys";
+import type { ServiceRole } from "../../modules/iam/service-role";
+import type { InferenceRepository } from "../../modules/images/inference-repository";
+import type { AlertsTopic } from "../../modules/monitoring/alerts-topic";
+import type { EndpointDashboard } from "../../modules/monitoring/endpoint-dashboard";
+import type { ArtifactBucket } from "../../modules/storage/artifact-bucket";
+import type { RecipeKey } from "./encryption";
+import type { RecipeInference } from "./inference";
+import type { RecipeArtifact } from "./model-artifact";
+import type { Switches } from "./props";
 
 /**
  * The AWS console's domain in each partition; other partitions (the isolated ones) have no public console, and
@@ -38,24 +45,47 @@ const NULL = ref("null");
  */
 const SAMPLE_BODY = Fn.jsonencode({ instances: [[5.1, 3.5, 1.4, 0.2]] });
 
+/** What the outputs show: the variables they repeat, and the resources they describe. */
+export interface RecipeOutputInputs {
+  readonly aws: AwsContext;
+  readonly switches: Switches;
+  /** Whether the model is the iris sample on the prebuilt image. */
+  readonly sample: boolean;
+  readonly variables: {
+    readonly projectName: TerraformVariable;
+    readonly environment: TerraformVariable;
+    readonly endpointInstanceType: TerraformVariable;
+    readonly kmsKeyId: TerraformVariable;
+    readonly ecrImageScanOnPush: TerraformVariable;
+    readonly dataCaptureRetentionDays: TerraformVariable;
+  };
+  readonly repository: InferenceRepository;
+  readonly bucket: ArtifactBucket;
+  readonly artifact: RecipeArtifact;
+  /** `local.model_image`. */
+  readonly modelImage: string;
+  readonly executionRole: ServiceRole;
+  /** With encryption on. */
+  readonly key?: RecipeKey;
+  readonly inference: RecipeInference;
+  readonly logGroup?: CloudwatchLogGroup;
+  readonly alerts?: AlertsTopic;
+  readonly dashboard?: EndpointDashboard;
+}
+
 /**
- * The recipe's outputs, under the same names. Outputs of resources a switch turns off are null (`{}` for
- * `cloudwatch_alarms`, a sentence for `test_commands.check_logs`), as in the recipe.
+ * The recipe's outputs, under the same names, in a scope of their own (`<stack>/outputs`). Outputs of resources a
+ * switch turns off are null (`{}` for `cloudwatch_alarms`, a sentence for `test_commands.check_logs`), as in the
+ * recipe.
  */
-export function recipeOutputs(
-  stack: SagemakerProvisionedStack,
-  options: { readonly artifactUploaded: boolean; readonly sample: boolean },
-): void {
-  const aws = AwsContext.of(stack);
-  const v = stack.variables;
-  const { repository, artifacts, executionRole, inference, encryptionKey } = stack;
-  const scalingTarget = Object.values(inference.scalingTargets)[0];
-  const scalingPolicy = Object.values(inference.scalingPolicies)[0];
-  const { logGroup, alerts, dashboard } = stack;
-  const endpointName = inference.endpointName(ENDPOINT_KEY);
+export function recipeOutputs(scope: Construct, inputs: RecipeOutputInputs): void {
+  const { aws, variables: v, repository, bucket, executionRole, inference } = inputs;
+  const { logGroup, alerts, dashboard, key } = inputs;
+  const { scalingTarget, scalingPolicy } = inference;
+  const endpointName = inference.endpoint.name;
   const orNull = <T>(value: T | undefined): T | IResolvable => value ?? NULL;
   const kmsKeyId = v.kmsKeyId.stringValue;
-  const modelArtifactPath = `s3://${artifacts.bucketName}/${MODEL_ARTIFACT_KEY}`;
+  const modelArtifactPath = inputs.artifact.bucketPath;
 
   const outputs: [string, string, unknown][] = [
     ["account_id", "AWS Account ID", aws.accountId],
@@ -69,34 +99,32 @@ export function recipeOutputs(
     ],
     ["ecr_repository_arn", "ECR repository ARN", repository.repositoryArn],
     ["ecr_repository_name", "ECR repository name", repository.repositoryName],
-    ["s3_bucket_name", "S3 bucket name for model artifacts", artifacts.bucketName],
-    ["s3_bucket_arn", "S3 bucket ARN", artifacts.bucketArn],
-    ["s3_bucket_domain_name", "S3 bucket domain name", artifacts.bucket.bucketDomainName],
+    ["s3_bucket_name", "S3 bucket name for model artifacts", bucket.bucketName],
+    ["s3_bucket_arn", "S3 bucket ARN", bucket.bucketArn],
+    ["s3_bucket_domain_name", "S3 bucket domain name", bucket.bucket.bucketDomainName],
     ["model_data_s3_path", "S3 path where model artifacts should be uploaded", modelArtifactPath],
     ["sagemaker_execution_role_arn", "SageMaker execution role ARN", executionRole.roleArn],
     ["sagemaker_execution_role_name", "SageMaker execution role name", executionRole.roleName],
     [
       "kms_key_id",
       "KMS key ID for encryption",
-      encryptionKey
-        ? Fn.conditional(isEmptyString(kmsKeyId), encryptionKey.keyId, kmsKeyId)
-        : kmsKeyId,
+      key ? Fn.conditional(isEmptyString(kmsKeyId), key.key.keyId, kmsKeyId) : kmsKeyId,
     ],
-    ["kms_key_arn", "KMS key ARN for encryption", stack.kmsKeyArn ?? kmsKeyId],
-    ["sagemaker_model_name", "SageMaker model name", inference.modelName(MODEL_KEY)],
-    ["sagemaker_model_arn", "SageMaker model ARN", inference.modelArn(MODEL_KEY)],
+    ["kms_key_arn", "KMS key ARN for encryption", key?.keyArn ?? kmsKeyId],
+    ["sagemaker_model_name", "SageMaker model name", inference.model.name],
+    ["sagemaker_model_arn", "SageMaker model ARN", inference.model.arn],
     [
       "endpoint_config_name",
       "SageMaker endpoint configuration name",
-      inference.endpointConfigurationName(ENDPOINT_KEY),
+      inference.endpointConfiguration.name,
     ],
     [
       "endpoint_config_arn",
       "SageMaker endpoint configuration ARN",
-      inference.endpointConfigurationArn(ENDPOINT_KEY),
+      inference.endpointConfiguration.arn,
     ],
     ["endpoint_name", "SageMaker endpoint name", endpointName],
-    ["endpoint_arn", "SageMaker endpoint ARN", inference.endpointArn(ENDPOINT_KEY)],
+    ["endpoint_arn", "SageMaker endpoint ARN", inference.endpoint.arn],
     [
       "endpoint_url",
       "SageMaker endpoint URL for inference",
@@ -126,7 +154,17 @@ export function recipeOutputs(
     ],
     ["sns_topic_arn", "SNS topic ARN for alerts", orNull(alerts?.topicArn)],
     ["sns_topic_name", "SNS topic name for alerts", orNull(alerts?.topicName)],
-    ["cloudwatch_alarms", "CloudWatch alarm names and ARNs", alarmsOutput(stack)],
+    [
+      "cloudwatch_alarms",
+      "CloudWatch alarm names and ARNs",
+      // The three alarms' names and ARNs, or {} without monitoring.
+      Object.fromEntries(
+        Object.entries(inference.alarms).map(([name, alarm]) => [
+          name,
+          { name: alarm.alarmName, arn: alarm.arn },
+        ]),
+      ),
+    ],
     [
       "docker_commands",
       "Docker commands for building and pushing the inference container",
@@ -165,15 +203,15 @@ export function recipeOutputs(
           "Total estimated cost: $40-150+ per month depending on usage and instance type",
       },
     ],
-    ["security_features", "Security features enabled in this deployment", securityFeatures(stack)],
+    ["security_features", "Security features enabled in this deployment", securityFeatures(inputs)],
     [
       "next_steps",
       "Recommended next steps after deployment",
       [
-        options.sample
+        inputs.sample
           ? `1. The endpoint serves the iris sample on the prebuilt scikit-learn image; to serve your own inference container, push it to ECR: ${repository.repositoryUrl} (modelArtifact source s3 or local-file)`
           : `1. Build and push your inference container to ECR: ${repository.repositoryUrl}`,
-        options.artifactUploaded
+        inputs.artifact.uploaded
           ? `2. Model artifacts uploaded by this stack to: ${modelArtifactPath}`
           : `2. Upload your model artifacts to: ${modelArtifactPath}`,
         "3. Test the endpoint using the AWS CLI commands provided in the test_commands output",
@@ -186,9 +224,9 @@ export function recipeOutputs(
   ];
   // Outputs live in a scope of their own: several share their names with variables (region, project_name, ...),
   // which Terraform allows and construct ids do not. Each keeps its name as its Terraform name.
-  const scope = new Construct(stack, "outputs");
+  const outputScope = new Construct(scope, "outputs");
   for (const [name, description, value] of outputs) {
-    new TerraformOutput(scope, name, { value, description }).overrideLogicalId(name);
+    new TerraformOutput(outputScope, name, { value, description }).overrideLogicalId(name);
   }
 }
 
@@ -199,10 +237,10 @@ export function recipeOutputs(
  * are read from the configuration. New claims say whether the image is pinned, whether the model is isolated, and
  * how long captured data is kept.
  */
-function securityFeatures(stack: SagemakerProvisionedStack): Record<string, unknown> {
-  const { switches, repository, modelImage, inference } = stack;
-  const captured = inference.endpointConfigurations[ENDPOINT_KEY]!.dataCaptureConfigInput;
-  const isolated = inference.models[MODEL_KEY]!.enableNetworkIsolationInput;
+function securityFeatures(inputs: RecipeOutputInputs): Record<string, unknown> {
+  const { switches, repository, modelImage, inference } = inputs;
+  const captured = inference.endpointConfiguration.dataCaptureConfigInput;
+  const isolated = inference.model.enableNetworkIsolationInput;
   const inRepository = (separator: string) =>
     Fn.startswith(modelImage, `${repository.repositoryUrl}${separator}`);
   return {
@@ -217,26 +255,11 @@ function securityFeatures(stack: SagemakerProvisionedStack): Record<string, unkn
     cloudwatch_monitoring: switches.enableEndpointMonitoring,
     // Scanning covers the stack's repository: it counts only when the model's image comes from it.
     vulnerability_scanning: Op.and(
-      stack.variables.ecrImageScanOnPush.booleanValue,
+      inputs.variables.ecrImageScanOnPush.booleanValue,
       Op.or(inRepository(":"), inRepository("@")),
     ),
     image_pinned_by_digest: Fn.can(Fn.regex("@sha256:[a-f0-9]{64}$", modelImage)),
     data_capture_enabled: captured?.enableCapture === true,
-    data_capture_retention_days: stack.securityVariables.dataCaptureRetentionDays.numberValue,
-  };
-}
-
-/** The three alarms' names and ARNs, or `{}` without monitoring. */
-function alarmsOutput(stack: SagemakerProvisionedStack): Record<string, unknown> {
-  const alarms = stack.inference.alarms;
-  const entry = (key: string) => {
-    const alarm = alarms[`${ENDPOINT_KEY}/${MODEL_KEY}/${key}`];
-    return alarm && { name: alarm.alarmName, arn: alarm.arn };
-  };
-  if (Object.keys(alarms).length === 0) return {};
-  return {
-    invocation_errors: entry(ALARM_KEYS.invocationErrors),
-    model_errors: entry(ALARM_KEYS.modelErrors),
-    high_latency: entry(ALARM_KEYS.highLatency),
+    data_capture_retention_days: inputs.variables.dataCaptureRetentionDays.numberValue,
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { derivedNamePrecondition } from "../../../modules/core/derived-names";
 import { SAGEMAKER_NAME } from "../../../modules/core/limits/sagemaker";
 import { resolved } from "../../helpers/synth";
+import { SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 
 describe("derivedNamePrecondition", () => {
   const stack = new TerraformStack(Testing.app(), "s");
@@ -20,7 +21,7 @@ describe("derivedNamePrecondition", () => {
       `\${((length(${joined}) <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", ${joined})))}`,
     );
     expect(resolved(stack, precondition.errorMessage)).toBe(
-      `endpointName (<project_name>-endpoint) is '\${var.project_name}-endpoint', \${length(${joined})} characters; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit. Shorten project_name.`,
+      `endpointName (<project_name>-endpoint) is '\${var.project_name}-endpoint', \${length(${joined})} characters; allowed: ${SAGEMAKER_NAME_WORDS}. Shorten project_name.`,
     );
   });
 });

@@ -9,6 +9,7 @@ import {
   synthScope,
   synthStack,
 } from "../../helpers/synth";
+import { IAM_ROLE_NAME_WORDS } from "../../helpers/allowed";
 
 const PARTITION = "${data.aws_partition.current.partition}";
 const ACCOUNT = "${data.aws_caller_identity.current.account_id}";
@@ -137,7 +138,7 @@ describe("ServiceRole", () => {
     ).toThrowError(
       [
         "Invalid configuration for 's/role' (1 problem):",
-        '  - roleName: got "has space"; allowed: an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -',
+        `  - roleName: got "has space"; allowed: ${IAM_ROLE_NAME_WORDS}`,
       ].join("\n"),
     );
   });

@@ -9,7 +9,34 @@ import {
   resourcesOf,
   synthScope,
 } from "../../helpers/synth";
-import { RECIPE_ECR_LIFECYCLE_POLICY } from "../../helpers/expected";
+
+/** The recipe's ECR lifecycle policy: keep the last 10 `v*` tagged images, expire untagged ones after a day. */
+const RECIPE_ECR_LIFECYCLE_POLICY = {
+  rules: [
+    {
+      rulePriority: 1,
+      description: "Keep last 10 images",
+      selection: {
+        tagStatus: "tagged",
+        tagPrefixList: ["v"],
+        countType: "imageCountMoreThan",
+        countNumber: 10,
+      },
+      action: { type: "expire" },
+    },
+    {
+      rulePriority: 2,
+      description: "Delete untagged images older than 1 day",
+      selection: {
+        tagStatus: "untagged",
+        countType: "sinceImagePushed",
+        countUnit: "days",
+        countNumber: 1,
+      },
+      action: { type: "expire" },
+    },
+  ],
+};
 
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 

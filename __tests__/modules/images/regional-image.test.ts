@@ -4,7 +4,6 @@ import {
   dnsSuffixOfRegion,
   RegionalImage,
   regionsWithImages,
-  UNPUBLISHED_ACCOUNT,
 } from "../../../modules/images/regional-image";
 import {
   expectRegistryTable,
@@ -93,11 +92,11 @@ describe("RegionalImage with a region known only at apply time", () => {
       HUGGINGFACE_INFERENCE_PINNED,
     );
     expect(resolved(stack, image.uri)).toBe(
-      `\${lookup(local.huggingface_inference_registry_accounts, var.region, "${UNPUBLISHED_ACCOUNT}")}.dkr.ecr.\${var.region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:t`,
+      `\${lookup(local.huggingface_inference_registry_accounts, var.region, "no-image-published-in-region")}.dkr.ecr.\${var.region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:t`,
     );
     expect(resolved(stack, again.uri)).toBe(resolved(stack, image.uri));
     expect(resolved(stack, image.repositoryArn)).toBe(
-      `arn:\${data.aws_partition.current.partition}:ecr:\${var.region}:\${lookup(local.huggingface_inference_registry_accounts, var.region, "${UNPUBLISHED_ACCOUNT}")}:repository/huggingface-pytorch-inference`,
+      `arn:\${data.aws_partition.current.partition}:ecr:\${var.region}:\${lookup(local.huggingface_inference_registry_accounts, var.region, "no-image-published-in-region")}:repository/huggingface-pytorch-inference`,
     );
     expect(resolved(stack, image.regionSupported)).toBe(
       "${contains(keys(local.huggingface_inference_registry_accounts), var.region)}",

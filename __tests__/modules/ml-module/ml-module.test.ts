@@ -1,5 +1,6 @@
 import { ref, Testing, TerraformStack, Token, type App } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { ML_MODULE_REASONS } from "../../helpers/reasons";
 import {
   expectRegistryTable,
   SKLEARN_INFERENCE_PINNED,
@@ -7,9 +8,6 @@ import {
 } from "../../helpers/registry-accounts";
 import { ORIGINAL_DEFAULT_IMAGE } from "../../../modules/ml-module/image";
 import {
-  LAMBDA_VPC_ACCESS_REASON,
-  ML_IMAGE_TAG_REASON,
-  ML_NO_KEY_REASON,
   MlModule,
   mlModuleAddresses,
   type MlModuleProps,
@@ -27,6 +25,12 @@ import {
   REPOSITORY_OF_IMAGE_LOCAL,
   SAGEMAKER_TRUST,
 } from "./expected";
+import {
+  ECR_IMAGE_URI_WORDS,
+  IAM_ROLE_NAME_WORDS,
+  S3_BUCKET_NAME_WORDS,
+  SAGEMAKER_NAME_WORDS,
+} from "../../helpers/allowed";
 
 const MY_IMAGE = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/call-time-model:v3";
 const PROPS: MlModuleProps = {
@@ -250,13 +254,13 @@ describe("MlModule acknowledgements and encryption key", () => {
     const { stack } = synthModule(PROPS);
     const { lambdaVpcExecution, serverless } = stack.ml;
     expect(acknowledgementFor(lambdaVpcExecution!, "iam-broad-managed-policy")?.reason).toBe(
-      LAMBDA_VPC_ACCESS_REASON,
+      ML_MODULE_REASONS.lambdaVpcAccess,
     );
     expect(
       acknowledgementFor(serverless.endpointConfiguration, "sagemaker-endpoint-kms")?.reason,
-    ).toBe(ML_NO_KEY_REASON);
+    ).toBe(ML_MODULE_REASONS.noKey);
     expect(acknowledgementFor(serverless.model, "sagemaker-model-image-digest")?.reason).toBe(
-      ML_IMAGE_TAG_REASON,
+      ML_MODULE_REASONS.imageTag,
     );
   });
 
@@ -311,9 +315,6 @@ describe("MlModule images", () => {
 describe("MlModule validation", () => {
   const create = (props: Partial<MlModuleProps>) => () =>
     new MlModule(new TerraformStack(Testing.app(), "s"), "ml", { ...PROPS, ...props });
-  const SAGEMAKER_RULE =
-    "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
-  const IAM_RULE = "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
 
   it("shows every derived name AWS would refuse, with its length, and the bad bucket and image, at once", () => {
     expect(
@@ -326,13 +327,13 @@ describe("MlModule validation", () => {
     ).toThrowError(
       [
         "Invalid configuration for 's/ml' (7 problems):",
-        `  - executionRoleName (<projectName>-<environment>-sagemaker-execution-role): got "mass-voice-campaign-system-production-eu-sagemaker-execution-role"; allowed: ${IAM_RULE} (this one has 65)`,
-        `  - modelName (<projectName>-<environment>-optimal-call-time-model): got "mass-voice-campaign-system-production-eu-optimal-call-time-model"; allowed: ${SAGEMAKER_RULE} (this one has 64)`,
-        `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "mass-voice-campaign-system-production-eu-serverless-endpoint-config"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
-        `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "mass-voice-campaign-system-production-eu-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_RULE} (this one has 67)`,
-        `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "mass-voice-campaign-system-production-eu-lambda-sagemaker-invoke-role"; allowed: ${IAM_RULE} (this one has 69)`,
-        `  - mlModelsBucket: got "ML_Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
-        '  - sagemakerContainerImage: got "docker.io/library/sklearn:latest"; allowed: an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]',
+        `  - executionRoleName (<projectName>-<environment>-sagemaker-execution-role): got "mass-voice-campaign-system-production-eu-sagemaker-execution-role"; allowed: ${IAM_ROLE_NAME_WORDS} (this one has 65)`,
+        `  - modelName (<projectName>-<environment>-optimal-call-time-model): got "mass-voice-campaign-system-production-eu-optimal-call-time-model"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 64)`,
+        `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "mass-voice-campaign-system-production-eu-serverless-endpoint-config"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 67)`,
+        `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "mass-voice-campaign-system-production-eu-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 67)`,
+        `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "mass-voice-campaign-system-production-eu-lambda-sagemaker-invoke-role"; allowed: ${IAM_ROLE_NAME_WORDS} (this one has 69)`,
+        `  - mlModelsBucket: got "ML_Models"; allowed: ${S3_BUCKET_NAME_WORDS}; this one: it has characters other than a-z, 0-9, '.' and '-'`,
+        `  - sagemakerContainerImage: got "docker.io/library/sklearn:latest"; allowed: ${ECR_IMAGE_URI_WORDS}`,
       ].join("\n"),
     );
   });
@@ -341,9 +342,9 @@ describe("MlModule validation", () => {
     expect(create({ projectName: "voice_ml" })).toThrowError(
       [
         "Invalid configuration for 's/ml' (3 problems):",
-        `  - modelName (<projectName>-<environment>-optimal-call-time-model): got "voice_ml-dev-optimal-call-time-model"; allowed: ${SAGEMAKER_RULE} (this one has 36)`,
-        `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "voice_ml-dev-serverless-endpoint-config"; allowed: ${SAGEMAKER_RULE} (this one has 39)`,
-        `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "voice_ml-dev-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_RULE} (this one has 39)`,
+        `  - modelName (<projectName>-<environment>-optimal-call-time-model): got "voice_ml-dev-optimal-call-time-model"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 36)`,
+        `  - endpointConfigName (<projectName>-<environment>-serverless-endpoint-config): got "voice_ml-dev-serverless-endpoint-config"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 39)`,
+        `  - endpointName (<projectName>-<environment>-optimal-call-time-endpoint): got "voice_ml-dev-optimal-call-time-endpoint"; allowed: ${SAGEMAKER_NAME_WORDS} (this one has 39)`,
       ].join("\n"),
     );
   });
@@ -353,7 +354,7 @@ describe("MlModule validation", () => {
     expect(create({ projectName: "p".repeat(32), environment: "dev" })).toThrowError(
       [
         "Invalid configuration for 's/ml' (1 problem):",
-        `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "${"p".repeat(32)}-dev-lambda-sagemaker-invoke-role"; allowed: ${IAM_RULE} (this one has 65)`,
+        `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "${"p".repeat(32)}-dev-lambda-sagemaker-invoke-role"; allowed: ${IAM_ROLE_NAME_WORDS} (this one has 65)`,
       ].join("\n"),
     );
   });

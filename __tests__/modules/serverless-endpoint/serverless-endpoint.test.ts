@@ -1,6 +1,7 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Testing, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { SERVERLESS_NETWORK_ISOLATION_REASON } from "../../helpers/reasons";
 import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
 import {
   ServerlessEndpoint,
@@ -184,8 +185,7 @@ describe("ServerlessEndpoint", () => {
     const endpoint = new ServerlessEndpoint(stack, "ep", MINIMAL);
     expect(acknowledgementFor(endpoint.model, "sagemaker-model-network-isolation")).toEqual({
       ruleId: "sagemaker-model-network-isolation",
-      reason:
-        "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.",
+      reason: SERVERLESS_NETWORK_ISOLATION_REASON,
       scope: endpoint.model,
     });
     expect(acknowledgementFor(endpoint.endpointConfiguration, "sagemaker-endpoint-kms")).toBe(

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluatePolicy } from "../../../modules/policy/policy-checks";
 import { ArtifactBucket } from "../../../modules/storage/artifact-bucket";
 import { onlyDataSource, onlyResource, resolved, synthStack } from "../../helpers/synth";
+import { S3_BUCKET_NAME_WORDS } from "../../helpers/allowed";
 
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -130,7 +131,7 @@ describe("ArtifactBucket without a key", () => {
     ).toThrowError(
       [
         "Invalid configuration for 's/b' (3 problems):",
-        `  - bucketName: got "Models"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
+        `  - bucketName: got "Models"; allowed: ${S3_BUCKET_NAME_WORDS}; this one: it has characters other than a-z, 0-9, '.' and '-'`,
         "  - noncurrentVersionExpirationDays: got 0; allowed: a whole number of at least 1",
         "  - abortIncompleteMultipartUploadDays: got 0; allowed: a whole number of at least 1",
       ].join("\n"),
@@ -187,7 +188,7 @@ describe("ArtifactBucket with a prefix that expires and access logs", () => {
     ).toThrowError(
       [
         "Invalid configuration for 'bad/artifacts' (2 problems):",
-        `  - accessLogging.targetBucket: got "Logs_Bucket"; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); this one: it has characters other than a-z, 0-9, '.' and '-'`,
+        `  - accessLogging.targetBucket: got "Logs_Bucket"; allowed: ${S3_BUCKET_NAME_WORDS}; this one: it has characters other than a-z, 0-9, '.' and '-'`,
         "  - prefixExpirations.0.days: got 0.5; allowed: a whole number of at least 1",
       ].join("\n"),
     );

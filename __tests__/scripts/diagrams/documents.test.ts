@@ -5,16 +5,14 @@ import {
   README_END,
   readmeWithDiagrams,
 } from "../../../scripts/diagrams/documents";
-import { overviewFlowchart, stackFlowchart } from "../../../scripts/diagrams/flowcharts";
 import { appGraph } from "../../../scripts/diagrams/stack-graph";
-import { crossStackInputs } from "../../helpers/diagrams";
+import { CROSS_STACK_FLOWCHARTS, crossStackInputs } from "../../helpers/diagrams";
 
 const README = `# Project\n\nIntro.\n\n${README_BEGIN}\nold diagram\n${README_END}\n\n## Next\n`;
 
 describe("diagramFiles", () => {
   const stacks = crossStackInputs();
   const inputs = [stacks.producer, stacks.consumer, stacks.unrelated];
-  const graph = appGraph(inputs);
   const files = diagramFiles(inputs, README);
 
   it("writes a diagram per stack, the overview and the README", () => {
@@ -36,7 +34,7 @@ describe("diagramFiles", () => {
         "when it no longer matches the code.",
         "",
         "```mermaid",
-        stackFlowchart(graph, "producer"),
+        CROSS_STACK_FLOWCHARTS.producer,
         "```",
         "",
         "- An arrow points from a block to the block it refers to: `-->` a reference, labelled with the",
@@ -60,7 +58,7 @@ describe("diagramFiles", () => {
         "when it no longer matches the code.",
         "",
         "```mermaid",
-        overviewFlowchart(graph),
+        CROSS_STACK_FLOWCHARTS.overview,
         "```",
         "",
         "An arrow points from a stack to a stack it depends on (cdktf deploys that one first), labelled with",

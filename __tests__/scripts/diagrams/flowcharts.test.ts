@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { overviewFlowchart, stackFlowchart } from "../../../scripts/diagrams/flowcharts";
 import { appGraph } from "../../../scripts/diagrams/stack-graph";
-import { buildDemoStack, crossStackInputs } from "../../helpers/diagrams";
+import { buildDemoStack, CROSS_STACK_FLOWCHARTS, crossStackInputs } from "../../helpers/diagrams";
 import { synthScope } from "../../helpers/synth";
 
 describe("stackFlowchart", () => {
@@ -64,65 +64,16 @@ describe("stackFlowchart", () => {
 describe("flowcharts across stacks", () => {
   const { consumer, producer, unrelated } = crossStackInputs();
   const graph = appGraph([consumer, producer, unrelated]);
-  const crossStackEdges = [
-    '  n_consumer_aws_sagemaker_model_model ==>|"arn"| n_producer_aws_iam_role_role',
-    '  n_consumer_output_role_name ==>|"name"| n_producer_aws_iam_role_role',
-  ];
 
   it("draws the consumer's references as thick arrows into the producer's subgraph", () => {
-    expect(stackFlowchart(graph, "consumer")).toEqual(
-      [
-        "flowchart TD",
-        '  subgraph s_consumer["Stack consumer"]',
-        '    subgraph g_consumer_Outputs["Outputs"]',
-        '      n_consumer_output_role_name>"output.role_name"]',
-        "    end",
-        '    subgraph g_consumer_SageMaker["SageMaker"]',
-        '      n_consumer_aws_sagemaker_model_model["aws_sagemaker_model<br/>model"]',
-        "    end",
-        '    subgraph g_consumer_Providers["Providers"]',
-        '      n_consumer_provider_aws[["provider.aws"]]',
-        "    end",
-        "  end",
-        '  subgraph s_producer["Stack producer"]',
-        '    n_producer_aws_iam_role_role["aws_iam_role<br/>role"]',
-        "  end",
-        ...crossStackEdges,
-      ].join("\n"),
-    );
+    expect(stackFlowchart(graph, "consumer")).toEqual(CROSS_STACK_FLOWCHARTS.consumer);
   });
 
   it("shows the producer who reads it, in the consumer's subgraph", () => {
-    expect(stackFlowchart(graph, "producer")).toEqual(
-      [
-        "flowchart TD",
-        '  subgraph s_producer["Stack producer"]',
-        '    subgraph g_producer_IAM["IAM"]',
-        '      n_producer_aws_iam_role_role["aws_iam_role<br/>role"]',
-        "    end",
-        '    subgraph g_producer_Providers["Providers"]',
-        '      n_producer_provider_aws[["provider.aws"]]',
-        "    end",
-        "  end",
-        '  subgraph s_consumer["Stack consumer"]',
-        '    n_consumer_aws_sagemaker_model_model["aws_sagemaker_model<br/>model"]',
-        '    n_consumer_output_role_name>"output.role_name"]',
-        "  end",
-        ...crossStackEdges,
-      ].join("\n"),
-    );
+    expect(stackFlowchart(graph, "producer")).toEqual(CROSS_STACK_FLOWCHARTS.producer);
   });
 
   it("draws the overview: every stack, an arrow for every dependency, labelled with what it reads", () => {
-    expect(overviewFlowchart(graph)).toEqual(
-      [
-        "flowchart LR",
-        '  s_consumer["consumer<br/>resources: 1 SageMaker"]',
-        '  s_producer["producer<br/>resources: 1 IAM"]',
-        '  s_unrelated["unrelated<br/>no resources"]',
-        '  s_consumer -->|"aws_iam_role.role.arn<br/>aws_iam_role.role.name"| s_producer',
-        "  s_unrelated --> s_producer",
-      ].join("\n"),
-    );
+    expect(overviewFlowchart(graph)).toEqual(CROSS_STACK_FLOWCHARTS.overview);
   });
 });

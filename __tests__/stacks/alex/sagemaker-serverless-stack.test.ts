@@ -13,6 +13,7 @@ import { synthProject } from "../../helpers/project";
 import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 import { AWS_PROVIDER } from "../../helpers/providers";
+import { SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 
 const ORIGINAL_IMAGE =
   "763104351884.dkr.ecr.us-east-1.amazonaws.com/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04";
@@ -193,8 +194,8 @@ describe("stack sagemaker-serverless", () => {
     ).toThrowError(
       [
         "Invalid configuration for 'serverless/embedding' (4 problems):",
-        '  - modelName: got "alex_embedding_model"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
-        '  - endpointName: got "alex-embedding-endpoint-"; allowed: a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit',
+        `  - modelName: got "alex_embedding_model"; allowed: ${SAGEMAKER_NAME_WORDS}`,
+        `  - endpointName: got "alex-embedding-endpoint-"; allowed: ${SAGEMAKER_NAME_WORDS}`,
         "  - memorySizeInMB: got 2500; allowed: one of 1024, 2048, 3072, 4096, 5120 or 6144 (MB)",
         "  - maxConcurrency: got 0; allowed: a whole number from 1 to 200",
       ].join("\n"),

@@ -11,19 +11,15 @@ import { synthStack, type SynthesizedStack } from "../../helpers/synth";
 export const PARTITION = "${data.aws_partition.current.partition}";
 export const REGION = "${data.aws_region.current.region}";
 export const ACCOUNT = "${data.aws_caller_identity.current.account_id}";
-export const DNS_SUFFIX = "${data.aws_partition.current.dns_suffix}";
+const DNS_SUFFIX = "${data.aws_partition.current.dns_suffix}";
 
 /** `local.name_prefix`, `<project_name>-<environment>`. */
 export const PREFIX = "${local.name_prefix}";
-export const MODEL_NAME = `${PREFIX}-\${var.model_name}`;
-export const CONFIG_NAME = `${MODEL_NAME}-config`;
-export const ENDPOINT_NAME = `${MODEL_NAME}-endpoint`;
-export const KEY_ARN = "${local.kms_key_arn}";
+const ENDPOINT_NAME = `${PREFIX}-\${var.model_name}-endpoint`;
 export const BUCKET = "${aws_s3_bucket.model_artifacts.bucket}";
-export const BUCKET_ID = "${aws_s3_bucket.model_artifacts.id}";
-export const BUCKET_ARN = "${aws_s3_bucket.model_artifacts.arn}";
+const BUCKET_ID = "${aws_s3_bucket.model_artifacts.id}";
 export const REPOSITORY_URL = "${aws_ecr_repository.inference_repository.repository_url}";
-export const LOG_GROUP_ARN = `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/${ENDPOINT_NAME}`;
+const LOG_GROUP_ARN = `arn:${PARTITION}:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/${ENDPOINT_NAME}`;
 
 /** `merge(local.common_tags, { Name = <name> })`: the recipe's tags of a resource. */
 export function tagged(name: string): string {
@@ -85,11 +81,6 @@ export const DEFAULT_ADDRESSES = [
   "data.aws_region.current",
   "random_id.suffix",
 ];
-
-/** `moved` from instance 0 of the resources the recipe creates with a count on a switch. */
-export function movedFromCount(...addresses: string[]): { from: string; to: string }[] {
-  return addresses.map((address) => ({ from: `${address}[0]`, to: address }));
-}
 
 /** The key policy statement that lets SageMaker use the key, for this account and region only. */
 export const SAGEMAKER_KEY_STATEMENT = {

@@ -2,7 +2,15 @@
  * The model artifact: the iris sample (the default), from S3 (the recipe's model_data_url) or from a local .tar.gz
  * the stack uploads, and the synth-time errors of a source or a local path.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -10,12 +18,22 @@ import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { ModelArtifact } from "../../../stacks/sagemaker-provisioned/model-artifact";
 import { SagemakerProvisionedStack } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
+import { IRIS_SAMPLE_ASSET_HASH } from "../../helpers/providers";
 import { BUCKET, synthProvisioned, uploadedArtifact } from "./expected";
 
+const SAMPLE = join("sample-model", "model.tar.gz");
 const folder = mkdtempSync(join(tmpdir(), "model-artifact-"));
-/** A tiny gzip file: the stack checks the name and the gzip header, not the tar inside. */
+/**
+ * A copy of the iris sample's archive, with its name and mode: the same bytes under the same name, so the asset
+ * hash is the sample's, which providers.ts pins for each CDK release.
+ */
 const ARTIFACT = join(folder, "model.tar.gz");
-writeFileSync(ARTIFACT, gzipSync(Buffer.from("iris model")));
+copyFileSync(SAMPLE, ARTIFACT);
+chmodSync(ARTIFACT, statSync(SAMPLE).mode);
+/** Another artifact: a tiny gzip file (the stack checks the name and the gzip header, not the tar inside). */
+const CHANGED = join(folder, "changed", "model.tar.gz");
+mkdirSync(join(folder, "changed"));
+writeFileSync(CHANGED, gzipSync(Buffer.from("iris model")));
 const ALLOWED = "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
 
 function errorOf(path: string): string | undefined {
@@ -51,11 +69,19 @@ describe("the model artifact from S3", () => {
 describe("the model artifact from a local file", () => {
   const { json } = synthProvisioned({ modelArtifact: { source: "local-file", path: ARTIFACT } });
   const upload = json.resource?.aws_s3_object?.model_artifact;
-  const hash = String(upload?.source_hash);
+  const hash = IRIS_SAMPLE_ASSET_HASH;
 
-  it("is uploaded to s3://<bucket>/model.tar.gz, again whenever its content changes", () => {
-    expect(hash).toMatch(/^[0-9A-F]{32}$/);
+  it("is uploaded to s3://<bucket>/model.tar.gz, named by its content hash", () => {
     expect(upload).toEqual(uploadedArtifact(hash, "local-file"));
+  });
+
+  it("is uploaded again whenever its content changes: another content, another hash", () => {
+    const { json: changed } = synthProvisioned({
+      modelArtifact: { source: "local-file", path: CHANGED },
+    });
+    const changedHash = changed.resource?.aws_s3_object?.model_artifact?.source_hash;
+    expect(changedHash).toMatch(/^[0-9A-F]{32}$/);
+    expect(changedHash).not.toBe(hash);
   });
 
   it("is what the model reads, so the model waits for the upload", () => {

@@ -1,11 +1,14 @@
 import { NO_CHECK, type StackCases } from "../../../scripts/terraform/terraform-cases";
 import { SKLEARN_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
+import {
+  ECR_IMAGE_URI_WORDS,
+  IAM_ROLE_NAME_WORDS,
+  S3_BUCKET_NAME_WORDS,
+  SAGEMAKER_NAME_WORDS,
+} from "../../helpers/allowed";
 
 const IMAGE = "sagemaker-scikit-learn:1.2-1-cpu-py3";
 const MODEL = "aws_sagemaker_model.optimal_call_time_predictor";
-const IAM_ROLE_NAME = "an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -";
-const SAGEMAKER_NAME =
-  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
 /** A project name that makes `<project_name>-prod` 36 characters long. */
 const PROJECT_31 = "mass-voice-campaign-system-2026";
 /** ... 37 characters long. */
@@ -14,11 +17,11 @@ const PROJECT_32 = "mass-voice-campaign-system-2026x";
 const PROJECT_35 = "mass-voice-campaign-system-2026-eu1";
 
 const execRoleTooLong = (project: string, length: number) =>
-  `executionRoleName (<projectName>-<environment>-sagemaker-execution-role) is '${project}-prod-sagemaker-execution-role', ${length} characters; allowed: ${IAM_ROLE_NAME}. Shorten the project name or the environment.`;
+  `executionRoleName (<projectName>-<environment>-sagemaker-execution-role) is '${project}-prod-sagemaker-execution-role', ${length} characters; allowed: ${IAM_ROLE_NAME_WORDS}. Shorten the project name or the environment.`;
 const lambdaRoleTooLong = (project: string, length: number) =>
-  `lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role) is '${project}-prod-lambda-sagemaker-invoke-role', ${length} characters; allowed: ${IAM_ROLE_NAME}. Shorten the project name or the environment.`;
+  `lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role) is '${project}-prod-lambda-sagemaker-invoke-role', ${length} characters; allowed: ${IAM_ROLE_NAME_WORDS}. Shorten the project name or the environment.`;
 const sagemakerNameTooLong = (field: string, suffix: string, project: string, length: number) =>
-  `${field} (<projectName>-<environment>-${suffix}) is '${project}-prod-${suffix}', ${length} characters; allowed: ${SAGEMAKER_NAME}. Shorten the project name or the environment.`;
+  `${field} (<projectName>-<environment>-${suffix}) is '${project}-prod-${suffix}', ${length} characters; allowed: ${SAGEMAKER_NAME_WORDS}. Shorten the project name or the environment.`;
 
 /** The ml-module stack: the scikit-learn image of the deployment region, names checked before AWS sees them. */
 export const ML_MODULE_CASES: StackCases = {
@@ -321,8 +324,7 @@ export const ML_MODULE_CASES: StackCases = {
       errors: [
         {
           check: "var.ml_models_bucket/validation[0]",
-          message:
-            "ml_models_bucket must be an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names); got \"Voice_Models\".",
+          message: `ml_models_bucket must be ${S3_BUCKET_NAME_WORDS}; got "Voice_Models".`,
         },
       ],
     },
@@ -332,8 +334,7 @@ export const ML_MODULE_CASES: StackCases = {
       errors: [
         {
           check: "var.sagemaker_container_image/validation[0]",
-          message:
-            'sagemaker_container_image must be an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]; got "sklearn:latest".',
+          message: `sagemaker_container_image must be ${ECR_IMAGE_URI_WORDS}; got "sklearn:latest".`,
         },
       ],
     },

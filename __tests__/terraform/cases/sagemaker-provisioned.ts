@@ -1,5 +1,12 @@
 import type { StackCases, TerraformCase } from "../../../scripts/terraform/terraform-cases";
 import { SKLEARN_INFERENCE_REGIONS } from "../../helpers/registry-accounts";
+import {
+  ECR_IMAGE_URI_WORDS,
+  ECR_REPOSITORY_NAME_WORDS,
+  IAM_ROLE_NAME_WORDS,
+  S3_BUCKET_NAME_WORDS,
+  SAGEMAKER_NAME_WORDS,
+} from "../../helpers/allowed";
 
 const PREFIX = "ml-models-sagemaker-dev";
 const ENDPOINT = `${PREFIX}-sklearn-iris-classifier-endpoint`;
@@ -8,12 +15,8 @@ const BUCKET = `${PREFIX}-models-5eed5eed`;
 const REPOSITORY_URL = "123456789012.dkr.ecr.us-east-1.amazonaws.com/sagemaker-sklearn-inference";
 /** The stand-in KMS key's id (a fixed UUID per resource address). */
 const KEY_ID = "74945d4e-65cb-43cb-8b57-9d0cf57dd860";
-const SAGEMAKER_NAME =
-  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
 const S3_BUCKET_NAME_RULE =
   "3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names)";
-const ECR_IMAGE_URI_RULE =
-  "an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]";
 const TAG_RULE =
   "keys of 1-128 and values of at most 256 letters, digits, spaces and _ . : / = + - @, no key starting with aws:";
 /**
@@ -77,7 +80,7 @@ function outOfRange(variable: string, value: number, range: string): TerraformCa
 }
 
 const sagemakerNameTooLong = (what: string, pattern: string, name: string) =>
-  `The ${what} (${pattern}) is '${name}', ${name.length} characters; allowed: ${SAGEMAKER_NAME}. Shorten project_name, environment or model_name.`;
+  `The ${what} (${pattern}) is '${name}', ${name.length} characters; allowed: ${SAGEMAKER_NAME_WORDS}. Shorten project_name, environment or model_name.`;
 
 /**
  * The sagemaker-provisioned stack (the recipe): every variable's validation, the preconditions that need several
@@ -277,8 +280,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       errors: [
         {
           check: "aws_iam_role.sagemaker_execution_role/precondition[0]",
-          message:
-            "The execution role name (<project_name>-<environment>-sagemaker-execution-role) is 'ml-models-sagemaker-fraud-detectionx-dev-sagemaker-execution-role', 65 characters; allowed: an IAM role name: 1-64 characters from letters, digits and + = , . @ _ -. Shorten project_name or environment.",
+          message: `The execution role name (<project_name>-<environment>-sagemaker-execution-role) is 'ml-models-sagemaker-fraud-detectionx-dev-sagemaker-execution-role', 65 characters; allowed: ${IAM_ROLE_NAME_WORDS}. Shorten project_name or environment.`,
         },
       ],
     },
@@ -331,8 +333,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       errors: [
         {
           check: "aws_s3_bucket.model_artifacts/precondition[0]",
-          message:
-            "The bucket name is 'Fraud-dev-models-5eed5eed'; allowed: an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names). Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).",
+          message: `The bucket name is 'Fraud-dev-models-5eed5eed'; allowed: ${S3_BUCKET_NAME_WORDS}. Set s3_bucket_name, or shorten project_name or environment (the generated name adds 16 characters).`,
         },
       ],
     },
@@ -370,7 +371,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     refused(
       "container_image_uri",
       "nginx:latest",
-      `container_image_uri must be empty or ${ECR_IMAGE_URI_RULE}`,
+      `container_image_uri must be empty or ${ECR_IMAGE_URI_WORDS}`,
     ),
     {
       // Any other value is refused while the stack uploads the sample (next case); a model_data_url of your own
@@ -517,7 +518,7 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     refused(
       "ecr_repository_name",
       "Team",
-      "ecr_repository_name must be an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or hyphens, with optional '/' namespaces (e.g. team/model-server)",
+      `ecr_repository_name must be ${ECR_REPOSITORY_NAME_WORDS}`,
     ),
     refused(
       "ecr_image_tag_mutability",

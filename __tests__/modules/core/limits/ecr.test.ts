@@ -7,11 +7,7 @@ import {
 } from "../../../../modules/core/limits/ecr";
 import { resolved } from "../../../helpers/synth";
 import { stack, v } from "./values";
-
-const IMAGE_WORDS =
-  "an Amazon ECR image URI of at most 255 characters: <account>.dkr.ecr.<region>.<dns suffix>/<repository>[:<tag>|@sha256:<digest>]";
-const REPOSITORY_WORDS =
-  "an ECR repository name of 2-256 characters: lowercase letters and digits, separated by '.', '_', '__' or hyphens, with optional '/' namespaces (e.g. team/model-server)";
+import { ECR_IMAGE_URI_WORDS, ECR_REPOSITORY_NAME_WORDS } from "../../../helpers/allowed";
 
 describe("ECR_IMAGE_URI", () => {
   it.each([
@@ -31,17 +27,17 @@ describe("ECR_IMAGE_URI", () => {
     "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model:has space",
     "111122223333.dkr.ecr.eu-west-1.amazonaws.com/model@sha256:short",
   ])("rejects %s", (uri) => {
-    expect(ECR_IMAGE_URI.rule(uri)).toBe(IMAGE_WORDS);
+    expect(ECR_IMAGE_URI.rule(uri)).toBe(ECR_IMAGE_URI_WORDS);
   });
 
   it("says how long a URI that is too long is", () => {
     const uri = `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${"m".repeat(120)}:${"t".repeat(90)}`;
     expect(uri.length).toBe(256);
-    expect(ECR_IMAGE_URI.rule(uri)).toBe(`${IMAGE_WORDS} (this one has 256)`);
+    expect(ECR_IMAGE_URI.rule(uri)).toBe(`${ECR_IMAGE_URI_WORDS} (this one has 256)`);
   });
 
   it("uses the same pattern in Terraform", () => {
-    expect(ECR_IMAGE_URI.description).toBe(IMAGE_WORDS);
+    expect(ECR_IMAGE_URI.description).toBe(ECR_IMAGE_URI_WORDS);
     expect(resolved(stack, ECR_IMAGE_URI.condition(v))).toBe(
       '${((length(var.v) <= 255) && can(regex("^([0-9]{12})[.]dkr[.]ecr[.]([a-z0-9-]+)[.]([a-z0-9.-]+)/([a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::[a-zA-Z0-9_][a-zA-Z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})?$", var.v)))}',
     );
@@ -60,11 +56,11 @@ describe("ECR_REPOSITORY_NAME", () => {
     expect(ECR_REPOSITORY_NAME.rule(name)).toBeUndefined();
   });
   it.each(["a", "Upper", "-a", "a-", "a//b", "a/", "a___b", "a b"])("rejects %j", (name) => {
-    expect(ECR_REPOSITORY_NAME.rule(name)).toBe(REPOSITORY_WORDS);
+    expect(ECR_REPOSITORY_NAME.rule(name)).toBe(ECR_REPOSITORY_NAME_WORDS);
   });
   it("counts the characters of a name that is too long", () => {
     expect(ECR_REPOSITORY_NAME.rule("x".repeat(257))).toBe(
-      `${REPOSITORY_WORDS} (this one has 257)`,
+      `${ECR_REPOSITORY_NAME_WORDS} (this one has 257)`,
     );
   });
   it("checks both lengths and the pattern in Terraform", () => {

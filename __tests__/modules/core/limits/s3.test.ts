@@ -2,13 +2,11 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { S3_BUCKET_NAME, s3Uri } from "../../../../modules/core/limits/s3";
 import { resolved } from "../../../helpers/synth";
-
-const WORDS =
-  "an S3 bucket name: 3-63 lowercase letters, digits, '.' and '-', starting and ending with a letter or digit, no '..', not an IP address, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3; -an only in account-regional names)";
+import { S3_BUCKET_NAME_WORDS } from "../../../helpers/allowed";
 
 describe("S3_BUCKET_NAME", () => {
   it("says every rule, with the reserved prefixes and suffixes", () => {
-    expect(S3_BUCKET_NAME.description).toBe(WORDS);
+    expect(S3_BUCKET_NAME.description).toBe(S3_BUCKET_NAME_WORDS);
   });
 
   it.each(["my-models", "abc", "a.b-c1", "b".repeat(63), "models-111122223333-us-east-1-an"])(
@@ -35,12 +33,12 @@ describe("S3_BUCKET_NAME", () => {
     ["models--table-s3", "it ends with the reserved suffix '--table-s3'"],
     ["models-an", "it ends with '-an', which is reserved for account-regional bucket names"],
   ])("rejects %s: %s", (name, reason) => {
-    expect(S3_BUCKET_NAME.rule(name)).toBe(`${WORDS}; this one: ${reason}`);
+    expect(S3_BUCKET_NAME.rule(name)).toBe(`${S3_BUCKET_NAME_WORDS}; this one: ${reason}`);
   });
 
   it("names every broken rule at once", () => {
     expect(S3_BUCKET_NAME.rule("-A")).toBe(
-      `${WORDS}; this one: it has 2 characters; it has characters other than a-z, 0-9, '.' and '-'; it does not start and end with a letter or digit`,
+      `${S3_BUCKET_NAME_WORDS}; this one: it has 2 characters; it has characters other than a-z, 0-9, '.' and '-'; it does not start and end with a letter or digit`,
     );
   });
 

@@ -14,9 +14,7 @@ import {
 import { Problems } from "../../../../modules/core/validation";
 import { resolved } from "../../../helpers/synth";
 import { stack, v, n } from "./values";
-
-const NAME =
-  "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit";
+import { SAGEMAKER_NAME_WORDS } from "../../../helpers/allowed";
 
 describe("SAGEMAKER_NAME", () => {
   it.each(["a", "alex-embedding-endpoint", "A1", "a--b", "x".repeat(63)])("accepts %s", (name) => {
@@ -24,23 +22,25 @@ describe("SAGEMAKER_NAME", () => {
   });
 
   it.each(["", "-a", "a-", "a_b", "a.b", "a b"])("rejects %j", (name) => {
-    expect(SAGEMAKER_NAME.rule(name)).toBe(NAME);
+    expect(SAGEMAKER_NAME.rule(name)).toBe(SAGEMAKER_NAME_WORDS);
   });
 
   it("says how long a name that is too long is", () => {
-    expect(SAGEMAKER_NAME.rule("x".repeat(64))).toBe(`${NAME} (this one has 64)`);
+    expect(SAGEMAKER_NAME.rule("x".repeat(64))).toBe(`${SAGEMAKER_NAME_WORDS} (this one has 64)`);
   });
 
   it("counts characters, not pattern groups, in a name with hyphens", () => {
     expect(SAGEMAKER_NAME.rule(`${"a-".repeat(31)}a`)).toBeUndefined();
-    expect(SAGEMAKER_NAME.rule(`${"a-".repeat(32)}a`)).toBe(`${NAME} (this one has 65)`);
+    expect(SAGEMAKER_NAME.rule(`${"a-".repeat(32)}a`)).toBe(
+      `${SAGEMAKER_NAME_WORDS} (this one has 65)`,
+    );
     expect(
       SAGEMAKER_NAME.rule("mass-voice-campaign-system-production-eu-optimal-call-time-model"),
-    ).toBe(`${NAME} (this one has 64)`);
+    ).toBe(`${SAGEMAKER_NAME_WORDS} (this one has 64)`);
   });
 
   it("has the same words and, in Terraform, checks the length apart from the pattern", () => {
-    expect(SAGEMAKER_NAME.description).toBe(NAME);
+    expect(SAGEMAKER_NAME.description).toBe(SAGEMAKER_NAME_WORDS);
     expect(resolved(stack, SAGEMAKER_NAME.condition(v))).toBe(
       '${((length(var.v) <= 63) && can(regex("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$", var.v)))}',
     );
