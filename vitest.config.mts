@@ -7,7 +7,8 @@ export default defineConfig({
     // `npm test` must pass on a machine without terraform.
     exclude: [...configDefaults.exclude, "__tests__/terraform/**"],
     setupFiles: ["__tests__/helpers/setup.ts"],
-    globalSetup: ["__tests__/helpers/global-setup.ts"],
+    // A terraform that refuses to run comes first on the PATH: a test that runs terraform fails here on every machine.
+    globalSetup: ["__tests__/helpers/without-terraform.ts", "__tests__/helpers/global-setup.ts"],
     // Synthesizing a stack is CPU-bound; the default 5 s is too tight for a loaded 2-core CI machine.
     testTimeout: 30_000,
     // Each test file still gets its setup file run (and its own temp folder), but a worker keeps cdktf and the

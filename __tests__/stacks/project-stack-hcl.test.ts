@@ -1,81 +1,15 @@
 /**
- * `cdktf synth --hcl` of a ProjectStack: the HCL is written from the stack's JSON (modules/core/hcl), and
- * Terraform accepts it. One stack uses every kind of element and meta-argument the writer treats specially.
+ * `cdktf synth --hcl` of a ProjectStack: the HCL is written from the stack's JSON (modules/core/hcl). One stack uses
+ * every kind of element and meta-argument the writer treats specially; that Terraform accepts its HCL is checked
+ * in __tests__/terraform/project-stack-hcl.test.ts (npm run test:terraform).
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, Testing, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
-import { afterAll, describe, expect, it } from "vitest";
-import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
-import { ProjectStack } from "../../stacks/project-stack";
+import { App, Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { EveryKindStack, TRUST } from "../helpers/every-kind-stack";
 import { hclDifferences } from "../helpers/hcl";
-
-const TRUST = JSON.stringify({
-  Version: "2012-10-17",
-  Statement: [
-    {
-      Effect: "Allow",
-      Principal: { Service: "ec2.amazonaws.com" },
-      Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
-    },
-  ],
-});
-
-class EveryKindStack extends ProjectStack {
-  public constructor(app: App) {
-    super(app, "every-kind");
-    new AwsProvider(this, "aws", { region: "eu-west-1" });
-    const west = new AwsProvider(this, "aws-west", { region: "us-west-2", alias: "west" });
-    const prefix = new TerraformVariable(this, "prefix", {
-      type: "string",
-      default: "",
-      description: 'Written before every name, e.g. "${team}-" (taken literally)',
-      validation: [
-        {
-          condition: "${length(var.prefix) <= 10}",
-          errorMessage: 'prefix is "${var.prefix}": at most 10 characters.',
-        },
-      ],
-    });
-    new TerraformVariable(this, "enabled", { type: "bool", default: false });
-    new TerraformLocal(this, "account", "012345678901");
-    new TerraformLocal(this, "count_text", "123");
-    const first = new IamRole(this, "first", {
-      name: "first",
-      assumeRolePolicy: TRUST,
-      provider: west,
-      tags: { Name: "first", "team:owner": 'C:\\ops "core"' },
-    });
-    const second = new IamRole(this, "second", {
-      name: `${prefix.stringValue}second`,
-      assumeRolePolicy: TRUST,
-      inlinePolicy: [{ name: "none", policy: '{"Version":"2012-10-17","Statement":[]}' }],
-      dependsOn: [first],
-      lifecycle: {
-        createBeforeDestroy: true,
-        ignoreChanges: ["tags"],
-        replaceTriggeredBy: [first],
-        precondition: [
-          {
-            condition: "${length(var.prefix) <= 58}",
-            errorMessage: "The role name ${var.prefix}second is longer than 64 characters.",
-          },
-        ],
-        postcondition: [{ condition: '${self.arn != ""}', errorMessage: "No ARN." }],
-      },
-    });
-    new TerraformOutput(this, "second_arn", {
-      value: second.arn,
-      description: "The second role's ARN",
-      dependsOn: [first],
-    });
-    new TerraformOutput(this, "instructions", { value: `Role ${second.name}:\n  ready\n` });
-  }
-}
 
 const stack = new EveryKindStack(Testing.app());
 const hcl = Testing.synthHcl(stack);
@@ -159,17 +93,6 @@ describe("ProjectStack HCL", () => {
 
   it("says what the stack's JSON says, value for value", async () => {
     expect(await hclDifferences(JSON.parse(Testing.synth(stack)), hcl)).toEqual([]);
-  });
-});
-
-describe("ProjectStack HCL before Terraform", () => {
-  const terraform = new OfflineTerraform();
-  afterAll(() => terraform.dispose());
-
-  it("is accepted by terraform init: no configuration error and no warning", () => {
-    const dir = mkdtempSync(join(tmpdir(), "every-kind-hcl-"));
-    writeFileSync(join(dir, "cdk.tf"), hcl);
-    expect(terraform.configurationProblems(dir)).toEqual([]);
   });
 });
 

@@ -2,21 +2,23 @@
  * The state backend the environment chooses (stacks/state-backend.ts), for the whole app as `cdktf synth` builds
  * it: local by default, S3 with locking, HCP Terraform, and every bad setting refused at synth.
  */
-import { join } from "node:path";
 import { parse } from "@cdktf/hcl2json";
-import { Testing, type App } from "cdktf";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
-import { s3BackendProblems } from "../../scripts/terraform/backend-check";
-import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
-import { defineStacks, type ProjectStacks } from "../../stacks/app";
 import { AWS_PROVIDER, RANDOM_PROVIDER, TIME_PROVIDER } from "../helpers/providers";
+import { defineStacks } from "../../stacks/app";
 import { writtenBy } from "../helpers/project";
-import { synthStack, type SynthesizedStack } from "../helpers/synth";
+import type { SynthesizedStack } from "../helpers/synth";
+import {
+  KMS_KEY,
+  projectWith,
+  S3,
+  STACKS,
+  withStateVariables,
+  type StackName,
+} from "../helpers/state-backend-project";
 import { S3_BUCKET_NAME_WORDS } from "../helpers/allowed";
-
-const STACKS = ["iam", "sagemaker-serverless", "ml-module", "sagemaker-provisioned"] as const;
-type StackName = (typeof STACKS)[number];
 
 /** The providers each stack requires, whatever its backend. */
 const REQUIRED_PROVIDERS: Readonly<Record<StackName, object>> = {
@@ -25,36 +27,6 @@ const REQUIRED_PROVIDERS: Readonly<Record<StackName, object>> = {
   "ml-module": { aws: AWS_PROVIDER },
   "sagemaker-provisioned": { aws: AWS_PROVIDER, random: RANDOM_PROVIDER },
 };
-
-/** Runs `build` with exactly these state variables set (the suite runs without any), then restores them. */
-function withStateVariables<T>(variables: Readonly<Record<string, string>>, build: () => T): T {
-  for (const name of Object.keys(process.env)) {
-    if (name.startsWith("SAGEMAKER_STATE_")) vi.stubEnv(name, undefined);
-  }
-  for (const [name, value] of Object.entries(variables)) vi.stubEnv(name, value);
-  try {
-    return build();
-  } finally {
-    vi.unstubAllEnvs();
-  }
-}
-
-interface Project {
-  readonly app: App;
-  readonly stacks: ProjectStacks;
-  readonly json: Readonly<Record<StackName, SynthesizedStack>>;
-}
-
-/** The project's app built under `variables`, each stack synthesized with cross-stack references wired up. */
-function projectWith(variables: Readonly<Record<string, string>>): Project {
-  const app = Testing.app();
-  const stacks = withStateVariables(variables, () => defineStacks(app));
-  for (const stack of Object.values(stacks)) stack.prepareStack();
-  const json = Object.fromEntries(
-    Object.values(stacks).map((stack) => [stack.node.id, synthStack(stack)]),
-  ) as Record<StackName, SynthesizedStack>;
-  return { app, stacks, json };
-}
 
 /** A stack's JSON without what the backend decides: the terraform block and the remote state it reads. */
 function withoutBackend(json: SynthesizedStack): object {
@@ -93,14 +65,6 @@ describe("state backend: local, the default", () => {
     expect(writtenBy(projectWith({ SAGEMAKER_STATE_BACKEND: "" }).app).files).toEqual(unset);
   });
 });
-
-const KMS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/0f3c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
-const S3 = {
-  SAGEMAKER_STATE_BACKEND: "s3",
-  SAGEMAKER_STATE_S3_BUCKET: "acme-terraform-state",
-  SAGEMAKER_STATE_S3_REGION: "eu-west-1",
-  SAGEMAKER_STATE_S3_KMS_KEY_ID: KMS_KEY,
-};
 
 /** The S3 backend of `stack` under {@link S3}: its own key, encrypted with the KMS key, locked by a lock file. */
 function s3Backend(stack: StackName): object {
@@ -158,32 +122,6 @@ describe("state backend: S3", () => {
     };
     expect(parsed.terraform[0]?.backend).toEqual({ s3: [s3Backend("iam")] });
     expect(parsed.terraform[0]?.required_version).toBe(">= 1.10");
-  });
-
-  describe("terraform 1.11, offline", () => {
-    const terraform = new OfflineTerraform();
-    const { outdir } = writtenBy(projectWith(S3).app);
-    afterAll(() => terraform.dispose());
-
-    it.each(STACKS)("accepts the configuration of %s (init -backend=false)", (stack) => {
-      expect(terraform.configurationProblems(join(outdir, "stacks", stack))).toEqual([]);
-    });
-
-    it.each(STACKS)(
-      "accepts the S3 backend of %s, arguments and values, up to the AWS credentials (init)",
-      (stack) => {
-        expect(s3BackendProblems(join(outdir, "stacks", stack))).toEqual([]);
-      },
-    );
-
-    it("would refuse a misspelt backend argument (what the init check is for)", () => {
-      const misspelt = projectWith(S3);
-      misspelt.stacks.iam.addOverride("terraform.backend.s3.use_lock_file", true);
-      const iam = join(writtenBy(misspelt.app).outdir, "stacks", "iam");
-      expect(s3BackendProblems(iam).map((problem) => problem.split("\n", 1)[0])).toEqual([
-        "Error: Extraneous JSON object property",
-      ]);
-    });
   });
 });
 
@@ -273,18 +211,6 @@ describe("state backend: HCP Terraform", () => {
         },
       },
     });
-  });
-
-  it("is a configuration terraform 1.11 accepts (init -backend=false)", () => {
-    const terraform = new OfflineTerraform();
-    try {
-      const { outdir } = writtenBy(hcp.app);
-      for (const stack of STACKS) {
-        expect(terraform.configurationProblems(join(outdir, "stacks", stack)), stack).toEqual([]);
-      }
-    } finally {
-      terraform.dispose();
-    }
   });
 });
 

@@ -9,11 +9,10 @@
  * `terraform init -backend=false` (scripts/terraform/offline-terraform.ts) skips the backend block entirely, so
  * it cannot tell a misspelt backend argument from a good one; this can.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { diagnostics, headline } from "./offline-terraform";
+import { diagnostics, headline, NOT_RUN, type OfflineTerraform } from "./offline-terraform";
 
 /** What `init` prints for a good S3 backend without credentials: expected, not a defect. */
 export const NO_CREDENTIALS_DIAGNOSTICS = [
@@ -26,49 +25,27 @@ export const NO_CREDENTIALS_DIAGNOSTICS = [
  * means it accepts the backend and would go on to ask AWS for credentials. The folder gets no `.terraform`: the
  * run stops before writing one.
  */
-export function s3BackendProblems(dir: string, binary = "terraform"): string[] {
+export function s3BackendProblems(terraform: OfflineTerraform, dir: string): string[] {
   const home = mkdtempSync(join(tmpdir(), "backend-check-"));
   try {
-    const mirror = join(home, "empty-provider-mirror");
-    mkdirSync(mirror);
-    const cliConfig = join(home, "terraform.rc");
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["*/*/*"]\n  }\n}\n`,
-    );
     const refused = "http://127.0.0.1:9";
-    const result = spawnSync(binary, ["init", "-input=false", "-no-color"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: home,
-        TF_CLI_CONFIG_FILE: cliConfig,
-        TF_IN_AUTOMATION: "1",
-        TF_INPUT: "0",
-        CHECKPOINT_DISABLE: "1",
-        AWS_EC2_METADATA_DISABLED: "true",
-        AWS_SHARED_CREDENTIALS_FILE: join(home, "no-credentials"),
-        AWS_CONFIG_FILE: join(home, "no-config"),
-        HTTP_PROXY: refused,
-        HTTPS_PROXY: refused,
-      },
-      maxBuffer: 64 * 1024 * 1024,
+    const run = terraform.runIsolated(dir, ["init", "-input=false", "-no-color"], {
+      HOME: home,
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_SHARED_CREDENTIALS_FILE: join(home, "no-credentials"),
+      AWS_CONFIG_FILE: join(home, "no-config"),
+      HTTP_PROXY: refused,
+      HTTPS_PROXY: refused,
     });
-    if (result.error) throw result.error;
-    const found = diagnostics({
-      code: result.status ?? 1,
-      stdout: result.stdout,
-      stderr: result.stderr,
-    });
+    if (run.code === NOT_RUN)
+      throw new Error(`terraform init could not run in ${dir}: ${run.stderr}`);
+    const found = diagnostics(run);
     const expected = (diagnostic: string) =>
       NO_CREDENTIALS_DIAGNOSTICS.some((start) => headline(diagnostic).startsWith(start));
     const problems = found.filter((diagnostic) => !expected(diagnostic));
     if (problems.length === 0 && !found.some(expected)) {
       // Only a run that got as far as the credentials has checked the whole backend block.
-      problems.push(
-        `terraform init did not stop at the credentials:\n${result.stdout}${result.stderr}`,
-      );
+      problems.push(`terraform init did not stop at the credentials:\n${run.stdout}${run.stderr}`);
     }
     return problems;
   } finally {

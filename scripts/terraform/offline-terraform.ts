@@ -39,6 +39,9 @@ export function headline(diagnostic: string): string {
   return diagnostic.split("\n", 1)[0]!;
 }
 
+/** The exit code of a terraform that could not be started (as a shell reports a missing command). */
+export const NOT_RUN = 127;
+
 /** The headlines an offline `init` prints for a provider it cannot install: expected, not a defect. */
 export const MISSING_PROVIDER_DIAGNOSTICS = [
   "Error: Failed to query available provider packages",
@@ -93,15 +96,40 @@ export class OfflineTerraform {
    * its standard input (e.g. the expression `terraform console` evaluates).
    */
   public run(dir: string, args: readonly string[], input?: string): TerraformRun {
+    return this.spawnSync(dir, args, this.environment(), input);
+  }
+
+  /**
+   * {@link run} with none of the caller's environment but `PATH`: the offline settings and `environment` only, for
+   * a command that would otherwise read the caller's credentials, profile or proxies (an `init` with a backend).
+   */
+  public runIsolated(
+    dir: string,
+    args: readonly string[],
+    environment: Readonly<Record<string, string>>,
+  ): TerraformRun {
+    return this.spawnSync(dir, args, {
+      PATH: process.env.PATH ?? "",
+      ...this.offlineSettings(),
+      ...environment,
+    });
+  }
+
+  private spawnSync(
+    dir: string,
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+    input?: string,
+  ): TerraformRun {
     const result = spawnSync(this.binary, [...args], {
       cwd: dir,
       input,
       encoding: "utf8",
-      env: this.environment(),
+      env,
       maxBuffer: 64 * 1024 * 1024,
     });
     if (result.error) {
-      return { code: 127, stdout: "", stderr: String(result.error.message) };
+      return { code: NOT_RUN, stdout: "", stderr: String(result.error.message) };
     }
     return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
   }
@@ -114,7 +142,7 @@ export class OfflineTerraform {
       const stderr: Buffer[] = [];
       child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
       child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-      child.on("error", (error) => resolve({ code: 127, stdout: "", stderr: error.message }));
+      child.on("error", (error) => resolve({ code: NOT_RUN, stdout: "", stderr: error.message }));
       child.on("close", (code) =>
         resolve({
           code: code ?? 1,
@@ -131,8 +159,12 @@ export class OfflineTerraform {
     const inherited = Object.entries(process.env).filter(
       ([name]) => !/^TF_(VAR_|CLI_ARGS|WORKSPACE$|DATA_DIR$)/.test(name),
     );
+    return { ...Object.fromEntries(inherited), ...this.offlineSettings() };
+  }
+
+  /** The CLI config with the empty provider mirror, no prompts, no version check. */
+  private offlineSettings(): Record<string, string> {
     return {
-      ...Object.fromEntries(inherited),
       TF_CLI_CONFIG_FILE: this.cliConfig,
       TF_IN_AUTOMATION: "1",
       TF_INPUT: "0",
@@ -146,6 +178,9 @@ export class OfflineTerraform {
    */
   public configurationProblems(dir: string): string[] {
     const run = this.run(dir, ["init", "-backend=false", "-input=false", "-no-color"]);
+    // A terraform that could not run reports no diagnostic: that must not read as "no problem".
+    if (run.code === NOT_RUN)
+      throw new Error(`terraform init could not run in ${dir}: ${run.stderr}`);
     return diagnostics(run).filter(
       (diagnostic) =>
         !(MISSING_PROVIDER_DIAGNOSTICS as readonly string[]).includes(headline(diagnostic)),
