@@ -9,6 +9,7 @@ import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
 import { managedPolicyAttachmentId, ServiceRole } from "../iam/service-role";
 import { acknowledge } from "../policy/acknowledgements";
+import type { BlueGreenProps } from "../sagemaker-inference/props";
 import { ServerlessEndpoint } from "../serverless-endpoint/serverless-endpoint";
 import { modelImage, ORIGINAL_DEFAULT_IMAGE } from "./image";
 import { checkNames, mlModuleNames, namePrecondition, type MlModuleNames } from "./names";
@@ -83,6 +84,22 @@ export interface MlModuleProps {
    * @default - none, as in the original (acknowledged: `sagemaker-endpoint-kms`)
    */
   readonly encryptionKeyArn?: string;
+  /**
+   * Beyond the original: how SageMaker moves the endpoint to a changed model or configuration. A serverless endpoint
+   * takes blue/green with all-at-once traffic shifting: the old fleet kept for `terminationWait` while the rollback
+   * alarms are watched, the whole bounded by `maximumExecutionTimeout`. See docs/changing-a-deployed-model.md.
+   *
+   * @default - none: SageMaker's own update, all traffic at once, no alarms watched (the module has no alarms)
+   */
+  readonly blueGreen?: BlueGreenProps;
+  /**
+   * Beyond the original: CloudWatch alarms, by name, that roll a blue/green deployment back (the module creates
+   * none). The execution role may describe them (`cloudwatch:DescribeAlarms`), which SageMaker needs to watch them.
+   * Rollback alarms are set when the endpoint is created: see docs/changing-a-deployed-model.md.
+   *
+   * @default - none
+   */
+  readonly rollbackAlarmNames?: readonly string[];
 }
 
 /**
@@ -142,6 +159,7 @@ export class MlModule extends Construct {
         objectKeys: [MODEL_ARTIFACT_KEY, INFERENCE_CODE_KEY],
         imageRepositoryArn: image.repositoryArn,
         endpointName: names.endpoint,
+        rollbackAlarmNames: props.rollbackAlarmNames,
       }).json,
     });
 
@@ -166,6 +184,8 @@ export class MlModule extends Construct {
       nameTag: true,
       managedByTag: false,
       encryptionKeyArn: props.encryptionKeyArn,
+      blueGreen: props.blueGreen,
+      autoRollback: props.rollbackAlarmNames && { alarmNames: props.rollbackAlarmNames },
       // Correction: the original creates the model alongside the role's policy; SageMaker checks that it
       // can read the model artifact when the model is created, so the policy has to be in place first.
       dependsOn: [this.executionPolicy],
