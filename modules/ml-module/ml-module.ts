@@ -257,8 +257,8 @@ export class MlModule extends Construct {
 
 /**
  * The original module's Terraform names by construct path below the stack, for an {@link MlModule} created
- * with id `id` (`ProjectStack.keepAddresses`). The data sources and `local.image_uri` are new: the original wrote
- * its policies inline and used the image variable as given. Give the module's `lambdaVpcAccess`: without the
+ * with id `id` (`ProjectStack.keepAddresses`). The data sources and the locals are new: the original wrote its
+ * policies inline, used the image variable as given and named its model and configuration without a content hash. Give the module's `lambdaVpcAccess`: without the
  * attachment, its address is left out.
  */
 export function mlModuleAddresses(
@@ -273,6 +273,9 @@ export function mlModuleAddresses(
     "serverless/model": "optimal_call_time_predictor",
     "serverless/endpoint-configuration": "serverless_config",
     "serverless/endpoint": "serverless_endpoint",
+    // New: what the model's and the configuration's names are derived from (content-names.ts).
+    "serverless/model-content": "optimal_call_time_predictor_content",
+    "serverless/endpoint-configuration-content": "serverless_config_content",
     "lambda-sagemaker-invoke-role/role": "lambda_sagemaker_invoke_role",
     "lambda-sagemaker-invoke-role/trust-policy": "lambda_sagemaker_invoke_assume_role",
     ...((options.lambdaVpcAccess ?? true)

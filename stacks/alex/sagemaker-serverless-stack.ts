@@ -116,6 +116,9 @@ export class SagemakerServerlessStack extends ProjectStack {
       [`${ENDPOINT}/model`]: "embedding_model",
       [`${ENDPOINT}/endpoint-configuration`]: "serverless_config",
       [`${ENDPOINT}/endpoint`]: "embedding_endpoint",
+      // New: what the model's and the configuration's names are derived from (content-names.ts).
+      [`${ENDPOINT}/model-content`]: "embedding_model_content",
+      [`${ENDPOINT}/endpoint-configuration-content`]: "serverless_config_content",
     });
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });

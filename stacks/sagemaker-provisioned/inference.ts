@@ -60,6 +60,9 @@ export function inferenceAddresses(switches: Switches): Record<string, string> {
     [enginePath(KEYED_IDS.model(MODEL))]: "ml_model",
     [enginePath(KEYED_IDS.endpointConfiguration(ENDPOINT))]: "ml_endpoint_config",
     [enginePath(KEYED_IDS.endpoint(ENDPOINT))]: "ml_endpoint",
+    // New: what the model's and the configuration's names are derived from (content-names.ts).
+    [enginePath(KEYED_IDS.modelContent(MODEL))]: "ml_model_content",
+    [enginePath(KEYED_IDS.endpointConfigurationContent(ENDPOINT))]: "ml_endpoint_config_content",
     ...(switches.enableAutoScaling
       ? {
           [enginePath(KEYED_IDS.scalingTarget(ENDPOINT, MODEL))]: "sagemaker_target",
