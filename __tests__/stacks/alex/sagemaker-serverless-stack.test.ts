@@ -10,6 +10,7 @@ import {
   SagemakerServerlessStack,
 } from "../../../stacks/alex/sagemaker-serverless-stack";
 import { synthProject } from "../../helpers/project";
+import { contentName } from "../../helpers/content-names";
 import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 import { AWS_PROVIDER } from "../../helpers/providers";
@@ -38,7 +39,7 @@ describe("stack sagemaker-serverless", () => {
   it("serves the HuggingFace model with the execution role of the iam stack", () => {
     expect(json.resource?.aws_sagemaker_model).toEqual({
       embedding_model: {
-        name: "alex-embedding-model",
+        name: contentName("alex-embedding-model", "embedding_model_content"),
         execution_role_arn: ROLE_FROM_IAM_STACK,
         primary_container: {
           image: "${local.image_uri}",
@@ -48,6 +49,7 @@ describe("stack sagemaker-serverless", () => {
           },
         },
         lifecycle: {
+          create_before_destroy: true,
           precondition: [
             {
               condition: `\${(!${USES_DEFAULT_IMAGE} || contains(keys(local.huggingface_inference_registry_accounts), var.aws_region))}`,
@@ -62,7 +64,8 @@ describe("stack sagemaker-serverless", () => {
   it("uses a serverless configuration of 3072 MB and at most 2 concurrent invocations", () => {
     expect(json.resource?.aws_sagemaker_endpoint_configuration).toEqual({
       serverless_config: {
-        name: "alex-embedding-serverless-config",
+        name: contentName("alex-embedding-serverless-config", "serverless_config_content"),
+        lifecycle: { create_before_destroy: true },
         production_variants: [
           {
             model_name: "${aws_sagemaker_model.embedding_model.name}",
@@ -82,6 +85,8 @@ describe("stack sagemaker-serverless", () => {
   it("takes the default image from the deployment region's registry, and any other image as given", () => {
     expect(json.locals).toEqual({
       huggingface_inference_registry_accounts: expect.any(Object),
+      embedding_model_content: expect.any(Object),
+      serverless_config_content: expect.any(Object),
       image_uri: `\${${USES_DEFAULT_IMAGE} ? "\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}.dkr.ecr.\${var.aws_region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04" : var.sagemaker_image_uri}`,
     });
     expectRegistryTable(
@@ -90,6 +95,33 @@ describe("stack sagemaker-serverless", () => {
       HUGGINGFACE_INFERENCE_PINNED,
     );
     expect(DEFAULT_IMAGE_URI).toBe(ORIGINAL_IMAGE);
+  });
+
+  it("names the model and the configuration after their content, so that a new model id or image reaches the endpoint", () => {
+    expect(json.locals!.embedding_model_content).toEqual({
+      base_name: "alex-embedding-model",
+      arguments: {
+        execution_role_arn: ROLE_FROM_IAM_STACK,
+        primary_container: {
+          image: "${local.image_uri}",
+          environment: {
+            HF_MODEL_ID: "${var.embedding_model_name}",
+            HF_TASK: "feature-extraction",
+          },
+        },
+      },
+    });
+    expect(json.locals!.serverless_config_content).toEqual({
+      base_name: "alex-embedding-serverless-config",
+      arguments: {
+        production_variants: [
+          {
+            model_name: "${aws_sagemaker_model.embedding_model.name}",
+            serverless_config: { memory_size_in_mb: 3072, max_concurrency: 2 },
+          },
+        ],
+      },
+    });
   });
 
   it("reads the role ARN from the iam stack's local state", () => {
