@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Testing, type TerraformStack } from "cdktf";
+import { ref, Testing, Token, type TerraformStack } from "cdktf";
 import { afterAll, describe, expect, it } from "vitest";
 import { IamStack } from "../../stacks/alex/iam-stack";
 import {
@@ -100,7 +100,7 @@ describe("sagemaker-serverless, synthesized twice", () => {
 
 describe("ml-module, synthesized twice", () => {
   // A reference, as a stack would pass its key (a literal ARN is a policy finding: its partition).
-  const key = "${aws_kms_key.team.arn}";
+  const key = Token.asString(ref("aws_kms_key.team.arn"));
   const before = synthStack(mlModule());
   const after = synthStack(mlModule({ encryptionKeyArn: key }));
 
@@ -115,7 +115,9 @@ describe("ml-module, synthesized twice", () => {
     expect(localOf(before, "serverless_config_content").arguments).not.toHaveProperty(
       "kms_key_arn",
     );
-    expect(localOf(after, "serverless_config_content").arguments.kms_key_arn).toBe(key);
+    expect(localOf(after, "serverless_config_content").arguments.kms_key_arn).toBe(
+      "${aws_kms_key.team.arn}",
+    );
     expect(resourceOf(after, "aws_sagemaker_endpoint", "serverless_endpoint")).toEqual(
       resourceOf(before, "aws_sagemaker_endpoint", "serverless_endpoint"),
     );

@@ -17,6 +17,7 @@ import { ProjectStack } from "../../../stacks/project-stack";
 import { contentName } from "../../helpers/content-names";
 import { addresses, resolved, synthStack, type SynthesizedStack } from "../../helpers/synth";
 import {
+  ACCOUNT,
   ADDRESSES,
   executionPolicy,
   LAMBDA_TRUST,
@@ -397,5 +398,41 @@ describe("MlModule validation", () => {
         `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "${"p".repeat(32)}-dev-lambda-sagemaker-invoke-role"; allowed: ${IAM_ROLE_NAME_WORDS} (this one has 65)`,
       ].join("\n"),
     );
+  });
+});
+
+describe("MlModule deployment guardrails", () => {
+  it("are off by default: the module has no alarm", () => {
+    const { json } = synthModule(PROPS);
+    expect(json.resource!.aws_sagemaker_endpoint!.serverless_endpoint).not.toHaveProperty(
+      "deployment_config",
+    );
+  });
+
+  it("blue/green on the AllTraffic variant, rolled back by alarms by name, which the execution role may describe", () => {
+    const { json } = synthModule({
+      ...PROPS,
+      blueGreen: { terminationWait: "10 minutes" },
+      rollbackAlarmNames: ["voice-dev-call-time-errors"],
+    });
+    expect(json.resource!.aws_sagemaker_endpoint!.serverless_endpoint).toMatchObject({
+      deployment_config: {
+        auto_rollback_configuration: { alarms: [{ alarm_name: "voice-dev-call-time-errors" }] },
+        blue_green_update_policy: {
+          termination_wait_in_seconds: 600,
+          traffic_routing_configuration: { type: "ALL_AT_ONCE", wait_interval_in_seconds: 0 },
+        },
+      },
+    });
+    const statements = json.data!.aws_iam_policy_document!.sagemaker_execution_policy!
+      .statement as unknown[];
+    expect(statements.at(-1)).toEqual({
+      sid: "RollbackAlarms",
+      effect: "Allow",
+      actions: ["cloudwatch:DescribeAlarms"],
+      resources: [
+        `arn:${PARTITION}:cloudwatch:${REGION}:${ACCOUNT}:alarm:voice-dev-call-time-errors`,
+      ],
+    });
   });
 });

@@ -299,3 +299,49 @@ describe("ServerlessEndpoint", () => {
     ).not.toThrow();
   });
 });
+
+describe("ServerlessEndpoint deployment guardrails", () => {
+  it("passes blue/green (all at once) and rollback alarms by name to the endpoint", () => {
+    const json = synthScope((scope) => {
+      new ServerlessEndpoint(scope, "ep", {
+        ...MINIMAL,
+        variantName: "AllTraffic",
+        blueGreen: { terminationWait: "5 minutes", maximumExecutionTimeout: "30 minutes" },
+        autoRollback: { alarmNames: ["embedding-errors"] },
+      });
+    });
+    expect(onlyResource(json, "aws_sagemaker_endpoint").attributes).toMatchObject({
+      deployment_config: {
+        auto_rollback_configuration: { alarms: [{ alarm_name: "embedding-errors" }] },
+        blue_green_update_policy: {
+          maximum_execution_timeout_in_seconds: 1800,
+          termination_wait_in_seconds: 300,
+          traffic_routing_configuration: { type: "ALL_AT_ONCE", wait_interval_in_seconds: 0 },
+        },
+      },
+      lifecycle: { ignore_changes: ["deployment_config[0].auto_rollback_configuration"] },
+    });
+  });
+
+  it("refuses blue/green without a variant name and a canary, naming its own props", () => {
+    expect(
+      () =>
+        new ServerlessEndpoint(new TerraformStack(Testing.app(), "s"), "ep", {
+          ...MINIMAL,
+          blueGreen: {
+            trafficRouting: {
+              type: "CANARY",
+              canarySize: { capacityPercent: 10 },
+              waitInterval: "5 minutes",
+            },
+          },
+        }),
+    ).toThrowError(
+      [
+        "Invalid configuration for 's/ep' (2 problems):",
+        "  - variantName: got null; allowed: a variant name (blue/green and rolling deployments need the new endpoint configuration to keep the variant's name; without one the AWS provider makes up a new name for each configuration)",
+        `  - blueGreen.trafficRouting.type: got "CANARY"; allowed: type "ALL_AT_ONCE" on a serverless endpoint (canary and linear sizes are shares of a variant's instances; SageMaker's guardrails apply to real-time and asynchronous endpoints on instances)`,
+      ].join("\n"),
+    );
+  });
+});

@@ -5,6 +5,7 @@ import {
   HUGGINGFACE_INFERENCE_PINNED,
   HUGGINGFACE_INFERENCE_REGIONS,
 } from "../../helpers/registry-accounts";
+import { IamStack } from "../../../stacks/alex/iam-stack";
 import {
   DEFAULT_IMAGE_URI,
   SagemakerServerlessStack,
@@ -245,5 +246,58 @@ describe("stack sagemaker-serverless with encryptionKeyArn", () => {
     expect(
       json.resource?.aws_sagemaker_endpoint_configuration?.serverless_config?.kms_key_arn,
     ).toBe("${var.key_arn}");
+  });
+});
+
+describe("stack sagemaker-serverless with deployment guardrails", () => {
+  function guarded(): ReturnType<typeof synthStack> {
+    const app = Testing.app();
+    const iam = new IamStack(app, "iam");
+    const stack = new SagemakerServerlessStack(app, "sagemaker-serverless", {
+      executionRoleArn: iam.executionRole.roleArn,
+      variantName: "AllTraffic",
+      blueGreen: { terminationWait: "10 minutes", maximumExecutionTimeout: "30 minutes" },
+      rollbackAlarmNames: ["alex-embedding-errors"],
+    });
+    stack.prepareStack();
+    return synthStack(stack);
+  }
+
+  it("are off by default: the stack has no alarm, and the original no variant name", () => {
+    const { json } = synthProject();
+    const serverless = json["sagemaker-serverless"]!;
+    expect(serverless.resource?.aws_sagemaker_endpoint?.embedding_endpoint).not.toHaveProperty(
+      "deployment_config",
+    );
+  });
+
+  it("with a variant name: all at once, the old fleet kept 10 minutes while the alarms are watched", () => {
+    const json = guarded();
+    expect(
+      (
+        json.resource?.aws_sagemaker_endpoint_configuration?.serverless_config as {
+          production_variants: unknown[];
+        }
+      ).production_variants,
+    ).toEqual([
+      {
+        model_name: "${aws_sagemaker_model.embedding_model.name}",
+        variant_name: "AllTraffic",
+        serverless_config: { memory_size_in_mb: 3072, max_concurrency: 2 },
+      },
+    ]);
+    expect(json.resource?.aws_sagemaker_endpoint?.embedding_endpoint).toEqual({
+      name: "alex-embedding-endpoint",
+      endpoint_config_name: "${aws_sagemaker_endpoint_configuration.serverless_config.name}",
+      deployment_config: {
+        auto_rollback_configuration: { alarms: [{ alarm_name: "alex-embedding-errors" }] },
+        blue_green_update_policy: {
+          maximum_execution_timeout_in_seconds: 1800,
+          termination_wait_in_seconds: 600,
+          traffic_routing_configuration: { type: "ALL_AT_ONCE", wait_interval_in_seconds: 0 },
+        },
+      },
+      lifecycle: { ignore_changes: ["deployment_config[0].auto_rollback_configuration"] },
+    });
   });
 });
