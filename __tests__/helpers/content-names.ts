@@ -63,8 +63,12 @@ function baseNamed(
   if (lifecycle?.create_before_destroy !== true) {
     throw new Error(`${address} is not created before it is destroyed`);
   }
-  const { create_before_destroy: _created, ...rest } = lifecycle;
-  const { lifecycle: _lifecycle, ...attributes } = body;
+  const rest = Object.fromEntries(
+    Object.entries(lifecycle).filter(([key]) => key !== "create_before_destroy"),
+  );
+  const attributes = Object.fromEntries(
+    Object.entries(body).filter(([key]) => key !== "lifecycle"),
+  );
   return {
     ...attributes,
     name: base,

@@ -66,7 +66,9 @@ export function rollbackAlarmsStatement(
     sid: "RollbackAlarms",
     effect: "Allow",
     actions: ["cloudwatch:DescribeAlarms"],
-    resources: alarmNames.map((name) => aws.arn({ service: "cloudwatch", resource: `alarm:${name}` })),
+    resources: alarmNames.map((name) =>
+      aws.arn({ service: "cloudwatch", resource: `alarm:${name}` }),
+    ),
   };
 }
 

@@ -25,14 +25,7 @@
  * name alone is 54 characters in dev, so nothing would fit, and a timestamp changes the name on every replacement
  * rather than for a change of content, so it could not show in `cdktf diff` which inputs changed.
  */
-import {
-  Fn,
-  Lazy,
-  propertyAccess,
-  TerraformLocal,
-  Token,
-  type TerraformResource,
-} from "cdktf";
+import { Fn, Lazy, propertyAccess, TerraformLocal, Token, type TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { SAGEMAKER_NAME_MAX_LENGTH } from "../core/limits/sagemaker";
 import { named, type ResourceId } from "./layout";

@@ -288,6 +288,9 @@ export function applyDeployment(
   const lifecycle = endpoint.lifecycle ?? {};
   endpoint.lifecycle = {
     ...lifecycle,
-    ignoreChanges: [...((lifecycle.ignoreChanges as string[] | undefined) ?? []), ROLLBACK_ALARMS_PATH],
+    ignoreChanges: [
+      ...((lifecycle.ignoreChanges as string[] | undefined) ?? []),
+      ROLLBACK_ALARMS_PATH,
+    ],
   };
 }

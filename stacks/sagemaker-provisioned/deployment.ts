@@ -55,8 +55,7 @@ export function recipeDeployment(
       'false with blueGreen: "none" (only a blue/green deployment rolls back on alarms)',
     );
   }
-  const withRollback =
-    (rollback ?? true) && switches.enableEndpointMonitoring && given !== "none";
+  const withRollback = (rollback ?? true) && switches.enableEndpointMonitoring && given !== "none";
   return {
     blueGreen: given === undefined ? RECIPE_CANARY : blueGreen,
     rollbackAlarmKeys: withRollback ? ROLLBACK_ALARM_KEYS : [],

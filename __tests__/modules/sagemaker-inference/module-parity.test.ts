@@ -364,9 +364,7 @@ describe("the maximal example, against the module's source", () => {
       },
     });
     const realtime = resource(synthesized, "aws_sagemaker_endpoint_configuration", "realtime");
-    expect(realtime.name).toBe(
-      contentName("realtime", "endpoint_configuration_content_realtime"),
-    );
+    expect(realtime.name).toBe(contentName("realtime", "endpoint_configuration_content_realtime"));
     expect(realtime.lifecycle).toEqual({ create_before_destroy: true });
     expect(resource(json, "aws_sagemaker_endpoint", "realtime").endpoint_config_name).toBe(
       "${aws_sagemaker_endpoint_configuration.realtime.name}",
