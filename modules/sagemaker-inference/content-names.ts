@@ -28,6 +28,7 @@
 import { Fn, Lazy, propertyAccess, TerraformLocal, Token, type TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { SAGEMAKER_NAME_MAX_LENGTH } from "../core/limits/sagemaker";
+import { RESOURCE_META_ARGUMENTS } from "../core/meta-arguments";
 import { named, type ResourceId } from "./layout";
 
 /** How many hex digits of the content's SHA-1 end a derived name. */
@@ -43,13 +44,7 @@ const NOT_CONTENT = new Set([
   "tags",
   "tags_all",
   "//",
-  "count",
-  "for_each",
-  "depends_on",
-  "lifecycle",
-  "provider",
-  "provisioner",
-  "connection",
+  ...RESOURCE_META_ARGUMENTS,
 ]);
 
 /** A resource named after its content, and the local that holds the content. */

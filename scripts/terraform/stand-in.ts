@@ -24,6 +24,7 @@
  * state shows a replacement where the AWS provider would plan one (`+/-` with `create_before_destroy`); the resource's
  * `ignore_changes` then applies to both `input` and `triggers_replace`, at the same paths.
  */
+import { RESOURCE_META_ARGUMENTS } from "../../modules/core/meta-arguments";
 import { hclExpression, literalTemplate, rewriteTemplate } from "./expressions";
 import { blockSchema, type BlockSchema, type NestedBlock } from "./provider-schema";
 import { dataLocalName, standInAddress, standInName } from "./stand-in-addresses";
@@ -122,15 +123,6 @@ export function replacementTriggers(type: string, attributes: Json): Json | unde
 /** Thrown for a configuration the stand-in cannot represent; names what and why. */
 export class StandInError extends Error {}
 
-const RESOURCE_META_ARGUMENTS = [
-  "count",
-  "for_each",
-  "depends_on",
-  "lifecycle",
-  "provider",
-  "provisioner",
-  "connection",
-];
 const TOP_LEVEL_KEPT = [
   "variable",
   "locals",
