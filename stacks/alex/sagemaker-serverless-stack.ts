@@ -92,9 +92,10 @@ export interface SagemakerServerlessStackProps {
    */
   readonly blueGreen?: BlueGreenProps;
   /**
-   * CloudWatch alarms, by name, that roll a blue/green deployment back (the stack has no alarms of its own). The
-   * iam stack's role, the endpoint's execution role, may describe every alarm (AmazonSageMakerFullAccess), which
-   * SageMaker needs to watch them.
+   * CloudWatch alarms, by name, that roll a blue/green deployment back (the stack has no alarms of its own).
+   * SageMaker describes them with the endpoint's execution role, the iam stack's role, whose
+   * AmazonSageMakerFullAccess grants CloudWatch alarm actions on every alarm (as AWS publishes the policy; not tried
+   * here): nothing is added to it.
    *
    * @default - none
    */
