@@ -91,11 +91,12 @@ describe("two elements with one Terraform name", () => {
       new SagemakerInference(this, "team-b", { models: { "churn-model": model() } });
     }
   }
+  // The first clash Terraform names meet: the locals the models' names are derived from (content-names.ts).
   const PROBLEM =
-    "Invalid configuration for 'churn/team-b/model_churn-model' (1 problem):\n" +
-    '  - Terraform address: got "aws_sagemaker_model.churn_model"; allowed: an address no other element of ' +
-    "stack 'churn' has (churn/team-a/model_churn-model has it too): give one of them other keys or another " +
-    "construct id, or an address of its own with keepAddresses";
+    "Invalid configuration for 'churn/team-b/model-content_churn-model' (1 problem):\n" +
+    '  - Terraform address: got "local.model_content_churn_model"; allowed: an address no other element of ' +
+    "stack 'churn' has (churn/team-a/model-content_churn-model has it too): give one of them other keys or " +
+    "another construct id, or an address of its own with keepAddresses";
 
   it("stop the synth, naming both construct paths", () => {
     expect(() => Testing.synth(new TwoInferenceStack(Testing.app()))).toThrowError(PROBLEM);

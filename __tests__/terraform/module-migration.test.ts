@@ -3,7 +3,9 @@
  * docs/moving-from-friendsofterraform.md) and the maximal example, in a ProjectStack and in a plain TerraformStack,
  * `terraform init` offline finds nothing wrong with the synthesized JSON and HCL, and the plan of the stand-in
  * against a state holding the module's addresses (`module.<call>.aws_sagemaker_model.models["<model>"]`, ...)
- * shows only moves: nothing created, nothing destroyed.
+ * shows moves, and the one change the move makes: models and endpoint configurations, named after their content
+ * here (the module names them by their keys), are replaced, created before the old ones are destroyed, and the
+ * endpoints updated in place to the new configurations. Nothing else is created or destroyed.
  *
  * What this cannot show: that the real AWS provider plans no change to the moved resources' attributes. Those
  * are compared with the module's source value by value (__tests__/modules/sagemaker-inference/module-parity.test.ts).
@@ -17,7 +19,7 @@ import { MovedBasicUsageStack } from "../../docs/examples/moving-from-friendsoft
 import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
 import type { TerraformConfiguration } from "../../scripts/terraform/stand-in";
 import { StandInWorkspace } from "../../scripts/terraform/stand-in-plans";
-import { moveProblems } from "../../scripts/terraform/terraform-cases";
+import { moveProblems, type MoveOptions } from "../../scripts/terraform/terraform-cases";
 import { synthStack } from "../helpers/synth";
 import {
   MAXIMAL_MOVES,
@@ -81,8 +83,8 @@ const CDKTF_QUOTED_DEPENDS_ON = [
   [
     "Warning: Quoted references are deprecated",
     "",
-    '  on cdk.tf line 222, in resource "aws_appautoscaling_target" "inference_scaling-target_realtime_pipeline_6C49AAE7":',
-    ' 222: "aws_sagemaker_endpoint.inference_endpoint_realtime_C645F815",',
+    '  on cdk.tf line 514, in resource "aws_appautoscaling_target" "inference_scaling-target_realtime_pipeline_6C49AAE7":',
+    ' 514: "aws_sagemaker_endpoint.inference_endpoint_realtime_C645F815",',
     "",
     "In this context, references are expected literally rather than in quotes.",
     "Terraform 0.11 and earlier required quotes, but quoted references are now",
@@ -125,14 +127,53 @@ function initProblems(file: string, text: string): string[] {
   return terraform.configurationProblems(folder);
 }
 
+/**
+ * The module's endpoints as its state holds them: named by their keys, as here, and without `deployment_config`
+ * (the module has none); the stand-in plans one replaced when what forces a new endpoint differs.
+ */
+async function moduleEndpoints(
+  workspace: StandInWorkspace,
+  moves: Readonly<Record<string, string>>,
+): Promise<NonNullable<MoveOptions["priorAttributes"]>> {
+  const planned = await workspace.plan();
+  return Object.fromEntries(
+    Object.entries(moves)
+      .filter(([, to]) => to.startsWith("aws_sagemaker_endpoint."))
+      .map(([from, to]) => {
+        const { name } = planned.changes.find((change) => change.address === to)!.attributes as {
+          name: string;
+        };
+        return [from, { input: { name }, triggers_replace: { name, deployment_config: [] } }];
+      }),
+  );
+}
+
 describe.each(Object.entries(CASES))("%s, moved from the module", (_name, migration) => {
-  it.concurrent("plans only moves from a state at the module's addresses", async () => {
-    const json = synthStack(migration.stack()) as TerraformConfiguration;
-    const workspace = new StandInWorkspace(terraform, "migration", json);
-    cleanUp.push(() => workspace.dispose());
-    expect(await workspace.init()).toEqual([]);
-    expect(await moveProblems(workspace, {}, migration.moves, { only: true })).toEqual([]);
-  });
+  it.concurrent(
+    "plans moves from a state at the module's addresses: models and configurations replaced (new names), the rest moved",
+    async () => {
+      const json = synthStack(migration.stack()) as TerraformConfiguration;
+      const workspace = new StandInWorkspace(terraform, "migration", json);
+      cleanUp.push(() => workspace.dispose());
+      expect(await workspace.init()).toEqual([]);
+      // Named after their content, the models and configurations get new names: replaced once, created first.
+      const replaced = new Set(
+        Object.values(migration.moves).filter(
+          (to) =>
+            to.startsWith("aws_sagemaker_model.") ||
+            to.startsWith("aws_sagemaker_endpoint_configuration."),
+        ),
+      );
+      const priorAttributes = await moduleEndpoints(workspace, migration.moves);
+      expect(
+        await moveProblems(workspace, {}, migration.moves, {
+          only: true,
+          replaced,
+          priorAttributes,
+        }),
+      ).toEqual([]);
+    },
+  );
 
   it("is a configuration terraform init accepts, as JSON and as HCL", () => {
     const stack = migration.stack();

@@ -44,6 +44,32 @@ export interface InferenceExecutionPermissions {
    * @default - the model runs outside any VPC: no network interface permissions
    */
   readonly vpcNetworkInterfaces?: ModelNetwork;
+  /**
+   * Names of the CloudWatch alarms that roll the model's endpoint deployments back (`autoRollback`): SageMaker
+   * describes them with the execution role while a deployment runs.
+   *
+   * @default - none: no rollback alarms
+   */
+  readonly rollbackAlarmNames?: readonly string[];
+}
+
+/**
+ * `cloudwatch:DescribeAlarms` on the rollback alarms of an endpoint's deployments: "Ensure that your IAM execution
+ * role has permission to perform the cloudwatch:DescribeAlarms action on the auto-rollback alarms you specify"
+ * (SageMaker Developer Guide, Auto-Rollback Configuration and Monitoring). The action takes alarm ARNs.
+ */
+export function rollbackAlarmsStatement(
+  aws: AwsContext,
+  alarmNames: readonly string[],
+): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: "RollbackAlarms",
+    effect: "Allow",
+    actions: ["cloudwatch:DescribeAlarms"],
+    resources: alarmNames.map((name) =>
+      aws.arn({ service: "cloudwatch", resource: `alarm:${name}` }),
+    ),
+  };
 }
 
 /** Where a model's network interfaces live: its VPC configuration. */
@@ -77,8 +103,8 @@ const NETWORK_DESCRIBE_ACTIONS = [
 /**
  * The least-privilege permissions of a SageMaker hosting execution role, as the SageMaker guide lists them for
  * CreateModel ("CreateModel API: Execution Role Permissions"): write logs to the endpoints' log groups, put
- * metrics, log in to ECR, pull the model's images, read its artifacts, and, when asked, write captured data and
- * manage the network interfaces of a model in a VPC. Only CloudWatch metrics, the ECR login and the EC2 reads use
+ * metrics, log in to ECR, pull the model's images, read its artifacts, and, when asked, write captured data,
+ * manage the network interfaces of a model in a VPC and describe the alarms that roll its deployments back. Only CloudWatch metrics, the ECR login and the EC2 reads use
  * resource `*`: they have no resource-level permissions.
  */
 export function inferenceExecutionDocument(
@@ -130,6 +156,9 @@ export function inferenceExecutionDocument(
   }
   if (permissions.vpcNetworkInterfaces) {
     statements.push(...networkInterfaceStatements(aws, permissions.vpcNetworkInterfaces));
+  }
+  if (permissions.rollbackAlarmNames && permissions.rollbackAlarmNames.length > 0) {
+    statements.push(rollbackAlarmsStatement(aws, permissions.rollbackAlarmNames));
   }
   return new DataAwsIamPolicyDocument(scope, id, {
     statement: statements.map((statement) => ({ effect: "Allow", ...statement })),

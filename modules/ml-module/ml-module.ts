@@ -9,6 +9,7 @@ import { tagsWithName } from "../core/tags";
 import { Problems } from "../core/validation";
 import { managedPolicyAttachmentId, ServiceRole } from "../iam/service-role";
 import { acknowledge } from "../policy/acknowledgements";
+import type { BlueGreenProps } from "../sagemaker-inference/props";
 import { ServerlessEndpoint } from "../serverless-endpoint/serverless-endpoint";
 import { modelImage, ORIGINAL_DEFAULT_IMAGE } from "./image";
 import { checkNames, mlModuleNames, namePrecondition, type MlModuleNames } from "./names";
@@ -83,6 +84,22 @@ export interface MlModuleProps {
    * @default - none, as in the original (acknowledged: `sagemaker-endpoint-kms`)
    */
   readonly encryptionKeyArn?: string;
+  /**
+   * Beyond the original: how SageMaker moves the endpoint to a changed model or configuration. A serverless endpoint
+   * takes blue/green with all-at-once traffic shifting: the old fleet kept for `terminationWait` while the rollback
+   * alarms are watched, the whole bounded by `maximumExecutionTimeout`. See docs/changing-a-deployed-model.md.
+   *
+   * @default - none: SageMaker's own update, all traffic at once, no alarms watched (the module has no alarms)
+   */
+  readonly blueGreen?: BlueGreenProps;
+  /**
+   * Beyond the original: CloudWatch alarms, by name, that roll a blue/green deployment back (the module creates
+   * none). The execution role may describe them (`cloudwatch:DescribeAlarms`), which SageMaker needs to watch them.
+   * Rollback alarms are set when the endpoint is created: see docs/changing-a-deployed-model.md.
+   *
+   * @default - none
+   */
+  readonly rollbackAlarmNames?: readonly string[];
 }
 
 /**
@@ -142,6 +159,7 @@ export class MlModule extends Construct {
         objectKeys: [MODEL_ARTIFACT_KEY, INFERENCE_CODE_KEY],
         imageRepositoryArn: image.repositoryArn,
         endpointName: names.endpoint,
+        rollbackAlarmNames: props.rollbackAlarmNames,
       }).json,
     });
 
@@ -166,6 +184,8 @@ export class MlModule extends Construct {
       nameTag: true,
       managedByTag: false,
       encryptionKeyArn: props.encryptionKeyArn,
+      blueGreen: props.blueGreen,
+      autoRollback: props.rollbackAlarmNames && { alarmNames: props.rollbackAlarmNames },
       // Correction: the original creates the model alongside the role's policy; SageMaker checks that it
       // can read the model artifact when the model is created, so the policy has to be in place first.
       dependsOn: [this.executionPolicy],
@@ -237,8 +257,8 @@ export class MlModule extends Construct {
 
 /**
  * The original module's Terraform names by construct path below the stack, for an {@link MlModule} created
- * with id `id` (`ProjectStack.keepAddresses`). The data sources and `local.image_uri` are new: the original wrote
- * its policies inline and used the image variable as given. Give the module's `lambdaVpcAccess`: without the
+ * with id `id` (`ProjectStack.keepAddresses`). The data sources and the locals are new: the original wrote its
+ * policies inline, used the image variable as given and named its model and configuration without a content hash. Give the module's `lambdaVpcAccess`: without the
  * attachment, its address is left out.
  */
 export function mlModuleAddresses(
@@ -253,6 +273,9 @@ export function mlModuleAddresses(
     "serverless/model": "optimal_call_time_predictor",
     "serverless/endpoint-configuration": "serverless_config",
     "serverless/endpoint": "serverless_endpoint",
+    // New: what the model's and the configuration's names are derived from (content-names.ts).
+    "serverless/model-content": "optimal_call_time_predictor_content",
+    "serverless/endpoint-configuration-content": "serverless_config_content",
     "lambda-sagemaker-invoke-role/role": "lambda_sagemaker_invoke_role",
     "lambda-sagemaker-invoke-role/trust-policy": "lambda_sagemaker_invoke_assume_role",
     ...((options.lambdaVpcAccess ?? true)

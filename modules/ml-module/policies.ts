@@ -2,6 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
+import { rollbackAlarmsStatement } from "../iam/inference-execution-policy";
 import { isUnresolved } from "../core/validation";
 
 /** The CloudWatch Logs actions a writer of logs needs (the original's three). */
@@ -22,6 +23,8 @@ export interface ExecutionPolicyProps {
   readonly imageRepositoryArn: string;
   /** Name of the endpoint, whose log group `/aws/sagemaker/Endpoints/<name>` SageMaker writes. */
   readonly endpointName: string;
+  /** Names of the alarms that roll the endpoint's deployments back, which SageMaker describes; none by default. */
+  readonly rollbackAlarmNames?: readonly string[];
 }
 
 /**
@@ -72,6 +75,9 @@ export function executionPolicyDocument(
         // The group itself (CreateLogGroup) and its streams; not `<name>*`, which would match other endpoints.
         resources: [logGroup, `${logGroup}:log-stream:*`],
       },
+      ...(props.rollbackAlarmNames && props.rollbackAlarmNames.length > 0
+        ? [rollbackAlarmsStatement(aws, props.rollbackAlarmNames)]
+        : []),
     ],
   });
 }

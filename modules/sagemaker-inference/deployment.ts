@@ -264,12 +264,33 @@ function capacityBlock(
   return size ? { type: size.type, value: size.value } : undefined;
 }
 
-/** Sets the endpoint's `deployment_config`, when it has guardrails. */
+/**
+ * The rollback alarms of a deployed endpoint, which Terraform leaves as they are. The AWS provider marks
+ * `deployment_config.auto_rollback_configuration` as forcing a new endpoint (internal/service/sagemaker/endpoint.go):
+ * a change to the list would destroy the endpoint and create it again under the same name, an outage. Ignored, the
+ * list an endpoint was created with stays; a change takes effect when the endpoint is next created.
+ * `blue_green_update_policy` and `rolling_update_policy` still update in place.
+ */
+export const ROLLBACK_ALARMS_PATH = "deployment_config[0].auto_rollback_configuration";
+
+/**
+ * Sets the endpoint's `deployment_config`, when it has guardrails, and has Terraform ignore later changes to its
+ * rollback alarms ({@link ROLLBACK_ALARMS_PATH}).
+ */
 export function applyDeployment(
   endpoint: SagemakerEndpoint,
   deployment: ResolvedDeployment | undefined,
   alarms: Readonly<Record<string, CloudwatchMetricAlarm>>,
 ): void {
   const block = deployment ? deploymentConfigBlock(deployment, alarms) : undefined;
-  if (block) endpoint.putDeploymentConfig(block);
+  if (!block) return;
+  endpoint.putDeploymentConfig(block);
+  const lifecycle = endpoint.lifecycle ?? {};
+  endpoint.lifecycle = {
+    ...lifecycle,
+    ignoreChanges: [
+      ...((lifecycle.ignoreChanges as string[] | undefined) ?? []),
+      ROLLBACK_ALARMS_PATH,
+    ],
+  };
 }

@@ -11,6 +11,7 @@ import { SAGEMAKER_NAME } from "../core/limits/sagemaker";
 import type { Problems } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
 import { asyncInferenceConfig } from "./async-inference";
+import { nameAfterContent } from "./content-names";
 import { dataCaptureConfig } from "./data-capture";
 import { resolveDeployment, type ResolvedDeployment } from "./deployment";
 import { validateDeployment } from "./deployment-checks";
@@ -134,7 +135,10 @@ export interface CreatedEndpoint {
   readonly endpoint: SagemakerEndpoint;
 }
 
-/** The endpoint and its configuration, serving `models` (by key). */
+/**
+ * The endpoint and its configuration, serving `models` (by key). The configuration's name is derived from its
+ * content (content-names.ts); the endpoint keeps its name and refers to the configuration's.
+ */
 export function createEndpoint(
   scope: Construct,
   endpoint: ResolvedEndpoint,
@@ -177,6 +181,12 @@ export function createEndpoint(
     "data_capture_config.kms_key_id": layout.field(
       `${endpoint.field}.provisioned.enableDataCapture.encryptionKeyArn`,
     ),
+  });
+  // Named after its content, which holds its models' names: a changed model or setting is a new configuration, and
+  // the endpoint, whose name never changes, is updated in place to it.
+  nameAfterContent(scope, configuration, {
+    base: endpoint.configurationName,
+    id: layout.ids.endpointConfigurationContent(endpoint.key),
   });
 
   return {

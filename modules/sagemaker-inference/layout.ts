@@ -16,7 +16,11 @@ export interface ResourceId {
 
 export interface ConstructIds {
   readonly model: (model: string) => ResourceId;
+  /** The local holding what the model's name is derived from (content-names.ts). */
+  readonly modelContent: (model: string) => ResourceId;
   readonly endpointConfiguration: (endpoint: string) => ResourceId;
+  /** The local holding what the endpoint configuration's name is derived from. */
+  readonly endpointConfigurationContent: (endpoint: string) => ResourceId;
   readonly endpoint: (endpoint: string) => ResourceId;
   readonly scalingTarget: (endpoint: string, variant: string) => ResourceId;
   readonly scalingPolicy: (endpoint: string, variant: string, policy: string) => ResourceId;
@@ -37,9 +41,18 @@ export interface InferenceLayout {
  */
 export const KEYED_IDS: ConstructIds = {
   model: (model) => ({ id: `model_${model}`, nameAfter: [model] }),
+  // Locals have no type to tell them apart: their names start with what they are.
+  modelContent: (model) => ({
+    id: `model-content_${model}`,
+    nameAfter: ["model_content", model],
+  }),
   endpointConfiguration: (endpoint) => ({
     id: `endpoint-configuration_${endpoint}`,
     nameAfter: [endpoint],
+  }),
+  endpointConfigurationContent: (endpoint) => ({
+    id: `endpoint-configuration-content_${endpoint}`,
+    nameAfter: ["endpoint_configuration_content", endpoint],
   }),
   endpoint: (endpoint) => ({ id: `endpoint_${endpoint}`, nameAfter: [endpoint] }),
   scalingTarget: (endpoint, variant) => ({

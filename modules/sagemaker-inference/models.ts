@@ -28,6 +28,7 @@ import {
   type Warning,
 } from "../core/validation";
 import { settableThrough } from "../policy/construct-props";
+import { nameAfterContent } from "./content-names";
 import { named, type InferenceLayout } from "./layout";
 import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
 import { validateTagCount, type TagsFor } from "./tags";
@@ -221,7 +222,9 @@ function checkIdList(
 
 /**
  * The model: one `container` block per container definition, named by its key, or the single container as
- * `primary_container` when asked; an inference execution config only when there is more than one container.
+ * `primary_container` when asked; an inference execution config only when there is more than one container. Its
+ * name is `<name>-<hash of its content>` (content-names.ts), so that a changed model is a new one its endpoint
+ * configurations move to; its `Name` tag is the name as given.
  */
 export function createModel(
   scope: Construct,
@@ -254,6 +257,11 @@ export function createModel(
   });
   settableThrough(created, scope, {
     enable_network_isolation: layout.field(`${model.field}.enableNetworkIsolation`),
+  });
+  nameAfterContent(scope, created, {
+    base: model.name,
+    id: layout.ids.modelContent(model.key),
+    revision: props.revision,
   });
   return named(created, id);
 }

@@ -19,9 +19,9 @@ import type {
  */
 export interface ServerlessEndpointProps
   extends
-    Pick<ModelProps, "iamRoleArn" | "dependsOn">,
+    Pick<ModelProps, "iamRoleArn" | "dependsOn" | "revision">,
     Pick<ServerlessVariantProps, "memorySizeInMB" | "maxConcurrency" | "provisionedConcurrency">,
-    Pick<EndpointProps, "encryptionKeyArn">,
+    Pick<EndpointProps, "encryptionKeyArn" | "blueGreen" | "autoRollback">,
     Pick<SagemakerInferenceProps, "managedByTag" | "nameTag"> {
   /** Name of the SageMaker model. */
   readonly modelName: string;
@@ -35,7 +35,8 @@ export interface ServerlessEndpointProps
    */
   readonly container: ContainerDefinitionProps;
   /**
-   * Name of the single production variant.
+   * Name of the single production variant. Needed for `blueGreen`: a blue/green deployment needs the new
+   * configuration's variant to keep the old one's name.
    *
    * @default - none: `variant_name` is left out and the AWS provider makes one up, as in Terraform code that does
    *   not set it
@@ -62,7 +63,9 @@ const LAYOUT: InferenceLayout = {
   ids: {
     ...KEYED_IDS,
     model: () => ({ id: "model" }),
+    modelContent: () => ({ id: "model-content" }),
     endpointConfiguration: () => ({ id: "endpoint-configuration" }),
+    endpointConfigurationContent: () => ({ id: "endpoint-configuration-content" }),
     endpoint: () => ({ id: "endpoint" }),
   },
   field: (path) => {
@@ -99,7 +102,9 @@ const FIELDS: readonly (readonly [string, string])[] = [
  * endpoint configuration with a single variant, and the endpoint.
  *
  * A thin front of `SagemakerInference`'s engine (modules/sagemaker-inference/engine.ts): the same props, defaults,
- * checks and Terraform, for the one model and endpoint that most serverless deployments are. Its resources are
+ * checks and Terraform, for the one model and endpoint that most serverless deployments are. The model and the
+ * endpoint configuration are named `<name>-<hash of their content>`, so that a change reaches the endpoint
+ * (docs/changing-a-deployed-model.md). Its resources are
  * its direct children, `model`, `endpoint-configuration` and `endpoint`, and problems name its own props.
  */
 export class ServerlessEndpoint extends Construct {
@@ -122,6 +127,7 @@ export class ServerlessEndpoint extends Construct {
             primaryContainer: true,
             containerDefinitions: { [CONTAINER]: props.container },
             dependsOn: props.dependsOn,
+            revision: props.revision,
           },
         },
         endpoints: {
@@ -129,6 +135,9 @@ export class ServerlessEndpoint extends Construct {
             name: props.endpointName,
             endpointConfigurationName: props.endpointConfigurationName,
             encryptionKeyArn: props.encryptionKeyArn,
+            // A serverless endpoint takes blue/green with all-at-once traffic shifting, and rollback alarms by name.
+            blueGreen: props.blueGreen,
+            autoRollback: props.autoRollback,
             serverless: {
               variant: {
                 modelName: MODEL,

@@ -27,6 +27,17 @@ export interface PlanRequest {
    * module call the stack replaces, e.g. `module.old.aws_iam_policy.p["a"]`.
    */
   readonly priorInstances?: readonly string[];
+  /**
+   * What some of `priorInstances` hold, by the same address: their `input` and `triggers_replace` (otherwise
+   * null), e.g. an endpoint as the original created it, to show what a plan replaces.
+   */
+  readonly priorAttributes?: Readonly<Record<string, PriorAttributes>>;
+}
+
+/** A stand-in instance's attributes in a prior state. */
+export interface PriorAttributes {
+  readonly input?: unknown;
+  readonly triggers_replace?: unknown;
 }
 
 /** An error of a plan, in the stack's terms. */
@@ -128,11 +139,23 @@ export class StandInWorkspace {
     const id = `plan-${(this.plans += 1)}`;
     const folder = join(this.folder, id);
     mkdirSync(folder);
-    const variableFile = join(folder, "variables.tfvars.json");
-    writeFileSync(variableFile, JSON.stringify(request.variables ?? {}));
     const stateFile = join(folder, "terraform.tfstate");
     if (request.priorInstances)
-      writeFileSync(stateFile, JSON.stringify(this.state(request.priorInstances)));
+      writeFileSync(
+        stateFile,
+        JSON.stringify(this.state(request.priorInstances, request.priorAttributes ?? {})),
+      );
+    return this.planWithState(folder, stateFile, request.variables ?? {});
+  }
+
+  /** The plan with `variables` against the state in `stateFile` (none yet: an empty state). */
+  private async planWithState(
+    folder: string,
+    stateFile: string,
+    variables: Readonly<Record<string, unknown>>,
+  ): Promise<PlanOutcome> {
+    const variableFile = join(folder, "variables.tfvars.json");
+    writeFileSync(variableFile, JSON.stringify(variables));
     const planFile = join(folder, "plan.tfplan");
     const args = ["plan", "-input=false", "-no-color", "-json", "-lock=false", "-refresh=false"];
     args.push(`-var-file=${variableFile}`, `-state=${stateFile}`, `-out=${planFile}`);
@@ -155,6 +178,30 @@ export class StandInWorkspace {
         };
       return { errors: [], ...this.read(JSON.parse(shown.stdout) as ShownPlan) };
     });
+  }
+
+  /**
+   * `terraform apply` of the stand-in with `applied`'s variables (it creates `terraform_data` only, in a state file of
+   * its own), then the plan of `next` against that state: what a deployment after a change does, replacement and
+   * update, as far as the stand-in knows which arguments force a new resource (`FORCES_REPLACEMENT`).
+   */
+  public async planAfterApply(
+    applied: Pick<PlanRequest, "variables">,
+    next: Pick<PlanRequest, "variables">,
+  ): Promise<PlanOutcome> {
+    const id = `apply-${(this.plans += 1)}`;
+    const folder = join(this.folder, id);
+    mkdirSync(folder);
+    const stateFile = join(folder, "terraform.tfstate");
+    const appliedFile = join(folder, "applied.tfvars.json");
+    writeFileSync(appliedFile, JSON.stringify(applied.variables ?? {}));
+    const applyArgs = ["apply", "-auto-approve", "-input=false", "-no-color", "-lock=false"];
+    applyArgs.push(`-var-file=${appliedFile}`, `-state=${stateFile}`);
+    const run = await pool.run(() => this.terraform.runAsync(this.folder, applyArgs));
+    if (run.code !== 0) {
+      return { errors: [{ check: undefined, message: unexpected(run) }], outputs: {}, changes: [] };
+    }
+    return this.planWithState(folder, stateFile, next.variables ?? {});
   }
 
   /**
@@ -185,7 +232,10 @@ export class StandInWorkspace {
    * A state file (format 4) holding an empty stand-in at each address, in the root module or in a module call
    * (`module.old.aws_s3_bucket.b["a"]`).
    */
-  private state(addresses: readonly string[]): object {
+  private state(
+    addresses: readonly string[],
+    attributes: Readonly<Record<string, PriorAttributes>>,
+  ): object {
     const byResource = new Map<
       string,
       { module: string | undefined; name: string; instances: unknown[] }
@@ -202,9 +252,9 @@ export class StandInWorkspace {
         schema_version: 0,
         attributes: {
           id: `stand-in-${address}`,
-          input: null,
-          output: null,
-          triggers_replace: null,
+          input: dynamicValue(attributes[address]?.input),
+          output: dynamicValue(attributes[address]?.input),
+          triggers_replace: dynamicValue(attributes[address]?.triggers_replace),
         },
         sensitive_attributes: [],
       });
@@ -306,6 +356,26 @@ export class StandInWorkspace {
     // Else a resource the stack no longer has (the old address of a move).
     return own ? address : originalAddress(address);
   }
+}
+
+/**
+ * A value of `terraform_data`'s dynamically typed attributes as a state file holds it: `{ value, type }`, the type
+ * in cty's JSON form (objects and tuples, as Terraform infers them from literal values); null for none.
+ */
+function dynamicValue(value: unknown): unknown {
+  return value === undefined || value === null ? null : { value, type: ctyType(value) };
+}
+
+function ctyType(value: unknown): unknown {
+  if (value === null) return "dynamic";
+  if (typeof value === "string") return "string";
+  if (typeof value === "number") return "number";
+  if (typeof value === "boolean") return "bool";
+  if (Array.isArray(value)) return ["tuple", value.map(ctyType)];
+  return [
+    "object",
+    Object.fromEntries(Object.entries(value as object).map(([key, item]) => [key, ctyType(item)])),
+  ];
 }
 
 /** The diagnostics of a command run with `-json`. */

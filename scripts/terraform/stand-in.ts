@@ -18,7 +18,13 @@
  *
  * `input` is known at plan time, unlike `terraform_data`'s `output`, so preconditions, postconditions and
  * outputs that read computed attributes are all evaluated by `terraform plan`.
+ *
+ * A change to `input` updates a `terraform_data` in place. Where the stand-in knows which arguments of a resource type
+ * force a new resource ({@link FORCES_REPLACEMENT}), they are also its `triggers_replace`, so that a plan against a
+ * state shows a replacement where the AWS provider would plan one (`+/-` with `create_before_destroy`); the resource's
+ * `ignore_changes` then applies to both `input` and `triggers_replace`, at the same paths.
  */
+import { RESOURCE_META_ARGUMENTS } from "../../modules/core/meta-arguments";
 import { hclExpression, literalTemplate, rewriteTemplate } from "./expressions";
 import { blockSchema, type BlockSchema, type NestedBlock } from "./provider-schema";
 import { dataLocalName, standInAddress, standInName } from "./stand-in-addresses";
@@ -69,18 +75,54 @@ export interface StandIn {
   readonly resources: ReadonlyMap<string, string>;
 }
 
+/**
+ * The arguments that force a new resource, for the resource types whose replacement matters to the stacks
+ * (hashicorp/terraform-provider-aws, internal/service/sagemaker): every argument of `aws_sagemaker_model`
+ * (model.go) and of `aws_sagemaker_endpoint_configuration` (endpoint_configuration.go) but their tags; of
+ * `aws_sagemaker_endpoint` (endpoint.go) only `name` and `deployment_config.auto_rollback_configuration`
+ * (`endpoint_config_name` and the rest of `deployment_config` are updated in place by `UpdateEndpoint`).
+ */
+export const FORCES_REPLACEMENT: Readonly<
+  Record<string, { readonly allBut: readonly string[] } | { readonly only: readonly string[] }>
+> = {
+  aws_sagemaker_model: { allBut: ["tags", "tags_all"] },
+  aws_sagemaker_endpoint_configuration: { allBut: ["tags", "tags_all"] },
+  aws_sagemaker_endpoint: { only: ["name", "deployment_config.auto_rollback_configuration"] },
+};
+
+/**
+ * The arguments of a resource of `type` that force its replacement, as `triggers_replace` holds them; undefined for a
+ * type the stand-in has no such knowledge of. A nested argument (`deployment_config.auto_rollback_configuration`) is
+ * kept at its path, in a list of one, and the block is an empty list when it does not hold it: the AWS provider
+ * reads a missing nested block as an empty one, so that adding a `deployment_config` without rollback alarms to an
+ * endpoint is an update, and adding one with them a replacement.
+ */
+export function replacementTriggers(type: string, attributes: Json): Json | undefined {
+  const rule = FORCES_REPLACEMENT[type];
+  if (!rule) return undefined;
+  if ("allBut" in rule) {
+    return Object.fromEntries(
+      Object.entries(attributes).filter(([key]) => !rule.allBut.includes(key)),
+    );
+  }
+  const triggers: Json = {};
+  for (const path of rule.only) {
+    const [block, nested] = path.split(".") as [string, string | undefined];
+    if (nested === undefined) {
+      triggers[block] = attributes[block] ?? null;
+      continue;
+    }
+    const value = attributes[block];
+    const first = (Array.isArray(value) ? value[0] : value) as Json | undefined;
+    const inner = first?.[nested];
+    triggers[block] = inner === undefined ? [] : [{ [nested]: inner }];
+  }
+  return triggers;
+}
+
 /** Thrown for a configuration the stand-in cannot represent; names what and why. */
 export class StandInError extends Error {}
 
-const RESOURCE_META_ARGUMENTS = [
-  "count",
-  "for_each",
-  "depends_on",
-  "lifecycle",
-  "provider",
-  "provisioner",
-  "connection",
-];
 const TOP_LEVEL_KEPT = [
   "variable",
   "locals",
@@ -266,25 +308,34 @@ class StandInWriter {
         computed[attribute] = placeholder(kind ?? "string", attribute);
     }
     const standIn: Json = { input: this.references.rewrite({ ...attributes, ...computed }, true) };
+    const triggers = replacementTriggers(type, attributes);
+    if (triggers) standIn.triggers_replace = this.references.rewrite(triggers, true);
     for (const meta of ["count", "for_each"]) {
       if (body[meta] !== undefined) standIn[meta] = this.references.rewrite(body[meta]);
     }
     const dependsOn = this.references.dependsOn(body.depends_on);
     if (dependsOn) standIn.depends_on = dependsOn;
-    const lifecycle = this.lifecycle(body.lifecycle);
+    const lifecycle = this.lifecycle(body.lifecycle, triggers !== undefined);
     if (lifecycle) standIn.lifecycle = lifecycle;
     return standIn;
   }
 
-  /** The lifecycle Terraform evaluates: conditions, create_before_destroy, prevent_destroy. */
-  private lifecycle(lifecycle: unknown): Json | undefined {
+  /**
+   * The lifecycle Terraform evaluates: conditions, create_before_destroy, prevent_destroy; and, for a resource whose
+   * replacement the stand-in knows (`triggered`), `ignore_changes` at the same paths of `input` and
+   * `triggers_replace`.
+   */
+  private lifecycle(lifecycle: unknown, triggered = false): Json | undefined {
     if (!lifecycle || typeof lifecycle !== "object") return undefined;
     const kept: Json = {};
     for (const [key, value] of Object.entries(lifecycle as Json)) {
-      // ignore_changes and replace_triggered_by name provider attributes terraform_data does not have.
+      // replace_triggered_by, and ignore_changes elsewhere, name provider attributes terraform_data does not have.
       if (["precondition", "postcondition"].includes(key))
         kept[key] = this.references.rewrite(value, true);
       if (["create_before_destroy", "prevent_destroy"].includes(key)) kept[key] = value;
+      if (key === "ignore_changes" && triggered && Array.isArray(value)) {
+        kept[key] = value.flatMap((path) => [`input.${path}`, `triggers_replace.${path}`]);
+      }
     }
     return Object.keys(kept).length > 0 ? kept : undefined;
   }

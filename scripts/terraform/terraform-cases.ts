@@ -6,7 +6,7 @@
  * words; none means the case passes.
  */
 import type { Check } from "./checks";
-import type { PlanOutcome, StandInWorkspace } from "./stand-in-plans";
+import type { PlanOutcome, PlanRequest, StandInWorkspace } from "./stand-in-plans";
 
 /** What an expected error names for an error of Terraform's own, from no check of the stack. */
 export const NO_CHECK = "(no check)";
@@ -172,12 +172,19 @@ export interface MoveOptions {
    * other Terraform code created, e.g. a module call).
    */
   readonly only?: boolean;
+  /**
+   * New addresses whose resources the move replaces, created before the old ones are destroyed (`create,delete`):
+   * models and endpoint configurations, named after their content, whose names the original did not have.
+   */
+  readonly replaced?: ReadonlySet<string>;
+  /** What the state holds at some old addresses (see `PlanRequest.priorAttributes`). */
+  readonly priorAttributes?: PlanRequest["priorAttributes"];
 }
 
 /**
  * The problems of the moves: with a state holding each old address (in the root module or in a module call), every
- * instance must plan as a move to its new address (an update or no change there), and nothing may be destroyed;
- * with `only`, nothing else may be planned either.
+ * instance must plan as a move to its new address (an update or no change there; a replacement, created first, for
+ * the `replaced` ones), and nothing else may be destroyed; with `only`, nothing else may be planned either.
  */
 export async function moveProblems(
   workspace: StandInWorkspace,
@@ -188,21 +195,24 @@ export async function moveProblems(
   const outcome = await workspace.plan({
     variables: cases.required ?? {},
     priorInstances: Object.keys(moves),
+    priorAttributes: options.priorAttributes,
   });
   if (outcome.errors.length > 0) return errorProblems(outcome, []);
+  const replaced = options.replaced ?? new Set<string>();
   const problems: string[] = [];
   for (const [from, to] of Object.entries(moves)) {
     const change = outcome.changes.find((candidate) => candidate.address === to);
+    const expected = replaced.has(to) ? ["create,delete"] : ["update", "no-op"];
     if (change?.previousAddress !== from) {
       problems.push(
         `${from} does not move to ${to} (${to} plans ${show(change?.actions ?? "nothing")})`,
       );
-    } else if (!["update", "no-op"].includes(change.actions.join())) {
+    } else if (!expected.includes(change.actions.join())) {
       problems.push(`${from} moves to ${to} but plans ${show(change.actions)}`);
     }
   }
-  for (const change of outcome.changes.filter((candidate) =>
-    candidate.actions.includes("delete"),
+  for (const change of outcome.changes.filter(
+    (candidate) => candidate.actions.includes("delete") && !replaced.has(candidate.address),
   )) {
     problems.push(`${change.address} is destroyed (${show(change.actions)})`);
   }

@@ -2,9 +2,11 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { CONTAINER_IMAGE } from "../../modules/core/limits/sagemaker";
+import { addPreconditions } from "../../modules/core/preconditions";
 import { withValueGiven } from "../../modules/core/terraform-conditions";
 import { RegionalImage } from "../../modules/images/regional-image";
 import { acknowledge } from "../../modules/policy/acknowledgements";
+import type { BlueGreenProps } from "../../modules/sagemaker-inference/props";
 import { ServerlessEndpoint } from "../../modules/serverless-endpoint/serverless-endpoint";
 import { ProjectStack } from "../project-stack";
 import { awsRegionVariable } from "../region-variable";
@@ -72,6 +74,32 @@ export interface SagemakerServerlessStackProps {
    * @default - none, as in the original (acknowledged: `sagemaker-endpoint-kms`)
    */
   readonly encryptionKeyArn?: string;
+  /**
+   * Name of the endpoint's variant. A blue/green deployment (`blueGreen`) needs one: the new configuration's variant
+   * must keep the old one's name, and without a name the AWS provider makes up a new one for each configuration.
+   * Setting it changes the configuration, so the first deployment that sets it moves the endpoint to a variant of
+   * another name: set it one deployment before `blueGreen` (docs/changing-a-deployed-model.md).
+   *
+   * @default - none, as in the original: the AWS provider makes one up
+   */
+  readonly variantName?: string;
+  /**
+   * How SageMaker moves the endpoint to a changed configuration: a serverless endpoint takes blue/green with
+   * all-at-once traffic shifting, with a termination wait (the old fleet kept, the rollback alarms watched) and a
+   * timeout. Needs `variantName`.
+   *
+   * @default - none: SageMaker's own update, all traffic at once, no alarms watched (the stack has no alarms)
+   */
+  readonly blueGreen?: BlueGreenProps;
+  /**
+   * CloudWatch alarms, by name, that roll a blue/green deployment back (the stack has no alarms of its own).
+   * SageMaker describes them with the endpoint's execution role, the iam stack's role, whose
+   * AmazonSageMakerFullAccess grants CloudWatch alarm actions on every alarm (as AWS publishes the policy; not tried
+   * here): nothing is added to it.
+   *
+   * @default - none
+   */
+  readonly rollbackAlarmNames?: readonly string[];
 }
 
 /**
@@ -89,6 +117,9 @@ export class SagemakerServerlessStack extends ProjectStack {
       [`${ENDPOINT}/model`]: "embedding_model",
       [`${ENDPOINT}/endpoint-configuration`]: "serverless_config",
       [`${ENDPOINT}/endpoint`]: "embedding_endpoint",
+      // New: what the model's and the configuration's names are derived from (content-names.ts).
+      [`${ENDPOINT}/model-content`]: "embedding_model_content",
+      [`${ENDPOINT}/endpoint-configuration-content`]: "serverless_config_content",
     });
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });
@@ -152,20 +183,21 @@ export class SagemakerServerlessStack extends ProjectStack {
       maxConcurrency: props.maxConcurrency ?? 2,
       encryptionKeyArn: props.encryptionKeyArn,
       managedByTag: false,
+      variantName: props.variantName,
+      blueGreen: props.blueGreen,
+      autoRollback: props.rollbackAlarmNames && { alarmNames: props.rollbackAlarmNames },
     });
     if (props.encryptionKeyArn === undefined) {
       acknowledge(this.endpoint.endpointConfiguration, "sagemaker-endpoint-kms", NO_KEY_REASON);
     }
     acknowledge(this.endpoint.model, "sagemaker-model-image-digest", IMAGE_TAG_REASON);
     const { model, endpoint } = this.endpoint;
-    model.lifecycle = {
-      precondition: [
-        {
-          condition: Op.or(Op.not(usesDefaultImage), regionalImage.regionSupported),
-          errorMessage: `${regionalImage.unsupportedRegionMessage} Set sagemaker_image_uri to an image in the ${region.stringValue} registry.`,
-        },
-      ],
-    };
+    addPreconditions(model, [
+      {
+        condition: Op.or(Op.not(usesDefaultImage), regionalImage.regionSupported),
+        errorMessage: `${regionalImage.unsupportedRegionMessage} Set sagemaker_image_uri to an image in the ${region.stringValue} registry.`,
+      },
+    ]);
 
     new TerraformOutput(this, "sagemaker_endpoint_name", {
       value: endpoint.name,

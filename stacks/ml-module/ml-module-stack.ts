@@ -7,7 +7,10 @@ import { ProjectStack } from "../project-stack";
 import { mlModuleVariables } from "./variables";
 
 /** The typed configuration of the `ml-module` stack: options of {@link MlModule} beyond the original's variables. */
-export type MlModuleStackProps = Pick<MlModuleProps, "lambdaVpcAccess" | "encryptionKeyArn">;
+export type MlModuleStackProps = Pick<
+  MlModuleProps,
+  "lambdaVpcAccess" | "encryptionKeyArn" | "blueGreen" | "rollbackAlarmNames"
+>;
 
 /** The construct id of the module, below which its resources keep the original's addresses. */
 const MODULE = "ml";

@@ -50,6 +50,8 @@ export function recipeExecutionRole(
     readonly artifactUrl: string;
     readonly dataCaptureObjectsArn: string;
     readonly network: RecipeNetwork | undefined;
+    /** The names of the alarms that roll the endpoint's deployments back. */
+    readonly rollbackAlarmNames: readonly string[];
   },
 ): RecipeExecutionRole {
   const { names, network } = config;
@@ -72,6 +74,8 @@ export function recipeExecutionRole(
       subnetIds: network.subnetIds,
       securityGroupIds: network.securityGroupIds,
     },
+    // Beyond the recipe: SageMaker describes the rollback alarms with this role during a deployment.
+    rollbackAlarmNames: config.rollbackAlarmNames,
   });
   const policy = new AttachedPolicy(scope, POLICY, {
     policyName: `${names.prefix}-sagemaker-execution-policy`,

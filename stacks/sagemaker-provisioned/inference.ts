@@ -20,6 +20,7 @@ import { KEYED_IDS, type ResourceId } from "../../modules/sagemaker-inference/la
 import type { AlarmProps } from "../../modules/sagemaker-inference/props";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { numberVariable, stringVariable } from "../validated-variables";
+import { fallBackOnSingleInstance, type RecipeDeployment } from "./deployment";
 import { IMAGE_TAG_REASON, type RecipeImage } from "./model-image";
 import { RECIPE_ALARMS } from "./monitoring";
 import type { RecipeNames } from "./naming";
@@ -59,6 +60,9 @@ export function inferenceAddresses(switches: Switches): Record<string, string> {
     [enginePath(KEYED_IDS.model(MODEL))]: "ml_model",
     [enginePath(KEYED_IDS.endpointConfiguration(ENDPOINT))]: "ml_endpoint_config",
     [enginePath(KEYED_IDS.endpoint(ENDPOINT))]: "ml_endpoint",
+    // New: what the model's and the configuration's names are derived from (content-names.ts).
+    [enginePath(KEYED_IDS.modelContent(MODEL))]: "ml_model_content",
+    [enginePath(KEYED_IDS.endpointConfigurationContent(ENDPOINT))]: "ml_endpoint_config_content",
     ...(switches.enableAutoScaling
       ? {
           [enginePath(KEYED_IDS.scalingTarget(ENDPOINT, MODEL))]: "sagemaker_target",
@@ -178,13 +182,16 @@ export function recipeInference(
     readonly roleArn: string;
     readonly image: RecipeImage;
     readonly artifactUrl: string;
+    /** What else the model's name follows: the uploaded artifact's hash. */
+    readonly artifactRevision: string | undefined;
     readonly network: RecipeNetwork | undefined;
     readonly kmsKeyArn: string | undefined;
     readonly dataCaptureUri: string;
     readonly alarms: Readonly<Record<string, AlarmProps>> | undefined;
+    readonly deployment: RecipeDeployment;
   },
 ): RecipeInference {
-  const { switches, variables: v, names, network } = config;
+  const { switches, variables: v, names, network, deployment } = config;
   const engine = new SagemakerInference(scope, INFERENCE, {
     managedByTag: false,
     models: {
@@ -205,6 +212,8 @@ export function recipeInference(
           subnetIds: network.subnetIds,
         },
         additionalTags: names.tagged(names.model),
+        // A new artifact at the same key: a new model, which the endpoint moves to.
+        revision: config.artifactRevision,
       },
     },
     endpoints: {
@@ -216,6 +225,13 @@ export function recipeInference(
         encryptionKeyArn: config.kmsKeyArn,
         endpointConfigurationAdditionalTags: names.tagged(names.endpointConfiguration),
         endpointAdditionalTags: names.tagged(names.endpoint),
+        // Beyond the recipe: a changed model or configuration reaches the endpoint through a blue/green deployment,
+        // rolled back by the error alarms (deployment.ts).
+        blueGreen: deployment.blueGreen,
+        autoRollback:
+          deployment.rollbackAlarmKeys.length > 0
+            ? { cloudwatchAlarms: [...deployment.rollbackAlarmKeys] }
+            : undefined,
         provisioned: {
           productionVariants: {
             [MODEL]: {
@@ -276,6 +292,7 @@ export function recipeInference(
   ]);
   addPreconditions(endpointConfiguration, [names.checks.endpointConfiguration]);
   addPreconditions(endpoint, [names.checks.endpoint]);
+  if (deployment.defaultCanary) fallBackOnSingleInstance(endpoint, v.endpointInitialInstanceCount);
   if (scalingTarget) addPreconditions(scalingTarget, scalingPreconditions(v));
   acknowledge(model, "sagemaker-model-image-digest", IMAGE_TAG_REASON);
   acknowledge(model, "sagemaker-model-network-isolation", NETWORK_ISOLATION_REASON);

@@ -130,6 +130,12 @@ export interface RecipeArtifact {
   readonly bucketPath: string;
   /** Whether the stack uploads the artifact (a local file, the sample's included). */
   readonly uploaded: boolean;
+  /**
+   * The uploaded file's hash (`aws_s3_object.model_artifact.source_hash`): the model's revision, since a new file
+   * goes to the same key and the model's URL does not change. Undefined for the `s3` source, whose URL is the
+   * model's.
+   */
+  readonly revision?: string;
 }
 
 /**
@@ -146,8 +152,10 @@ export function recipeArtifact(
 ): RecipeArtifact {
   const { artifact, bucket, modelDataUrl } = config;
   const bucketPath = `s3://${bucket.bucketName}/${MODEL_ARTIFACT_KEY}`;
+  const upload =
+    artifact.source === "s3" ? undefined : uploaded(scope, artifact, bucket, modelDataUrl);
   const url =
-    artifact.source === "s3"
+    upload === undefined
       ? Token.asString(
           Fn.conditional(
             isEmptyString(modelDataUrl.stringValue),
@@ -155,21 +163,22 @@ export function recipeArtifact(
             modelDataUrl.stringValue,
           ),
         )
-      : uploaded(scope, artifact, bucket, modelDataUrl);
+      : `s3://${upload.bucket}/${upload.key}`;
   return {
     url: new TerraformLocal(scope, ARTIFACT_URL, url).asString,
     bucketPath,
-    uploaded: artifact.source !== "s3",
+    uploaded: upload !== undefined,
+    revision: upload?.sourceHash,
   };
 }
 
-/** The upload of a local artifact (the sample's included) into `bucket`, and its S3 URL. */
+/** The upload of a local artifact (the sample's included) into `bucket`. */
 function uploaded(
   scope: Construct,
   artifact: Exclude<ModelArtifact, { readonly source: "s3" }>,
   bucket: ArtifactBucket,
   modelDataUrl: TerraformVariable,
-): string {
+): S3Object {
   const path = artifact.source === "iris-sample" ? irisSampleArchivePath() : resolve(artifact.path);
   // The asset is copied into the stack's output folder: the synthesized JSON names it by a relative path
   // (assets/model-artifact/<hash>/<file>) and its content hash, never by the path on this machine.
@@ -191,5 +200,5 @@ function uploaded(
       ],
     },
   });
-  return `s3://${upload.bucket}/${upload.key}`;
+  return upload;
 }

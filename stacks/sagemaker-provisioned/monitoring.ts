@@ -160,6 +160,12 @@ export function alertsTopic(scope: Construct, config: MonitoringConfig): AlertsT
   });
 }
 
+/** The name of the recipe's alarm of key `key`: `<prefix>-<name>`. */
+export function recipeAlarmName(names: RecipeNames, key: string): string {
+  const alarm = RECIPE_ALARMS.find((candidate) => candidate.key === key)!;
+  return `${names.prefix}-${alarm.name}`;
+}
+
 /** The recipe's alarms as `SagemakerInference` takes them, notifying `topicArn` when there is one. */
 export function recipeAlarms(config: {
   readonly variables: MonitoringVariables;
@@ -173,7 +179,7 @@ export function recipeAlarms(config: {
       {
         expression,
         description,
-        alarmName: `${names.prefix}-${name}`,
+        alarmName: recipeAlarmName(names, key),
         period: "5 minutes",
         evaluationPeriods: v.alarmEvaluationPeriods.numberValue,
         datapointsToAlarm: v.alarmDatapointsToAlarm.numberValue,

@@ -1,3 +1,4 @@
+import type { BlueGreenProps } from "../../modules/sagemaker-inference/props";
 import type { AccessLogging } from "../../modules/storage/artifact-bucket";
 import type { ModelArtifact } from "./model-artifact";
 
@@ -72,12 +73,45 @@ export interface SagemakerProvisionedStackProps {
    * @default "dev"
    */
   readonly environment?: RecipeEnvironment;
+  /**
+   * Beyond the recipe: how SageMaker moves the endpoint to a changed model or configuration (a blue/green
+   * deployment, `SagemakerInference`'s `blueGreen`), or `"none"` for SageMaker's own update (all traffic at once, no
+   * baking, no rollback). See docs/changing-a-deployed-model.md.
+   *
+   * @default - canary traffic shifting ({@link RECIPE_CANARY}): one instance of the new fleet takes its share of the
+   *   traffic for 10 minutes, then the rest moves, and the old fleet is kept 10 more minutes. With fewer than 2
+   *   instances (`endpoint_initial_instance_count`, 1 by default) a canary cannot be at most half of them, so the
+   *   traffic moves all at once, with the same 10 minutes of baking before the old fleet goes
+   */
+  readonly blueGreen?: BlueGreenProps | "none";
+  /**
+   * Beyond the recipe: the stack's error alarms (invocation errors, model errors) roll a blue/green deployment back
+   * when either goes into ALARM while it runs. Needs `enableEndpointMonitoring` (the alarms) and `blueGreen`.
+   * Rollback alarms are set when the endpoint is created: see docs/changing-a-deployed-model.md.
+   *
+   * @default - true when endpoint monitoring is on and `blueGreen` is not "none"; false otherwise
+   */
+  readonly rollbackOnErrorAlarms?: boolean;
 }
 
 /** The switches with the recipe's defaults filled in. */
 export type Switches = Required<
-  Omit<SagemakerProvisionedStackProps, "modelArtifact" | "environment" | "accessLogging">
+  Omit<
+    SagemakerProvisionedStackProps,
+    "modelArtifact" | "environment" | "accessLogging" | "blueGreen" | "rollbackOnErrorAlarms"
+  >
 >;
+
+/**
+ * The default blue/green deployment: a canary of one instance baked for 10 minutes, as long as the recipe's alarms
+ * take to fire (2 periods of 5 minutes by default), then the rest of the traffic, and the old fleet kept 10 more
+ * minutes, the alarms still watched. At most an hour in all: the AWS provider waits 60 minutes for the endpoint.
+ */
+export const RECIPE_CANARY: BlueGreenProps = {
+  trafficRouting: { type: "CANARY", canarySize: { instanceCount: 1 }, waitInterval: "10 minutes" },
+  terminationWait: "10 minutes",
+  maximumExecutionTimeout: "1 hour",
+};
 
 /** The recipe's defaults of the switches. */
 export const RECIPE_SWITCHES: Switches = {

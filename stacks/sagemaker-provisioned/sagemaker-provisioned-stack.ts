@@ -19,6 +19,7 @@ import {
   kmsKeyIdVariable,
   recipeKey,
 } from "./encryption";
+import { recipeDeployment } from "./deployment";
 import { EXECUTION_ROLE_ADDRESSES, recipeExecutionRole } from "./execution-role";
 import {
   REPOSITORY_ADDRESSES,
@@ -51,6 +52,7 @@ import {
   monitorEndpoint,
   monitoringAddresses,
   monitoringVariables,
+  recipeAlarmName,
   recipeAlarms,
   type MonitoringVariables,
 } from "./monitoring";
@@ -109,7 +111,8 @@ export interface SecurityVariables {
  *
  * Each concern has a file of its own, which declares its variables with their validations, the preconditions that
  * relate them, its resources and their recipe addresses: naming.ts, encryption.ts, image-repository.ts, storage.ts,
- * model-artifact.ts, model-image.ts, network.ts, execution-role.ts, monitoring.ts, inference.ts, outputs.ts.
+ * model-artifact.ts, model-image.ts, network.ts, execution-role.ts, monitoring.ts, deployment.ts, inference.ts,
+ * outputs.ts.
  */
 export class SagemakerProvisionedStack extends ProjectStack {
   public readonly switches: Switches;
@@ -145,6 +148,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
     const sample = artifact.source === "iris-sample";
     const problems = new Problems();
     checkModelArtifact(problems, artifact);
+    const deployment = recipeDeployment(problems, props, switches);
     problems.throwIfAny(this);
 
     this.keepAddresses({
@@ -211,6 +215,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
       artifactUrl: modelArtifact.url,
       dataCaptureObjectsArn: storage.dataCaptureObjectsArn,
       network,
+      rollbackAlarmNames: deployment.rollbackAlarmKeys.map((key) => recipeAlarmName(names, key)),
     });
     this.executionRole = role.role;
     this.executionPolicy = role.policy;
@@ -228,12 +233,14 @@ export class SagemakerProvisionedStack extends ProjectStack {
       roleArn: role.role.roleArn,
       image,
       artifactUrl: modelArtifact.url,
+      artifactRevision: modelArtifact.revision,
       network,
       kmsKeyArn,
       dataCaptureUri: storage.dataCaptureUri,
       alarms: switches.enableEndpointMonitoring
         ? recipeAlarms({ variables: v, names, topicArn: alerts?.topicArn })
         : undefined,
+      deployment,
     });
     this.inference = inference.engine;
     const alarms = Object.values(inference.alarms);

@@ -14,8 +14,10 @@ import {
 } from "../../../modules/ml-module/ml-module";
 import { acknowledgementFor } from "../../../modules/policy/acknowledgements";
 import { ProjectStack } from "../../../stacks/project-stack";
+import { contentName } from "../../helpers/content-names";
 import { addresses, resolved, synthStack, type SynthesizedStack } from "../../helpers/synth";
 import {
+  ACCOUNT,
   ADDRESSES,
   executionPolicy,
   LAMBDA_TRUST,
@@ -101,7 +103,10 @@ describe("MlModule with values known at synth time", () => {
   it("serves the model artifact from the bucket, after the execution role's policy is in place", () => {
     expect(resources.aws_sagemaker_model).toEqual({
       optimal_call_time_predictor: {
-        name: "voice-dev-optimal-call-time-model",
+        name: contentName(
+          "voice-dev-optimal-call-time-model",
+          "optimal_call_time_predictor_content",
+        ),
         execution_role_arn: "${aws_iam_role.sagemaker_execution_role.arn}",
         primary_container: {
           image: "${local.image_uri}",
@@ -113,6 +118,7 @@ describe("MlModule with values known at synth time", () => {
         },
         depends_on: ["aws_iam_role_policy.sagemaker_execution_policy"],
         lifecycle: {
+          create_before_destroy: true,
           precondition: [
             {
               condition: `\${contains(keys(local.sklearn_inference_registry_accounts), ${REGION.slice(2, -1)})}`,
@@ -128,7 +134,8 @@ describe("MlModule with values known at synth time", () => {
   it("uses a serverless configuration of 1024 MB and 200 concurrent invocations, variant AllTraffic", () => {
     expect(resources.aws_sagemaker_endpoint_configuration).toEqual({
       serverless_config: {
-        name: "voice-dev-serverless-endpoint-config",
+        name: contentName("voice-dev-serverless-endpoint-config", "serverless_config_content"),
+        lifecycle: { create_before_destroy: true },
         production_variants: [
           {
             model_name: "${aws_sagemaker_model.optimal_call_time_predictor.name}",
@@ -152,6 +159,8 @@ describe("MlModule with values known at synth time", () => {
     expect(json.locals).toEqual({
       sklearn_inference_registry_accounts: expect.any(Object),
       image_uri: `\${lookup(local.sklearn_inference_registry_accounts, ${REGION.slice(2, -1)}, "no-image-published-in-region")}.dkr.ecr.${REGION}.\${data.aws_partition.current.dns_suffix}/sagemaker-scikit-learn:1.2-1-cpu-py3`,
+      optimal_call_time_predictor_content: expect.any(Object),
+      serverless_config_content: expect.any(Object),
     });
     expectRegistryTable(
       json.locals?.sklearn_inference_registry_accounts,
@@ -159,6 +168,38 @@ describe("MlModule with values known at synth time", () => {
       SKLEARN_INFERENCE_PINNED,
     );
     expect(resolved(stack, stack.ml.image)).toBe("${local.image_uri}");
+  });
+
+  it("names the model and the configuration after their content: every argument but name and tags", () => {
+    expect(json.locals!.optimal_call_time_predictor_content).toEqual({
+      base_name: "voice-dev-optimal-call-time-model",
+      arguments: {
+        execution_role_arn: "${aws_iam_role.sagemaker_execution_role.arn}",
+        primary_container: {
+          image: "${local.image_uri}",
+          model_data_url: "s3://voice-ml-models/models/optimal-call-time/model.tar.gz",
+          environment: {
+            SAGEMAKER_PROGRAM: "inference.py",
+            SAGEMAKER_SUBMIT_DIRECTORY: "s3://voice-ml-models/models/optimal-call-time/code",
+          },
+        },
+      },
+    });
+    expect(json.locals!.serverless_config_content).toEqual({
+      base_name: "voice-dev-serverless-endpoint-config",
+      arguments: {
+        production_variants: [
+          {
+            model_name: "${aws_sagemaker_model.optimal_call_time_predictor.name}",
+            variant_name: "AllTraffic",
+            serverless_config: { memory_size_in_mb: 1024, max_concurrency: 200 },
+          },
+        ],
+      },
+    });
+    expect(resources.aws_sagemaker_endpoint!.serverless_endpoint!.endpoint_config_name).toBe(
+      "${aws_sagemaker_endpoint_configuration.serverless_config.name}",
+    );
   });
 
   it("lets only SageMaker for this account and region, and Lambda for this account, assume the roles", () => {
@@ -281,8 +322,8 @@ describe("MlModule images", () => {
     const { json } = synthModule({ ...PROPS, sagemakerContainerImage: MY_IMAGE });
     const model = json.resource!.aws_sagemaker_model!.optimal_call_time_predictor!;
     expect(model.primary_container).toMatchObject({ image: "${local.image_uri}" });
-    expect(model.lifecycle).toBeUndefined();
-    expect(json.locals).toEqual({ image_uri: MY_IMAGE });
+    expect(model.lifecycle).toEqual({ create_before_destroy: true });
+    expect(json.locals!.image_uri).toEqual(MY_IMAGE);
     expect(json.data!.aws_iam_policy_document!.sagemaker_execution_policy).toEqual(
       executionPolicy(
         "voice-ml-models",
@@ -357,5 +398,41 @@ describe("MlModule validation", () => {
         `  - lambdaInvokeRoleName (<projectName>-<environment>-lambda-sagemaker-invoke-role): got "${"p".repeat(32)}-dev-lambda-sagemaker-invoke-role"; allowed: ${IAM_ROLE_NAME_WORDS} (this one has 65)`,
       ].join("\n"),
     );
+  });
+});
+
+describe("MlModule deployment guardrails", () => {
+  it("are off by default: the module has no alarm", () => {
+    const { json } = synthModule(PROPS);
+    expect(json.resource!.aws_sagemaker_endpoint!.serverless_endpoint).not.toHaveProperty(
+      "deployment_config",
+    );
+  });
+
+  it("blue/green on the AllTraffic variant, rolled back by alarms by name, which the execution role may describe", () => {
+    const { json } = synthModule({
+      ...PROPS,
+      blueGreen: { terminationWait: "10 minutes" },
+      rollbackAlarmNames: ["voice-dev-call-time-errors"],
+    });
+    expect(json.resource!.aws_sagemaker_endpoint!.serverless_endpoint).toMatchObject({
+      deployment_config: {
+        auto_rollback_configuration: { alarms: [{ alarm_name: "voice-dev-call-time-errors" }] },
+        blue_green_update_policy: {
+          termination_wait_in_seconds: 600,
+          traffic_routing_configuration: { type: "ALL_AT_ONCE", wait_interval_in_seconds: 0 },
+        },
+      },
+    });
+    const statements = json.data!.aws_iam_policy_document!.sagemaker_execution_policy!
+      .statement as unknown[];
+    expect(statements.at(-1)).toEqual({
+      sid: "RollbackAlarms",
+      effect: "Allow",
+      actions: ["cloudwatch:DescribeAlarms"],
+      resources: [
+        `arn:${PARTITION}:cloudwatch:${REGION}:${ACCOUNT}:alarm:voice-dev-call-time-errors`,
+      ],
+    });
   });
 });

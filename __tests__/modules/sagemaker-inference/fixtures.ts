@@ -14,6 +14,7 @@ import {
   type Attributes,
   type SynthesizedStack,
 } from "../../helpers/synth";
+import { withBaseNames } from "../../helpers/content-names";
 
 export const ROLE_ARN =
   "arn:aws:iam::111122223333:role/service-role/AmazonSageMakerServiceCatalogProductsExecutionRole";
@@ -84,7 +85,7 @@ export function synthInference(props: PropsIn, id = "inference"): SynthesizedInf
     id,
     typeof props === "function" ? props(stack) : props,
   );
-  return { stack, inference, json: synthStack(stack) };
+  return { stack, inference, json: withBaseNames(synthStack(stack)) };
 }
 
 /** Props, or a function that builds them in the stack (for Terraform variables). */

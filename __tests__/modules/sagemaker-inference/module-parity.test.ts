@@ -7,6 +7,8 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { reportedAnnotations } from "../../../modules/policy/reported-annotations";
+import { contentName } from "../../helpers/content-names";
+import { withBaseNames } from "../../helpers/content-names";
 import { resource, synthStack } from "../../helpers/synth";
 import {
   KEY_ARN,
@@ -19,7 +21,10 @@ import {
 } from "./maximal";
 
 const stack = new MaximalStack(Testing.app(), "maximal");
-const json = synthStack(stack);
+// Beyond the module: models and configurations are named after their content (the test below); the rest of
+// the file reads them by the module's names.
+const synthesized = synthStack(stack);
+const json = withBaseNames(synthesized);
 
 /** managed-by, the entry's own tags, then additional_tags_all: `merge(local.common_tags, ..., var.additional_tags_all)`. */
 const TAGS = { "managed-by": "Terraform", "cost-center": "ml-platform" };
@@ -343,6 +348,27 @@ describe("the maximal example, against the module's source", () => {
       // module: no tags (beyond the module, as for the target)
       tags: TAGS,
     });
+  });
+
+  it("names models and configurations after their content, created before destroyed (beyond the module)", () => {
+    const pipeline = resource(synthesized, "aws_sagemaker_model", "pipeline");
+    expect(pipeline.name).toBe(contentName("pipeline", "model_content_pipeline"));
+    expect(pipeline.lifecycle).toEqual({ create_before_destroy: true });
+    expect(synthesized.locals!.model_content_pipeline).toEqual({
+      base_name: "pipeline",
+      arguments: {
+        execution_role_arn: ROLE_ARN,
+        container: (resource(json, "aws_sagemaker_model", "pipeline") as { container: unknown })
+          .container,
+        inference_execution_config: { mode: "Serial" },
+      },
+    });
+    const realtime = resource(synthesized, "aws_sagemaker_endpoint_configuration", "realtime");
+    expect(realtime.name).toBe(contentName("realtime", "endpoint_configuration_content_realtime"));
+    expect(realtime.lifecycle).toEqual({ create_before_destroy: true });
+    expect(resource(json, "aws_sagemaker_endpoint", "realtime").endpoint_config_name).toBe(
+      "${aws_sagemaker_endpoint_configuration.realtime.name}",
+    );
   });
 
   it("creates nothing else, and warns about nothing", () => {

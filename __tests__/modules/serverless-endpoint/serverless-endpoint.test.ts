@@ -9,6 +9,7 @@ import {
 } from "../../../modules/serverless-endpoint/serverless-endpoint";
 import { ProjectStack } from "../../../stacks/project-stack";
 import { ECR_IMAGE_URI_WORDS, SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
+import { withBaseNames } from "../../helpers/content-names";
 import { addresses, onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
 
 const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
@@ -23,21 +24,23 @@ const MANAGED_BY = { "managed-by": "Terraform" };
 
 describe("ServerlessEndpoint", () => {
   it("creates the model, a one-variant serverless configuration and the endpoint", () => {
-    const json = synthScope((scope) => {
-      new ServerlessEndpoint(scope, "ep", {
-        ...MINIMAL,
-        container: {
-          image: IMAGE,
-          modelDataLocation: "s3://models/m/model.tar.gz",
-          environmentVariables: { SAGEMAKER_PROGRAM: "inference.py" },
-        },
-        variantName: "AllTraffic",
-        memorySizeInMB: 2048,
-        maxConcurrency: 50,
-        provisionedConcurrency: 5,
-        additionalTags: { team: "ml" },
-      });
-    });
+    const json = withBaseNames(
+      synthScope((scope) => {
+        new ServerlessEndpoint(scope, "ep", {
+          ...MINIMAL,
+          container: {
+            image: IMAGE,
+            modelDataLocation: "s3://models/m/model.tar.gz",
+            environmentVariables: { SAGEMAKER_PROGRAM: "inference.py" },
+          },
+          variantName: "AllTraffic",
+          memorySizeInMB: 2048,
+          maxConcurrency: 50,
+          provisionedConcurrency: 5,
+          additionalTags: { team: "ml" },
+        });
+      }),
+    );
     const model = onlyResource(json, "aws_sagemaker_model");
     const config = onlyResource(json, "aws_sagemaker_endpoint_configuration");
     expect(model.attributes).toEqual({
@@ -73,9 +76,11 @@ describe("ServerlessEndpoint", () => {
   });
 
   it("defaults as SagemakerInference does: 1024 MB, 20 invocations, managed-by; no variant name, no isolation flag", () => {
-    const json = synthScope((scope) => {
-      new ServerlessEndpoint(scope, "ep", MINIMAL);
-    });
+    const json = withBaseNames(
+      synthScope((scope) => {
+        new ServerlessEndpoint(scope, "ep", MINIMAL);
+      }),
+    );
     expect(onlyResource(json, "aws_sagemaker_model").attributes).toEqual({
       name: "m",
       execution_role_arn: "arn:aws:iam::111122223333:role/r",
@@ -95,32 +100,34 @@ describe("ServerlessEndpoint", () => {
   });
 
   it("tags each resource with its own Name when asked, over plain or apply-time tags, without managed-by", () => {
-    const json = synthScope((scope) => {
-      new ServerlessEndpoint(scope, "plain", {
-        ...MINIMAL,
-        additionalTags: { team: "ml", Name: "ignored" },
-        nameTag: true,
-        managedByTag: false,
-      });
-      const tags = new TerraformVariable(scope, "tags", { type: "map(string)" });
-      new ServerlessEndpoint(scope, "variable", {
-        ...MINIMAL,
-        modelName: "m2",
-        endpointConfigurationName: "c2",
-        endpointName: "e2",
-        additionalTags: Token.asStringMap(tags.value),
-        nameTag: true,
-        managedByTag: false,
-      });
-      new ServerlessEndpoint(scope, "untagged", {
-        ...MINIMAL,
-        modelName: "m3",
-        endpointConfigurationName: "c3",
-        endpointName: "e3",
-        nameTag: true,
-        managedByTag: false,
-      });
-    });
+    const json = withBaseNames(
+      synthScope((scope) => {
+        new ServerlessEndpoint(scope, "plain", {
+          ...MINIMAL,
+          additionalTags: { team: "ml", Name: "ignored" },
+          nameTag: true,
+          managedByTag: false,
+        });
+        const tags = new TerraformVariable(scope, "tags", { type: "map(string)" });
+        new ServerlessEndpoint(scope, "variable", {
+          ...MINIMAL,
+          modelName: "m2",
+          endpointConfigurationName: "c2",
+          endpointName: "e2",
+          additionalTags: Token.asStringMap(tags.value),
+          nameTag: true,
+          managedByTag: false,
+        });
+        new ServerlessEndpoint(scope, "untagged", {
+          ...MINIMAL,
+          modelName: "m3",
+          endpointConfigurationName: "c3",
+          endpointName: "e3",
+          nameTag: true,
+          managedByTag: false,
+        });
+      }),
+    );
     const tagsByName = (type: string) =>
       Object.fromEntries(
         Object.values(resourcesOf(json, type)).map((r) => [String(r.name), r.tags]),
@@ -168,7 +175,9 @@ describe("ServerlessEndpoint", () => {
     const endpoint = new ServerlessEndpoint(stack, "embedding", MINIMAL);
     expect(endpoint.node.children.map((child) => child.node.id)).toEqual([
       "model",
+      "model-content",
       "endpoint-configuration",
+      "endpoint-configuration-content",
       "endpoint",
     ]);
     // Testing.synth, not synthStack: the literal role ARN of these props is a policy error in a ProjectStack.
@@ -288,5 +297,51 @@ describe("ServerlessEndpoint", () => {
           container: { image: IMAGE, environmentVariables: { MODEL: name.stringValue } },
         }),
     ).not.toThrow();
+  });
+});
+
+describe("ServerlessEndpoint deployment guardrails", () => {
+  it("passes blue/green (all at once) and rollback alarms by name to the endpoint", () => {
+    const json = synthScope((scope) => {
+      new ServerlessEndpoint(scope, "ep", {
+        ...MINIMAL,
+        variantName: "AllTraffic",
+        blueGreen: { terminationWait: "5 minutes", maximumExecutionTimeout: "30 minutes" },
+        autoRollback: { alarmNames: ["embedding-errors"] },
+      });
+    });
+    expect(onlyResource(json, "aws_sagemaker_endpoint").attributes).toMatchObject({
+      deployment_config: {
+        auto_rollback_configuration: { alarms: [{ alarm_name: "embedding-errors" }] },
+        blue_green_update_policy: {
+          maximum_execution_timeout_in_seconds: 1800,
+          termination_wait_in_seconds: 300,
+          traffic_routing_configuration: { type: "ALL_AT_ONCE", wait_interval_in_seconds: 0 },
+        },
+      },
+      lifecycle: { ignore_changes: ["deployment_config[0].auto_rollback_configuration"] },
+    });
+  });
+
+  it("refuses blue/green without a variant name and a canary, naming its own props", () => {
+    expect(
+      () =>
+        new ServerlessEndpoint(new TerraformStack(Testing.app(), "s"), "ep", {
+          ...MINIMAL,
+          blueGreen: {
+            trafficRouting: {
+              type: "CANARY",
+              canarySize: { capacityPercent: 10 },
+              waitInterval: "5 minutes",
+            },
+          },
+        }),
+    ).toThrowError(
+      [
+        "Invalid configuration for 's/ep' (2 problems):",
+        "  - variantName: got null; allowed: a variant name (blue/green and rolling deployments need the new endpoint configuration to keep the variant's name; without one the AWS provider makes up a new name for each configuration)",
+        `  - blueGreen.trafficRouting.type: got "CANARY"; allowed: type "ALL_AT_ONCE" on a serverless endpoint (canary and linear sizes are shares of a variant's instances; SageMaker's guardrails apply to real-time and asynchronous endpoints on instances)`,
+      ].join("\n"),
+    );
   });
 });

@@ -42,6 +42,59 @@ describe("standIn", () => {
     });
   });
 
+  it("replaces a model or configuration whose arguments change, an endpoint only for its name and rollback alarms", () => {
+    const config = {
+      resource: {
+        aws_sagemaker_model: {
+          m: {
+            name: "m-1",
+            execution_role_arn: "${var.role}",
+            primary_container: { image: "i" },
+            tags: { team: "ml" },
+            lifecycle: { create_before_destroy: true },
+          },
+        },
+        aws_sagemaker_endpoint: {
+          e: {
+            name: "e",
+            endpoint_config_name: "c",
+            deployment_config: {
+              auto_rollback_configuration: { alarms: [{ alarm_name: "errors" }] },
+              blue_green_update_policy: { termination_wait_in_seconds: 600 },
+            },
+            lifecycle: { ignore_changes: ["deployment_config[0].auto_rollback_configuration"] },
+          },
+          plain: { name: "p", endpoint_config_name: "c" },
+        },
+      },
+    };
+    const model = standInResource(config, "aws_sagemaker_model__m");
+    expect(model.triggers_replace).toEqual({
+      name: "m-1",
+      execution_role_arn: "${var.role}",
+      primary_container: [{ image: "i" }],
+    });
+    expect(model.lifecycle).toEqual({ create_before_destroy: true });
+    const endpoint = standInResource(config, "aws_sagemaker_endpoint__e");
+    expect(endpoint.triggers_replace).toEqual({
+      name: "e",
+      deployment_config: [
+        { auto_rollback_configuration: [{ alarms: [{ alarm_name: "errors" }] }] },
+      ],
+    });
+    expect(endpoint.lifecycle).toEqual({
+      ignore_changes: [
+        "input.deployment_config[0].auto_rollback_configuration",
+        "triggers_replace.deployment_config[0].auto_rollback_configuration",
+      ],
+    });
+    // Without rollback alarms an added deployment_config is an update: the block is empty, as the provider reads it.
+    expect(standInResource(config, "aws_sagemaker_endpoint__plain").triggers_replace).toEqual({
+      name: "p",
+      deployment_config: [],
+    });
+  });
+
   it("points references at the stand-ins' inputs, with indexes, splats and keys", () => {
     const config = {
       provider: PROVIDER,

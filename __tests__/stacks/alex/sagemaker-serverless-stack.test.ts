@@ -5,11 +5,13 @@ import {
   HUGGINGFACE_INFERENCE_PINNED,
   HUGGINGFACE_INFERENCE_REGIONS,
 } from "../../helpers/registry-accounts";
+import { IamStack } from "../../../stacks/alex/iam-stack";
 import {
   DEFAULT_IMAGE_URI,
   SagemakerServerlessStack,
 } from "../../../stacks/alex/sagemaker-serverless-stack";
 import { synthProject } from "../../helpers/project";
+import { contentName } from "../../helpers/content-names";
 import { addresses, synthStack } from "../../helpers/synth";
 import { AWS_REGION_VARIABLE } from "../../helpers/expected";
 import { AWS_PROVIDER } from "../../helpers/providers";
@@ -38,7 +40,7 @@ describe("stack sagemaker-serverless", () => {
   it("serves the HuggingFace model with the execution role of the iam stack", () => {
     expect(json.resource?.aws_sagemaker_model).toEqual({
       embedding_model: {
-        name: "alex-embedding-model",
+        name: contentName("alex-embedding-model", "embedding_model_content"),
         execution_role_arn: ROLE_FROM_IAM_STACK,
         primary_container: {
           image: "${local.image_uri}",
@@ -48,6 +50,7 @@ describe("stack sagemaker-serverless", () => {
           },
         },
         lifecycle: {
+          create_before_destroy: true,
           precondition: [
             {
               condition: `\${(!${USES_DEFAULT_IMAGE} || contains(keys(local.huggingface_inference_registry_accounts), var.aws_region))}`,
@@ -62,7 +65,8 @@ describe("stack sagemaker-serverless", () => {
   it("uses a serverless configuration of 3072 MB and at most 2 concurrent invocations", () => {
     expect(json.resource?.aws_sagemaker_endpoint_configuration).toEqual({
       serverless_config: {
-        name: "alex-embedding-serverless-config",
+        name: contentName("alex-embedding-serverless-config", "serverless_config_content"),
+        lifecycle: { create_before_destroy: true },
         production_variants: [
           {
             model_name: "${aws_sagemaker_model.embedding_model.name}",
@@ -82,6 +86,8 @@ describe("stack sagemaker-serverless", () => {
   it("takes the default image from the deployment region's registry, and any other image as given", () => {
     expect(json.locals).toEqual({
       huggingface_inference_registry_accounts: expect.any(Object),
+      embedding_model_content: expect.any(Object),
+      serverless_config_content: expect.any(Object),
       image_uri: `\${${USES_DEFAULT_IMAGE} ? "\${lookup(local.huggingface_inference_registry_accounts, var.aws_region, "no-image-published-in-region")}.dkr.ecr.\${var.aws_region}.\${data.aws_partition.current.dns_suffix}/huggingface-pytorch-inference:1.13.1-transformers4.26.0-cpu-py39-ubuntu20.04" : var.sagemaker_image_uri}`,
     });
     expectRegistryTable(
@@ -90,6 +96,33 @@ describe("stack sagemaker-serverless", () => {
       HUGGINGFACE_INFERENCE_PINNED,
     );
     expect(DEFAULT_IMAGE_URI).toBe(ORIGINAL_IMAGE);
+  });
+
+  it("names the model and the configuration after their content, so that a new model id or image reaches the endpoint", () => {
+    expect(json.locals!.embedding_model_content).toEqual({
+      base_name: "alex-embedding-model",
+      arguments: {
+        execution_role_arn: ROLE_FROM_IAM_STACK,
+        primary_container: {
+          image: "${local.image_uri}",
+          environment: {
+            HF_MODEL_ID: "${var.embedding_model_name}",
+            HF_TASK: "feature-extraction",
+          },
+        },
+      },
+    });
+    expect(json.locals!.serverless_config_content).toEqual({
+      base_name: "alex-embedding-serverless-config",
+      arguments: {
+        production_variants: [
+          {
+            model_name: "${aws_sagemaker_model.embedding_model.name}",
+            serverless_config: { memory_size_in_mb: 3072, max_concurrency: 2 },
+          },
+        ],
+      },
+    });
   });
 
   it("reads the role ARN from the iam stack's local state", () => {
@@ -213,5 +246,58 @@ describe("stack sagemaker-serverless with encryptionKeyArn", () => {
     expect(
       json.resource?.aws_sagemaker_endpoint_configuration?.serverless_config?.kms_key_arn,
     ).toBe("${var.key_arn}");
+  });
+});
+
+describe("stack sagemaker-serverless with deployment guardrails", () => {
+  function guarded(): ReturnType<typeof synthStack> {
+    const app = Testing.app();
+    const iam = new IamStack(app, "iam");
+    const stack = new SagemakerServerlessStack(app, "sagemaker-serverless", {
+      executionRoleArn: iam.executionRole.roleArn,
+      variantName: "AllTraffic",
+      blueGreen: { terminationWait: "10 minutes", maximumExecutionTimeout: "30 minutes" },
+      rollbackAlarmNames: ["alex-embedding-errors"],
+    });
+    stack.prepareStack();
+    return synthStack(stack);
+  }
+
+  it("are off by default: the stack has no alarm, and the original no variant name", () => {
+    const { json } = synthProject();
+    const serverless = json["sagemaker-serverless"]!;
+    expect(serverless.resource?.aws_sagemaker_endpoint?.embedding_endpoint).not.toHaveProperty(
+      "deployment_config",
+    );
+  });
+
+  it("with a variant name: all at once, the old fleet kept 10 minutes while the alarms are watched", () => {
+    const json = guarded();
+    expect(
+      (
+        json.resource?.aws_sagemaker_endpoint_configuration?.serverless_config as {
+          production_variants: unknown[];
+        }
+      ).production_variants,
+    ).toEqual([
+      {
+        model_name: "${aws_sagemaker_model.embedding_model.name}",
+        variant_name: "AllTraffic",
+        serverless_config: { memory_size_in_mb: 3072, max_concurrency: 2 },
+      },
+    ]);
+    expect(json.resource?.aws_sagemaker_endpoint?.embedding_endpoint).toEqual({
+      name: "alex-embedding-endpoint",
+      endpoint_config_name: "${aws_sagemaker_endpoint_configuration.serverless_config.name}",
+      deployment_config: {
+        auto_rollback_configuration: { alarms: [{ alarm_name: "alex-embedding-errors" }] },
+        blue_green_update_policy: {
+          maximum_execution_timeout_in_seconds: 1800,
+          termination_wait_in_seconds: 600,
+          traffic_routing_configuration: { type: "ALL_AT_ONCE", wait_interval_in_seconds: 0 },
+        },
+      },
+      lifecycle: { ignore_changes: ["deployment_config[0].auto_rollback_configuration"] },
+    });
   });
 });

@@ -24,6 +24,8 @@ function withoutModelSource(json: SynthesizedStack): unknown {
   delete copy.variable.container_image_uri!.description;
   delete copy.resource.aws_s3_object;
   delete copy.resource.aws_sagemaker_model;
+  // The model's content: its arguments are the model's, its revision the uploaded file's hash (the test below).
+  delete copy.locals.ml_model_content;
   delete copy.output.next_steps;
   return copy;
 }
@@ -65,6 +67,24 @@ describe("the recipe's own container (modelArtifact source s3)", () => {
       },
     });
     expect(model.lifecycle.precondition).toHaveLength(1);
+  });
+
+  it("names the model after its arguments alone: the artifact's URL is the model's, no revision", () => {
+    expect(json.locals?.ml_model_content).toEqual({
+      base_name: "${local.name_prefix}-${var.model_name}",
+      arguments: {
+        enable_network_isolation: false,
+        execution_role_arn: "${aws_iam_role.sagemaker_execution_role.arn}",
+        primary_container: {
+          image: "${local.model_image}",
+          model_data_url: "${local.model_artifact_url}",
+          environment: {
+            SAGEMAKER_PROGRAM: "predictor.py",
+            SAGEMAKER_SUBMIT_DIRECTORY: "/opt/ml/code",
+          },
+        },
+      },
+    });
   });
 
   it("tells you to push your container and upload your artifact", () => {

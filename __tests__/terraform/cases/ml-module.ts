@@ -39,7 +39,9 @@ export const ML_MODULE_CASES: StackCases = {
     lambda_sagemaker_invoke_role_arn:
       "arn:aws:iam::123456789012:role/voice-prod-lambda-sagemaker-invoke-role",
     lambda_sagemaker_invoke_role_name: "voice-prod-lambda-sagemaker-invoke-role",
-    model_name: "voice-prod-optimal-call-time-model",
+    // The 8 hex the stand-in's plan derives from the model's content (its representative role ARN): see
+    // __tests__/terraform/change-propagation.test.ts for what changes them.
+    model_name: "voice-prod-optimal-call-time-model-492610fe",
     sagemaker_execution_role_arn:
       "arn:aws:iam::123456789012:role/voice-prod-sagemaker-execution-role",
   },

@@ -9,6 +9,14 @@ import {
 } from "../../helpers/allowed";
 
 const PREFIX = "ml-models-sagemaker-dev";
+/**
+ * The 8 hex the stand-in's plan derives from the model's and the configuration's content (modules/sagemaker-inference/
+ * content-names.ts): values of this plan (its representative account, role and bucket, the iris sample's asset hash
+ * as the model's revision), not of a plan against AWS. __tests__/terraform/change-propagation.test.ts shows what
+ * changes them.
+ */
+const MODEL_NAME = `${PREFIX}-sklearn-iris-classifier-df96e2c8`;
+const CONFIG_NAME = `${PREFIX}-sklearn-iris-classifier-config-5de322a8`;
 const ENDPOINT = `${PREFIX}-sklearn-iris-classifier-endpoint`;
 /** The generated bucket name: <project_name>-<environment>-models-<random_id hex>, the stand-in's hex 5eed5eed. */
 const BUCKET = `${PREFIX}-models-5eed5eed`;
@@ -123,8 +131,8 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     ecr_repository_name: "sagemaker-sklearn-inference",
     ecr_repository_url: REPOSITORY_URL,
     endpoint_arn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${ENDPOINT}`,
-    endpoint_config_arn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/${PREFIX}-sklearn-iris-classifier-config`,
-    endpoint_config_name: `${PREFIX}-sklearn-iris-classifier-config`,
+    endpoint_config_arn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/${CONFIG_NAME}`,
+    endpoint_config_name: CONFIG_NAME,
     endpoint_name: ENDPOINT,
     endpoint_url: `https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/${ENDPOINT}/invocations`,
     environment: "dev",
@@ -147,8 +155,8 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
     s3_bucket_name: BUCKET,
     sagemaker_execution_role_arn: `arn:aws:iam::123456789012:role/${PREFIX}-sagemaker-execution-role`,
     sagemaker_execution_role_name: `${PREFIX}-sagemaker-execution-role`,
-    sagemaker_model_arn: `arn:aws:sagemaker:us-east-1:123456789012:model/${PREFIX}-sklearn-iris-classifier`,
-    sagemaker_model_name: `${PREFIX}-sklearn-iris-classifier`,
+    sagemaker_model_arn: `arn:aws:sagemaker:us-east-1:123456789012:model/${MODEL_NAME}`,
+    sagemaker_model_name: MODEL_NAME,
     security_features: securityFeatures(),
     // Notifications are off by default (enableSnsNotifications): no topic.
     sns_topic_arn: null,
@@ -268,9 +276,57 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       name: "model_name xgb-v2 names the model, its configuration and endpoint",
       variables: { model_name: "xgb-v2" },
       outputs: {
-        sagemaker_model_name: `${PREFIX}-xgb-v2`,
-        endpoint_config_name: `${PREFIX}-xgb-v2-config`,
+        sagemaker_model_name: `${PREFIX}-xgb-v2-1e59cb33`,
+        endpoint_config_name: `${PREFIX}-xgb-v2-config-7af11162`,
         endpoint_name: `${PREFIX}-xgb-v2-endpoint`,
+      },
+    },
+    {
+      name: "in prod the configuration's name (55 characters) is cut to 54 before its hash: 63 in all",
+      variables: { environment: "prod" },
+      outputs: {
+        sagemaker_model_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-b13a0a6c",
+        endpoint_config_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-confi-b1004cc3",
+        endpoint_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-endpoint",
+      },
+    },
+    {
+      name: "on one instance the default canary shifts all traffic at once, with its 10 minutes of baking",
+      attributes: {
+        "aws_sagemaker_endpoint.ml_endpoint": {
+          "deployment_config[0].blue_green_update_policy[0]": {
+            maximum_execution_timeout_in_seconds: 3600,
+            termination_wait_in_seconds: 600,
+            traffic_routing_configuration: [
+              {
+                type: "ALL_AT_ONCE",
+                wait_interval_in_seconds: 0,
+                dynamic: {
+                  canary_size: { for_each: [], content: { type: "INSTANCE_COUNT", value: 1 } },
+                },
+              },
+            ],
+          },
+          "deployment_config[0].auto_rollback_configuration[0].alarms": [
+            { alarm_name: `${PREFIX}-endpoint-invocation-errors` },
+            { alarm_name: `${PREFIX}-endpoint-model-errors` },
+          ],
+        },
+      },
+    },
+    {
+      name: "on 2 instances or more the default canary is one instance, baked 10 minutes",
+      variables: { endpoint_initial_instance_count: 2 },
+      attributes: {
+        "aws_sagemaker_endpoint.ml_endpoint": {
+          "deployment_config[0].blue_green_update_policy[0].traffic_routing_configuration[0]": {
+            type: "CANARY",
+            wait_interval_in_seconds: 600,
+            dynamic: {
+              canary_size: { for_each: [1], content: { type: "INSTANCE_COUNT", value: 1 } },
+            },
+          },
+        },
       },
     },
     refused("model_name", "xgb_v2", "model_name must hold only letters, digits and hyphens"),

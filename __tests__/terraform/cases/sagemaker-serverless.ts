@@ -42,7 +42,8 @@ export const SAGEMAKER_SERVERLESS_CASES: StackCases = {
           },
         },
         "aws_sagemaker_endpoint_configuration.serverless_config": {
-          "production_variants[0].model_name": "alex-embedding-model",
+          // The 8 hex the stand-in's plan derives from the model's content (the iam stand-in's role ARN).
+          "production_variants[0].model_name": "alex-embedding-model-f3d5ac82",
           "production_variants[0].serverless_config[0]": {
             max_concurrency: 2,
             memory_size_in_mb: 3072,

@@ -4,6 +4,9 @@ import { hcl } from "../terraform-conditions";
 import { describeChoices, lengthNote, maxLength } from "../rules";
 import { oneOfLimit, patternLimit, wholeNumberLimit } from "./shapes";
 
+/** The longest SageMaker name (botocore `EntityName`). */
+export const SAGEMAKER_NAME_MAX_LENGTH = 63;
+
 /**
  * Model, endpoint configuration, endpoint, variant and container host names (botocore `EntityName` and friends):
  * 1-63 characters. The pattern leaves the length to `length()`: botocore's `{0,62}` counts groups of hyphens plus one
@@ -12,7 +15,7 @@ import { oneOfLimit, patternLimit, wholeNumberLimit } from "./shapes";
 export const SAGEMAKER_NAME = patternLimit(
   "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$",
   "a SageMaker name: 1-63 letters, digits and hyphens, starting and ending with a letter or digit",
-  { max: 63 },
+  { max: SAGEMAKER_NAME_MAX_LENGTH },
 );
 
 /**

@@ -43,12 +43,22 @@ export interface ModelProps {
    */
   readonly vpcConfig?: VpcConfigProps;
   /**
-   * Beyond the module: the model's name, e.g. one built from Terraform variables. The key still names the
-   * model's construct and is what variants refer to.
+   * Beyond the module: the start of the model's name, e.g. one built from Terraform variables. The model is named
+   * `<name>-<8 hex>`, the hex derived from its content, so that a changed model gets a new name and its endpoints
+   * move to it (docs/changing-a-deployed-model.md); a name longer than 54 characters is cut to 54 first. Its `Name`
+   * tag, where it has one, is this name. The key still names the model's construct and is what variants refer to.
    *
    * @default - the model's key
    */
   readonly name?: string;
+  /**
+   * Beyond the module: anything else the model's name is derived from, for a change the model's own arguments do
+   * not show, e.g. the version or hash of a model artifact uploaded again to the same S3 key. A new revision gives
+   * the model a new name, and its endpoints move to it.
+   *
+   * @default - none: the name follows the model's arguments alone
+   */
+  readonly revision?: string;
   /**
    * Beyond the module: write the model's single container as a `primary_container` block, the way most
    * Terraform code declares a model, instead of a `container` block. The container's key is then not written as
