@@ -1,0 +1,117 @@
+/**
+ * The settings a props object may have, declared once per props interface, so that a key the interface does not
+ * have is refused at synth. TypeScript refuses it in a literal; props read from JSON or YAML, built in JavaScript or
+ * passed through a cast would otherwise lose it without a word (`instanceCont` for `instanceCount`, and the instance
+ * count silently stays 1).
+ */
+import { Token } from "cdktf";
+import type { Problems } from "./validation";
+
+/** The keys of `T`; of every member, for a union (`TrafficRoutingProps`). */
+type AllKeys<T> = T extends unknown ? keyof T : never;
+
+/**
+ * Every key of `T`, each `true`. The compiler checks a set both ways: one that misses a key of `T` (a prop added to
+ * the interface but not to its set) or holds a key `T` does not have fails `tsc`.
+ */
+export type KeySet<T> = { readonly [K in AllKeys<T>]-?: true };
+
+/**
+ * Why a key that is not a setting here is refused, for keys that are settings elsewhere (a provisioned endpoint's
+ * setting on a serverless one): completes "allowed: ...". The generic message covers every other key.
+ */
+export type RefusedKeys = Readonly<Partial<Record<string, string>>>;
+
+/** The settings of a props interface `T`, with the check that refuses any other key. */
+export class KnownKeys<T> {
+  private readonly names: readonly string[];
+
+  public constructor(set: KeySet<T>) {
+    this.names = Object.keys(set);
+  }
+
+  /**
+   * Adds one problem per key of `props` that is not a setting of `T`, on the field `<field>.<key>` (`<key>` when
+   * `field` is empty, for a construct's own props), with the value given: the reason in `refused` when it has the
+   * key, else the closest setting, else the settings there are.
+   *
+   * Keys whose value is `undefined` are skipped: they set nothing, whatever their name, JSON and YAML cannot write
+   * them, and JavaScript writes them for a setting left out (`{ size: given.size }`). Props that are not a plain
+   * object (missing, a token) are left to the checks of their values.
+   */
+  public check(problems: Problems, field: string, props: T | undefined, refused?: RefusedKeys): void {
+    if (typeof props !== "object" || props === null || Array.isArray(props)) return;
+    if (Token.isUnresolved(props)) return;
+    for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || this.names.includes(key)) continue;
+      const reason = refused && Object.hasOwn(refused, key) ? refused[key] : undefined;
+      problems.add(field ? `${field}.${key}` : key, value, reason ?? this.unknown(key));
+    }
+  }
+
+  private unknown(key: string): string {
+    const suggestion = closestName(key, this.names);
+    return suggestion === undefined
+      ? `no such setting (known: ${this.names.join(", ")})`
+      : `no such setting; did you mean ${JSON.stringify(suggestion)}?`;
+  }
+}
+
+/**
+ * The settings of `T`, in the order the interface declares them (the order the error lists them in):
+ * `knownKeys<ModelProps>({ iamRoleArn: true, containerDefinitions: true, ... })`.
+ */
+export function knownKeys<T>(set: KeySet<T>): KnownKeys<T> {
+  return new KnownKeys<T>(set);
+}
+
+/** A key as it compares: its case, `_` and `-` ignored, so that `memory_size_in_mb` is `memorySizeInMB`. */
+function normalized(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, "");
+}
+
+/**
+ * The setting `key` was most likely meant to be: the one at the smallest edit distance, if that is at most a third
+ * of the key's length (at least 1), or one that contains the key or is contained in it (both at least 4
+ * characters: `tags` in `additionalTags`). Ties go to the setting declared first.
+ */
+export function closestName(key: string, names: readonly string[]): string | undefined {
+  const given = normalized(key);
+  const nearEnough = Math.max(1, Math.floor(given.length / 3));
+  let best: { readonly name: string; readonly distance: number } | undefined;
+  for (const name of names) {
+    const known = normalized(name);
+    const distance = editDistance(given, known);
+    const contained =
+      Math.min(given.length, known.length) >= 4 &&
+      (known.includes(given) || given.includes(known));
+    if (distance > nearEnough && !contained) continue;
+    if (best === undefined || distance < best.distance) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/**
+ * The fewest insertions, deletions, substitutions and swaps of two neighbouring characters that turn `a` into `b`
+ * (optimal string alignment distance).
+ */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(row[j - 1]! + 1, rows[i - 1]![j]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        distance = Math.min(distance, rows[i - 2]![j - 2]! + 1);
+      }
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
