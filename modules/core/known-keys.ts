@@ -5,7 +5,8 @@
  * count silently stays 1).
  */
 import { Token } from "cdktf";
-import type { Problems } from "./validation";
+import type { IConstruct } from "constructs";
+import { Problems } from "./validation";
 
 /** The keys of `T`; of every member, for a union (`TrafficRoutingProps`). */
 type AllKeys<T> = T extends unknown ? keyof T : never;
@@ -39,7 +40,12 @@ export class KnownKeys<T> {
    * them, and JavaScript writes them for a setting left out (`{ size: given.size }`). Props that are not a plain
    * object (missing, a token) are left to the checks of their values.
    */
-  public check(problems: Problems, field: string, props: T | undefined, refused?: RefusedKeys): void {
+  public check(
+    problems: Problems,
+    field: string,
+    props: T | undefined,
+    refused?: RefusedKeys,
+  ): void {
     if (typeof props !== "object" || props === null || Array.isArray(props)) return;
     if (Token.isUnresolved(props)) return;
     for (const [key, value] of Object.entries(props)) {
@@ -47,6 +53,24 @@ export class KnownKeys<T> {
       const reason = refused && Object.hasOwn(refused, key) ? refused[key] : undefined;
       problems.add(field ? `${field}.${key}` : key, value, reason ?? this.unknown(key));
     }
+  }
+
+  /** For a construct whose props have no other check: throws its props' unknown keys as its one error. */
+  public refuseUnknown(scope: IConstruct, props: T | undefined, refused?: RefusedKeys): void {
+    const problems = new Problems();
+    this.check(problems, "", props, refused);
+    problems.throwIfAny(scope);
+  }
+
+  /** {@link check} on each entry of a list (`<field>.<index>`); a list known only at apply time is skipped. */
+  public checkEach(
+    problems: Problems,
+    field: string,
+    list: readonly T[] | undefined,
+    refused?: RefusedKeys,
+  ): void {
+    if (!Array.isArray(list) || Token.isUnresolved(list)) return;
+    list.forEach((props, index) => this.check(problems, `${field}.${index}`, props, refused));
   }
 
   private unknown(key: string): string {
@@ -83,8 +107,7 @@ export function closestName(key: string, names: readonly string[]): string | und
     const known = normalized(name);
     const distance = editDistance(given, known);
     const contained =
-      Math.min(given.length, known.length) >= 4 &&
-      (known.includes(given) || given.includes(known));
+      Math.min(given.length, known.length) >= 4 && (known.includes(given) || given.includes(known));
     if (distance > nearEnough && !contained) continue;
     if (best === undefined || distance < best.distance) best = { name, distance };
   }

@@ -5,11 +5,7 @@ import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { s3Uri } from "../core/limits/s3";
 import { integerBetween, matches, maxLength } from "../core/rules";
 import type { Problems } from "../core/validation";
-import type {
-  CaptureContentTypeProps,
-  DataCaptureOptionsProps,
-  DataCaptureProps,
-} from "./props";
+import type { CaptureContentTypeProps, DataCaptureOptionsProps, DataCaptureProps } from "./props";
 
 /** `CsvContentType` / `JsonContentType` (botocore): `type/subtype`, no parameters, at most 256 characters. */
 const CONTENT_TYPE = matches(

@@ -59,7 +59,10 @@ const ROLLING_UPDATE_KEYS = knownKeys<RollingUpdateProps>({
   maximumExecutionTimeout: true,
 });
 const CAPACITY_KEYS = knownKeys<CapacitySizeProps>({ instanceCount: true, capacityPercent: true });
-const AUTO_ROLLBACK_KEYS = knownKeys<AutoRollbackProps>({ cloudwatchAlarms: true, alarmNames: true });
+const AUTO_ROLLBACK_KEYS = knownKeys<AutoRollbackProps>({
+  cloudwatchAlarms: true,
+  alarmNames: true,
+});
 
 /** Every problem of the endpoint's guardrails. */
 export function validateDeployment(problems: Problems, deployment: ResolvedDeployment): void {
