@@ -95,23 +95,41 @@ function normalized(key: string): string {
 }
 
 /**
- * The setting `key` was most likely meant to be: the one at the smallest edit distance, if that is at most a third
- * of the key's length (at least 1), or one that contains the key or is contained in it (both at least 4
- * characters: `tags` in `additionalTags`). Ties go to the setting declared first.
+ * The setting `key` was most likely meant to be, compared without case, `_` and `-`: the one at the smallest edit
+ * distance, among those within a third of the longer of the two names (at least 1: `maxCapacity` is within 5 of
+ * `maximumCapacity`, `mode` not within 1 of `name`) and those one of whose words make up the other (at least 4
+ * characters: `tags` in `additionalTags`, `waitInterval` in `waitIntervalInSeconds`; not `type` in
+ * `capacityPercent`). Ties go to the setting declared first.
  */
 export function closestName(key: string, names: readonly string[]): string | undefined {
   const given = normalized(key);
-  const nearEnough = Math.max(1, Math.floor(given.length / 3));
   let best: { readonly name: string; readonly distance: number } | undefined;
   for (const name of names) {
     const known = normalized(name);
     const distance = editDistance(given, known);
-    const contained =
-      Math.min(given.length, known.length) >= 4 && (known.includes(given) || given.includes(known));
-    if (distance > nearEnough && !contained) continue;
+    const nearEnough = Math.max(1, Math.floor(Math.max(given.length, known.length) / 3));
+    if (distance > nearEnough && !isPartOf(given, name) && !isPartOf(known, key)) continue;
     if (best === undefined || distance < best.distance) best = { name, distance };
   }
   return best?.name;
+}
+
+/** The words of a name: `memorySizeInMB` is memory, size, in, mb; `min_capacity` is min, capacity. */
+const WORDS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+/** Whether `part` (normalized, at least 4 characters) is one or more consecutive words of `name`. */
+function isPartOf(part: string, name: string): boolean {
+  if (part.length < 4) return false;
+  const words = (name.match(WORDS) ?? []).map((word) => word.toLowerCase());
+  return words.some((_, start) => {
+    let joined = "";
+    for (const word of words.slice(start)) {
+      joined += word;
+      if (joined === part) return true;
+      if (joined.length >= part.length) return false;
+    }
+    return false;
+  });
 }
 
 /**
