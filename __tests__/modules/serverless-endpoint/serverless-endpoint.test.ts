@@ -345,3 +345,40 @@ describe("ServerlessEndpoint deployment guardrails", () => {
     );
   });
 });
+
+describe("ServerlessEndpoint: settings its props do not have", () => {
+  /** The message `build` throws. */
+  function messageOf(build: () => unknown): string | undefined {
+    try {
+      build();
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  it("are refused under its own names, in the one error with the container's and the guardrails'", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(
+      messageOf(
+        () =>
+          new ServerlessEndpoint(stack, "ep", {
+            ...MINIMAL,
+            variantName: "AllTraffic",
+            memorySizeInMb: 2048,
+            instanceType: "ml.m5.large",
+            container: { image: IMAGE, environment: { MODEL: "m" } },
+            blueGreen: { terminationWaitTime: "5 minutes" },
+          } as ServerlessEndpointProps),
+      ),
+    ).toBe(
+      [
+        "Invalid configuration for 's/ep' (4 problems):",
+        '  - memorySizeInMb: got 2048; allowed: no such setting; did you mean "memorySizeInMB"?',
+        `  - instanceType: got "ml.m5.large"; allowed: no instance type: a setting of a provisioned endpoint's variants, on instances (a serverless variant has memorySizeInMB and maxConcurrency)`,
+        '  - container.environment: got {"MODEL":"m"}; allowed: no such setting; did you mean "environmentVariables"?',
+        '  - blueGreen.terminationWaitTime: got "5 minutes"; allowed: no such setting; did you mean "terminationWait"?',
+      ].join("\n"),
+    );
+  });
+});
