@@ -5,8 +5,11 @@
  * variants, policies, alarms, tags, environment variables) are names, not settings. That every level's key set
  * covers its interface is checked by `tsc` (`knownKeys<T>`, __tests__/modules/core/known-keys.test.ts).
  */
+import { readFileSync } from "node:fs";
+import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { SagemakerInferenceProps } from "../../../modules/sagemaker-inference/props";
+import { SagemakerInference } from "../../../modules/sagemaker-inference/sagemaker-inference";
 import { errorOf, expectProblems, IMAGE, ROLE_ARN } from "./fixtures";
 
 /** Props as JSON gives them: no type checks. */
@@ -394,5 +397,48 @@ describe("unknown settings together", () => {
         }),
       ),
     ).toBeUndefined();
+  });
+});
+
+describe("docs/validation.md, Unknown settings", () => {
+  it("shows the error its example configuration gets", () => {
+    const props = untyped({
+      models: {
+        "demo-model": {
+          iamRoleArn: "arn:aws:iam::111122223333:role/inference",
+          containerDefinitions: {
+            container1: { image: IMAGE, modelDataUrl: "s3://demo-bucket/demo-model.tar.gz" },
+          },
+        },
+      },
+      endpoints: {
+        realtime: {
+          provisioned: {
+            productionVariants: {
+              "demo-model": {
+                instanceType: "ml.m5.large",
+                instanceCount: 2,
+                autoScaling: { ...SCALING, min_capacity: 1, maximumCapacity: 4 },
+              },
+            },
+          },
+        },
+      },
+    });
+    const variant = "endpoints.realtime.provisioned.productionVariants.demo-model";
+    const expected = [
+      "Invalid configuration for 'platform/inference' (3 problems):",
+      '  - models.demo-model.containerDefinitions.container1.modelDataUrl: got "s3://demo-bucket/demo-model.tar.gz"; allowed: no such setting (known: image, compressionType, environmentVariables, modelDataLocation, useMultipleModels)',
+      `  - ${variant}.instanceCount: got 2; allowed: no such setting; did you mean "initialInstanceCount"?`,
+      `  - ${variant}.autoScaling.min_capacity: got 1; allowed: no such setting; did you mean "minimumCapacity"?`,
+    ].join("\n");
+    let message: string | undefined;
+    try {
+      new SagemakerInference(new TerraformStack(Testing.app(), "platform"), "inference", props);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(expected);
+    expect(readFileSync("docs/validation.md", "utf8")).toContain(`\`\`\`text\n${expected}\n\`\`\``);
   });
 });
