@@ -10,26 +10,12 @@ import { IamStack } from "../../stacks/alex/iam-stack";
 import { SagemakerServerlessStack } from "../../stacks/alex/sagemaker-serverless-stack";
 import { MlModuleStack } from "../../stacks/ml-module/ml-module-stack";
 import { SagemakerProvisionedStack } from "../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
-
-/** Props as JSON or JavaScript give them: no type checks. */
-function untyped<T>(props: object): T {
-  return props as T;
-}
-
-/** The message creating a stack throws, or `undefined`. */
-function errorOf(create: () => unknown): string | undefined {
-  try {
-    create();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
+import { thrownMessage, untyped } from "../helpers/untyped-input";
 
 describe("the stacks refuse settings their props do not have", () => {
   it("iam", () => {
     expect(
-      errorOf(() => new IamStack(Testing.app(), "iam", untyped({ role_name: "alex-role" }))),
+      thrownMessage(() => new IamStack(Testing.app(), "iam", untyped({ role_name: "alex-role" }))),
     ).toBe(
       [
         "Invalid configuration for 'iam' (1 problem):",
@@ -40,7 +26,7 @@ describe("the stacks refuse settings their props do not have", () => {
 
   it("sagemaker-serverless", () => {
     expect(
-      errorOf(
+      thrownMessage(
         () =>
           new SagemakerServerlessStack(
             Testing.app(),
@@ -63,7 +49,7 @@ describe("the stacks refuse settings their props do not have", () => {
 
   it("ml-module: the module's props it takes from Terraform variables, with the variable to set", () => {
     expect(
-      errorOf(
+      thrownMessage(
         () =>
           new MlModuleStack(
             Testing.app(),
@@ -85,7 +71,7 @@ describe("the stacks refuse settings their props do not have", () => {
 
   it("sagemaker-provisioned, and its model artifact: a path with a source that takes none", () => {
     expect(
-      errorOf(
+      thrownMessage(
         () =>
           new SagemakerProvisionedStack(
             Testing.app(),

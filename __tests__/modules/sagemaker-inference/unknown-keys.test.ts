@@ -10,12 +10,8 @@ import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import type { SagemakerInferenceProps } from "../../../modules/sagemaker-inference/props";
 import { SagemakerInference } from "../../../modules/sagemaker-inference/sagemaker-inference";
+import { thrownMessage, untyped } from "../../helpers/untyped-input";
 import { errorOf, expectProblems, IMAGE, ROLE_ARN } from "./fixtures";
-
-/** Props as JSON gives them: no type checks. */
-function untyped(props: object): SagemakerInferenceProps {
-  return props as SagemakerInferenceProps;
-}
 
 const CONTAINER = { image: IMAGE, modelDataLocation: "s3://models/m/model.tar.gz" };
 const MODEL = { iamRoleArn: ROLE_ARN, containerDefinitions: { main: CONTAINER } };
@@ -331,6 +327,10 @@ describe("a misspelt or unknown setting in the deployment guardrails", () => {
 
 describe("unknown settings together", () => {
   it("several, at different levels: every one in the one error, in the order of the props", () => {
+    const { endpoints } = provisioned(
+      { volumeSizeInGb: 20, autoScaling: { ...SCALING, minCapacity: 1 } },
+      { blueGreen: { maxExecutionTimeout: "1 hour" } },
+    );
     expectProblems(
       untyped({
         nameTags: true,
@@ -339,18 +339,7 @@ describe("unknown settings together", () => {
           s: { ...MODEL, containerDefinitions: { main: { ...CONTAINER, Image: IMAGE } } },
         },
         endpoints: {
-          e: {
-            provisioned: {
-              productionVariants: {
-                m: {
-                  instanceType: "ml.m5.large",
-                  volumeSizeInGb: 20,
-                  autoScaling: { ...SCALING, minCapacity: 1 },
-                },
-              },
-            },
-            blueGreen: { maxExecutionTimeout: "1 hour" },
-          },
+          ...endpoints,
           s: { serverless: { variant: { modelName: "s", maxConcurency: 5 } } },
         },
       }),
@@ -402,7 +391,7 @@ describe("unknown settings together", () => {
 
 describe("docs/validation.md, Unknown settings", () => {
   it("shows the error its example configuration gets", () => {
-    const props = untyped({
+    const props = untyped<SagemakerInferenceProps>({
       models: {
         "demo-model": {
           iamRoleArn: "arn:aws:iam::111122223333:role/inference",
@@ -432,13 +421,12 @@ describe("docs/validation.md, Unknown settings", () => {
       `  - ${variant}.instanceCount: got 2; allowed: no such setting; did you mean "initialInstanceCount"?`,
       `  - ${variant}.autoScaling.min_capacity: got 1; allowed: no such setting; did you mean "minimumCapacity"?`,
     ].join("\n");
-    let message: string | undefined;
-    try {
-      new SagemakerInference(new TerraformStack(Testing.app(), "platform"), "inference", props);
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toBe(expected);
+    expect(
+      thrownMessage(
+        () =>
+          new SagemakerInference(new TerraformStack(Testing.app(), "platform"), "inference", props),
+      ),
+    ).toBe(expected);
     expect(readFileSync("docs/validation.md", "utf8")).toContain(`\`\`\`text\n${expected}\n\`\`\``);
   });
 });

@@ -11,6 +11,7 @@ import { ProjectStack } from "../../../stacks/project-stack";
 import { ECR_IMAGE_URI_WORDS, SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import { withBaseNames } from "../../helpers/content-names";
 import { addresses, onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
+import { thrownMessage, untyped } from "../../helpers/untyped-input";
 
 const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
 const MINIMAL: ServerlessEndpointProps = {
@@ -347,29 +348,23 @@ describe("ServerlessEndpoint deployment guardrails", () => {
 });
 
 describe("ServerlessEndpoint: settings its props do not have", () => {
-  /** The message `build` throws. */
-  function messageOf(build: () => unknown): string | undefined {
-    try {
-      build();
-      return undefined;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-
   it("are refused under its own names, in the one error with the container's and the guardrails'", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(
-      messageOf(
+      thrownMessage(
         () =>
-          new ServerlessEndpoint(stack, "ep", {
-            ...MINIMAL,
-            variantName: "AllTraffic",
-            memorySizeInMb: 2048,
-            instanceType: "ml.m5.large",
-            container: { image: IMAGE, environment: { MODEL: "m" } },
-            blueGreen: { terminationWaitTime: "5 minutes" },
-          } as ServerlessEndpointProps),
+          new ServerlessEndpoint(
+            stack,
+            "ep",
+            untyped({
+              ...MINIMAL,
+              variantName: "AllTraffic",
+              memorySizeInMb: 2048,
+              instanceType: "ml.m5.large",
+              container: { image: IMAGE, environment: { MODEL: "m" } },
+              blueGreen: { terminationWaitTime: "5 minutes" },
+            }),
+          ),
       ),
     ).toBe(
       [
