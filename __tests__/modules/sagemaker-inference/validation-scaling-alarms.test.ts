@@ -73,8 +73,8 @@ describe("SagemakerInference validation of auto scaling", () => {
       }),
       [
         `${VARIANT}.autoScaling.minimumCapacity: got 3; allowed: at most maximumCapacity (2)`,
-        `${VARIANT}.autoScaling.policies.a.scaleInCooldownPeriod: got "-1 seconds"; allowed: a duration of "0 seconds" or more, written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"`,
-        `${VARIANT}.autoScaling.policies.b.scaleOutCooldownPeriod: got "5 min"; allowed: a duration of "0 seconds" or more, written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"`,
+        `${VARIANT}.autoScaling.policies.a.scaleInCooldownPeriod: got "-1 seconds"; allowed: a duration of "0 seconds" or more, written as a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"`,
+        `${VARIANT}.autoScaling.policies.b.scaleOutCooldownPeriod: got "5 min"; allowed: a duration of "0 seconds" or more, written as a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"`,
         `${VARIANT}.autoScaling.policies.b.policyName: got "same"; allowed: a policy name no other policy of this variant uses (${VARIANT}.autoScaling.policies.a.policyName has it too)`,
         `${VARIANT}.autoScaling.policies.c.policyName: got ""; allowed: a policy name of 1-256 printable characters`,
       ],
