@@ -48,7 +48,7 @@ export const RECIPE_REASONS = {
   imageTag:
     "The recipe's model image is the repository's :latest (or container_image_uri as given), a tag that a push can move. Set container_image_digest (sha256:...) to pin the model: it then refers to <repository>@<digest>.",
   networkIsolation:
-    "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the recipe's own container may need the network.",
+    "Kept from the recipe (enable_network_isolation = false) for its own container (modelArtifact s3 or local-file), whose predictor.py may download code or call out; the iris sample runs isolated.",
   logRetention:
     "retention_in_days is the recipe's variable cloudwatch_log_retention_days (7 days by default). The endpoint's container logs are operational logs, not the audit trail (CloudTrail keeps the API record), and may echo inference payloads, which argues for keeping them briefly. Set cloudwatch_log_retention_days to 365 or more where a security baseline asks for a year (AWS Config cw-loggroup-retention-period-check, checkov CKV_AWS_338).",
   noEncryption:

@@ -76,7 +76,6 @@ const RECIPE_ALWAYS: [string, string][] = [
   ["s3-bucket-replication", RECIPE_REASONS.replication],
   ["s3-bucket-event-notifications", RECIPE_REASONS.eventNotifications],
   ["sagemaker-model-image-digest", RECIPE_REASONS.imageTag],
-  ["sagemaker-model-network-isolation", RECIPE_REASONS.networkIsolation],
 ];
 const LOG_RETENTION: [string, string] = [
   "cloudwatch-log-retention-one-year",
@@ -120,6 +119,17 @@ const COMBINATIONS: [string, SagemakerProvisionedStackProps, [string, string][]]
     "monitoring off",
     { enableEndpointMonitoring: false },
     [KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
+  ],
+  [
+    "the recipe's own container",
+    { modelArtifact: { source: "s3" } },
+    [
+      KEY_STATEMENT,
+      KEY_STATEMENT,
+      KEY_STATEMENT,
+      LOG_RETENTION,
+      ["sagemaker-model-network-isolation", RECIPE_REASONS.networkIsolation],
+    ],
   ],
   [
     "every switch away from its default",
