@@ -21,7 +21,7 @@ import type { AlarmProps } from "../../modules/sagemaker-inference/props";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { numberVariable, stringVariable } from "../validated-variables";
 import { fallBackOnSingleInstance, type RecipeDeployment } from "./deployment";
-import { IMAGE_TAG_REASON, type RecipeImage } from "./model-image";
+import type { RecipeImage } from "./model-image";
 import { RECIPE_ALARMS } from "./monitoring";
 import type { RecipeNames } from "./naming";
 import type { RecipeNetwork } from "./network";
@@ -296,7 +296,7 @@ export function recipeInference(
   addPreconditions(endpoint, [names.checks.endpoint]);
   if (deployment.defaultCanary) fallBackOnSingleInstance(endpoint, v.endpointInitialInstanceCount);
   if (scalingTarget) addPreconditions(scalingTarget, scalingPreconditions(v));
-  acknowledge(model, "sagemaker-model-image-digest", IMAGE_TAG_REASON);
+  acknowledge(model, "sagemaker-model-image-digest", config.image.tagReason);
   if (!config.networkIsolation) {
     acknowledge(model, "sagemaker-model-network-isolation", NETWORK_ISOLATION_REASON);
   }
