@@ -234,4 +234,23 @@ describe("SagemakerInference validation of alarms", () => {
       ],
     );
   });
+
+  it("checks alarm names as CloudWatch (and a rollback) takes them", () => {
+    const WORDS =
+      "a CloudWatch alarm name: 1-255 characters, not only whitespace, without control characters";
+    expectProblems(
+      withVariant({
+        cloudwatchAlarms: {
+          blank: { expression: "Invocations sum > 1", alarmName: "  " },
+          long: { expression: "Invocations sum > 1", alarmName: "a".repeat(256) },
+          broken: { expression: "Invocations sum > 1", alarmName: "two\nlines" },
+        },
+      }),
+      [
+        `${ALARMS}.blank.alarmName: got "  "; allowed: ${WORDS}`,
+        `${ALARMS}.long.alarmName: got "${"a".repeat(256)}"; allowed: ${WORDS} (this one has 256)`,
+        `${ALARMS}.broken.alarmName: got "two\\nlines"; allowed: ${WORDS}`,
+      ],
+    );
+  });
 });
