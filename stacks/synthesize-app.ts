@@ -8,11 +8,24 @@
  * prints each as `ERROR [<construct path>]: <message>` and exits with 1. So under the CLI the error becomes an
  * annotation at the construct path it names; run directly (`node`), the app prints the message to stderr and
  * exits with 1.
+ *
+ * The CLI removes the folder of every stack the app's manifest does not list, and an app that stops at an invalid
+ * construct never defines the stacks after it: under the CLI, the stacks it did not define are listed as the last
+ * synth left them (`last-synthesis.ts`), so their folders, `.terraform` included, stay.
  */
-import { Annotations, App, LocalBackend, TerraformElement, TerraformStack } from "cdktf";
+import {
+  AnnotationMetadataEntryType,
+  Annotations,
+  App,
+  LocalBackend,
+  type StackAnnotation,
+  TerraformElement,
+  TerraformStack,
+} from "cdktf";
 import { Construct } from "constructs";
 import { writeOneFormatOnly } from "../modules/core/hcl/one-format-synthesizer";
 import { ValidationError } from "../modules/core/validation";
+import { lastSynthesizedStacks } from "./last-synthesis";
 
 /** Set by the cdktf CLI when it runs the app command: it prints the error annotations itself. */
 export const CLI_PRINTS_ANNOTATIONS = "CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS";
@@ -31,7 +44,11 @@ export function synthesizeApp(
   define: (app: App) => void,
   io: AppIo = { env: process.env, writeError: (text) => process.stderr.write(text) },
 ): number {
-  const app = new App({ stackTraces: false, outdir: io.env.CDKTF_OUTDIR });
+  const app = new App({
+    stackTraces: false,
+    outdir: io.env.CDKTF_OUTDIR,
+    hclOutput: io.env.SYNTH_HCL_OUTPUT === "true",
+  });
   try {
     define(app);
     nameEveryElement(app);
@@ -41,7 +58,7 @@ export function synthesizeApp(
       io.writeError(`${error.message}\n`);
       return 1;
     }
-    annotateInPlaceOfStack(app, error);
+    reportInPlaceOfStack(app, error);
   }
   app.synth();
   return 0;
@@ -59,16 +76,37 @@ function nameEveryElement(app: App): void {
 }
 
 /**
- * Replaces the stack the invalid construct is in, whose definition stopped half way, with an empty stack that
- * holds the error at the construct's path: the CLI prints it and stops before any Terraform runs. The stacks
- * defined before it are synthesized as usual; those after it were never defined.
+ * Takes the stack the invalid construct is in, whose definition stopped half way, out of the app, and lists the
+ * error at the construct's path in its place: the CLI prints it and stops before any Terraform runs. The stack keeps
+ * its folder as the last synth left it, in the manifest with the error as its only annotation, or, when the last
+ * synth left none that the CLI can read (the first synth, or one in the other format), becomes an empty stack that
+ * holds the error. The stacks defined before it are synthesized as usual; those after it, never defined, are listed
+ * as the last synth left them.
  */
-function annotateInPlaceOfStack(app: App, error: ValidationError): void {
+function reportInPlaceOfStack(app: App, error: ValidationError): void {
+  const lastSynthesis = lastSynthesizedStacks(app.manifest); // before app.synth() writes the manifest again
   const [stackId = "", ...path] = error.constructPath.split("/");
   app.node.tryRemoveChild(stackId);
-  let scope: Construct = new NotSynthesizedStack(app, stackId);
-  for (const id of path) scope = new Construct(scope, id);
-  Annotations.of(scope).addError(error.message);
+  if (!lastSynthesis.has(stackId)) {
+    let scope: Construct = new NotSynthesizedStack(app, stackId);
+    for (const id of path) scope = new Construct(scope, id);
+    Annotations.of(scope).addError(error.message);
+  }
+  const defined = new Set(
+    app.node
+      .findAll()
+      .filter(TerraformStack.isStack)
+      .map((stack) => stack.node.id),
+  );
+  const annotation: StackAnnotation = {
+    constructPath: error.constructPath,
+    level: AnnotationMetadataEntryType.ERROR,
+    message: error.message,
+  };
+  for (const [name, entry] of lastSynthesis) {
+    if (defined.has(name)) continue;
+    app.manifest.stacks[name] = name === stackId ? { ...entry, annotations: [annotation] } : entry;
+  }
 }
 
 /**

@@ -46,9 +46,11 @@ export const RECIPE_REASONS = {
   eventNotifications:
     "Nothing in the recipe reacts to bucket events; who wrote or deleted what is recorded by server access logs and CloudTrail data events. Add an aws_s3_bucket_notification when something should react to new artifacts or captured data.",
   imageTag:
+    "The iris sample runs AWS's prebuilt scikit-learn image by its tag (1.2-1-cpu-py3, or container_image_uri as given), under which AWS publishes patched builds. Set container_image_digest (sha256:...) to pin the model: it then refers to <repository>@<digest>.",
+  ownImageTag:
     "The recipe's model image is the repository's :latest (or container_image_uri as given), a tag that a push can move. Set container_image_digest (sha256:...) to pin the model: it then refers to <repository>@<digest>.",
   networkIsolation:
-    "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the recipe's own container may need the network.",
+    "Kept from the recipe (enable_network_isolation = false) for its own container (modelArtifact s3 or local-file), whose predictor.py may download code or call out; the iris sample runs isolated.",
   logRetention:
     "retention_in_days is the recipe's variable cloudwatch_log_retention_days (7 days by default). The endpoint's container logs are operational logs, not the audit trail (CloudTrail keeps the API record), and may echo inference payloads, which argues for keeping them briefly. Set cloudwatch_log_retention_days to 365 or more where a security baseline asks for a year (AWS Config cw-loggroup-retention-period-check, checkov CKV_AWS_338).",
   noEncryption:

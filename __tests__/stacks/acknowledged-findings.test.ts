@@ -75,8 +75,11 @@ const RECIPE_ALWAYS: [string, string][] = [
   ["s3-bucket-access-logging", RECIPE_REASONS.accessLogging],
   ["s3-bucket-replication", RECIPE_REASONS.replication],
   ["s3-bucket-event-notifications", RECIPE_REASONS.eventNotifications],
-  ["sagemaker-model-image-digest", RECIPE_REASONS.imageTag],
-  ["sagemaker-model-network-isolation", RECIPE_REASONS.networkIsolation],
+];
+/** The iris sample's image, by its tag; the recipe's own container has a reason of its own. */
+const SAMPLE_IMAGE_TAG: [string, string] = [
+  "sagemaker-model-image-digest",
+  RECIPE_REASONS.imageTag,
 ];
 const LOG_RETENTION: [string, string] = [
   "cloudwatch-log-retention-one-year",
@@ -94,32 +97,52 @@ const NO_ENCRYPTION = (...rules: string[]): [string, string][] =>
 
 /** The switch combinations the docs describe, and what each acknowledges (beside RECIPE_ALWAYS). */
 const COMBINATIONS: [string, SagemakerProvisionedStackProps, [string, string][]][] = [
-  ["the recipe's switches", {}, [KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION]],
+  [
+    "the recipe's switches",
+    {},
+    [SAMPLE_IMAGE_TAG, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
+  ],
   [
     "encryption off",
     { enableEncryption: false },
-    [LOG_RETENTION, ...NO_ENCRYPTION("cloudwatch-log-group-kms")],
+    [SAMPLE_IMAGE_TAG, LOG_RETENTION, ...NO_ENCRYPTION("cloudwatch-log-group-kms")],
   ],
   [
     "notifications on",
     { enableSnsNotifications: true },
     // The fourth key statement lets the alarms publish to the encrypted topic.
-    [KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
+    [SAMPLE_IMAGE_TAG, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
   ],
   [
     "encryption off, notifications on",
     { enableEncryption: false, enableSnsNotifications: true },
-    [LOG_RETENTION, ...NO_ENCRYPTION("cloudwatch-log-group-kms", "sns-topic-kms-encryption")],
+    [
+      SAMPLE_IMAGE_TAG,
+      LOG_RETENTION,
+      ...NO_ENCRYPTION("cloudwatch-log-group-kms", "sns-topic-kms-encryption"),
+    ],
   ],
   [
     "VPC on",
     { enableVpcConfig: true },
-    [KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
+    [SAMPLE_IMAGE_TAG, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
   ],
   [
     "monitoring off",
     { enableEndpointMonitoring: false },
-    [KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
+    [SAMPLE_IMAGE_TAG, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
+  ],
+  [
+    "the recipe's own container",
+    { modelArtifact: { source: "s3" } },
+    [
+      KEY_STATEMENT,
+      KEY_STATEMENT,
+      KEY_STATEMENT,
+      LOG_RETENTION,
+      ["sagemaker-model-image-digest", RECIPE_REASONS.ownImageTag],
+      ["sagemaker-model-network-isolation", RECIPE_REASONS.networkIsolation],
+    ],
   ],
   [
     "every switch away from its default",
@@ -131,7 +154,7 @@ const COMBINATIONS: [string, SagemakerProvisionedStackProps, [string, string][]]
       enableSnsNotifications: true,
       enableVpcConfig: true,
     },
-    NO_ENCRYPTION("sns-topic-kms-encryption"),
+    [SAMPLE_IMAGE_TAG, ...NO_ENCRYPTION("sns-topic-kms-encryption")],
   ],
 ];
 
@@ -153,6 +176,7 @@ describe("sagemaker-provisioned, for each switch combination the docs describe",
     expect(acknowledged(annotationsAfterSynth(stack))).toEqual(
       [
         ...RECIPE_ALWAYS.filter(([rule]) => rule !== "s3-bucket-access-logging"),
+        SAMPLE_IMAGE_TAG,
         KEY_STATEMENT,
         KEY_STATEMENT,
         KEY_STATEMENT,

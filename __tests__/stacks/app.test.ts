@@ -130,7 +130,6 @@ describe("the policy checks", () => {
       ["sagemaker-provisioned/model-artifacts/bucket", "[s3-bucket-replication]"],
       ["sagemaker-provisioned/model-artifacts/bucket", "[s3-bucket-event-notifications]"],
       ["sagemaker-provisioned/endpoint-logs", "[cloudwatch-log-retention-one-year]"],
-      ["sagemaker-provisioned/inference/model_ml-model", "[sagemaker-model-network-isolation]"],
       ["sagemaker-provisioned/inference/model_ml-model", "[sagemaker-model-image-digest]"],
     ]);
   });

@@ -10,11 +10,8 @@ import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformLocal, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  CANARY_SIZE,
-  DEPLOYMENT_TIMEOUT,
-  ROLLBACK_ALARM_NAME,
-} from "../../modules/core/limits/deployment";
+import { CANARY_SIZE, DEPLOYMENT_TIMEOUT } from "../../modules/core/limits/deployment";
+import { ALARM_NAME } from "../../modules/core/limits/cloudwatch";
 import { stackHcl } from "../../modules/core/hcl/stack-hcl";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { OfflineTerraform } from "../../scripts/terraform/offline-terraform";
@@ -216,7 +213,7 @@ describe("the guardrail limits' Terraform conditions", () => {
     Testing.synthScope((scope) => {
       const name = new TerraformVariable(scope, "name", { type: "string" });
       const number = new TerraformVariable(scope, "number", { type: "number" });
-      new TerraformLocal(scope, "alarm_name", ROLLBACK_ALARM_NAME.condition(name.stringValue));
+      new TerraformLocal(scope, "alarm_name", ALARM_NAME.condition(name.stringValue));
       new TerraformLocal(scope, "timeout", DEPLOYMENT_TIMEOUT.condition(number.numberValue));
       new TerraformLocal(scope, "canary", CANARY_SIZE.percent.condition(number.numberValue));
     }),

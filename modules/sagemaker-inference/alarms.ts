@@ -5,8 +5,9 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { SNS_TOPIC_ARN } from "../core/limits/sns";
-import { integerAtLeast, integerBetween, matches, maxLength } from "../core/rules";
+import { integerAtLeast, integerBetween, maxLength } from "../core/rules";
 import { isAllowed, isUnresolved, type Problems } from "../core/validation";
 import {
   checkDuration,
@@ -26,12 +27,6 @@ import { named, type InferenceLayout } from "./layout";
 import type { AlarmProps } from "./props";
 import { validateTagCount, type TagsFor } from "./tags";
 import type { ValidationContext } from "./validation-context";
-
-/** CloudWatch `AlarmName`: 1-255 characters, no control characters. */
-const ALARM_NAME = matches(
-  /^[^\p{Cc}]{1,255}$/u,
-  "an alarm name of 1-255 characters without control characters",
-);
 
 /** The alarm period the module documents: "1 minute" to "6 hours"; CloudWatch wants whole minutes. */
 const ALARM_PERIOD = { min: 60, max: 6 * 3600, step: 60 } as const;

@@ -12,12 +12,12 @@ import {
   instanceShareProblem,
   PROVIDER_UPDATE_WAIT,
   ROLLBACK_ALARM_COUNT,
-  ROLLBACK_ALARM_NAME,
   TERMINATION_WAIT,
   timeoutAfterWaits,
   TRAFFIC_ROUTING_TYPE,
 } from "../core/limits/deployment";
 import { knownKeys } from "../core/known-keys";
+import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { isUnresolved, KNOWN_AT_SYNTH, UniqueNames, type Problems } from "../core/validation";
 import {
   ownAlarmsMatching,
@@ -422,7 +422,7 @@ function checkRollbackAlarms(problems: Problems, deployment: ResolvedDeployment)
   const names = new UniqueNames("an alarm no other rollback alarm of this endpoint names");
   for (const alarm of deployment.rollbackAlarms) {
     if (alarm.kind === "name") {
-      problems.check(alarm.field, alarm.given, ROLLBACK_ALARM_NAME);
+      problems.check(alarm.field, alarm.given, ALARM_NAME);
       names.claim(problems, alarm.field, alarm.given);
     } else if (alarm.alarm) {
       names.claim(problems, alarm.field, alarm.alarm.name);

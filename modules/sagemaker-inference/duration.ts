@@ -1,6 +1,8 @@
 /**
- * Durations as the FriendsOfTerraform module writes them: a whole number and a unit, `"5 minutes"`,
- * `"1 hour"`, `"30 seconds"`, `"1 day"` (singular or plural, any case).
+ * Durations as the FriendsOfTerraform module writes them: a number and a unit, `"5 minutes"`, `"1 hour"`,
+ * `"30 seconds"`, `"1 day"` (singular or plural, any case), or a decimal number, `"1.5 hours"`, which the module
+ * multiplies out the same way. SageMaker, CloudWatch and Application Auto Scaling take whole seconds, so a duration
+ * that is not a whole number of seconds (`"0.5 seconds"`) is refused.
  */
 import { isUnresolved, KNOWN_AT_SYNTH, type Problems, type Rule } from "../core/validation";
 
@@ -10,17 +12,24 @@ const UNIT_SECONDS: Readonly<Record<string, number>> = {
   hour: 3600,
   day: 86400,
 };
-const DURATION = /^(\d+)\s+(second|minute|hour|day)s?$/i;
+const DURATION = /^(\d+)(?:\.(\d+))?\s+(second|minute|hour|day)s?$/i;
 
 /** What a duration looks like, for error messages. */
 export const DURATION_FORMAT =
-  'a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"';
+  'a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"';
 
-/** Seconds of a duration such as `"5 minutes"`, or `undefined` when the text is not a duration. */
+/**
+ * Seconds of a duration such as `"5 minutes"` or `"1.5 hours"`, or `undefined` when the text is not a duration
+ * or not a whole number of seconds. Computed on integers (`"1.1 hours"` is 11 x 3600 / 10, exactly 3960), not
+ * in floating point, where 1.1 x 3600 is 3960.0000000000005.
+ */
 export function parseDuration(text: string): number | undefined {
   const match = DURATION.exec(text.trim());
   if (!match) return undefined;
-  return Number(match[1]) * UNIT_SECONDS[match[2]!.toLowerCase()]!;
+  const [, whole = "", fraction = "", unit = ""] = match;
+  const scale = 10 ** fraction.length;
+  const scaledSeconds = Number(whole + fraction) * UNIT_SECONDS[unit.toLowerCase()]!;
+  return scaledSeconds % scale === 0 ? scaledSeconds / scale : undefined;
 }
 
 /** The shortest way to write a number of seconds as a duration: `"1 hour"`, `"90 seconds"`. */

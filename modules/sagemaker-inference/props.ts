@@ -4,8 +4,8 @@
  * "Beyond the module". Maps stay maps keyed by name. Sizes carry their unit in their name (`memorySizeInMB`,
  * `volumeSizeInGB`), ARNs end in `Arn`.
  *
- * Durations are written as the module writes them: a whole number and a unit, e.g. `"5 minutes"`,
- * `"1 hour"` (units second, minute, hour, day; singular or plural).
+ * Durations are written as the module writes them: a number and a unit, e.g. `"5 minutes"`, `"1 hour"`,
+ * `"1.5 hours"` (units second, minute, hour, day; singular or plural), making whole seconds.
  *
  * By concern: models (`props/model.ts`), endpoints and their variants (`props/endpoint.ts`), asynchronous
  * inference and data capture (`props/async-and-capture.ts`), auto scaling and alarms

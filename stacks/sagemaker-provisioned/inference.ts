@@ -21,7 +21,7 @@ import type { AlarmProps } from "../../modules/sagemaker-inference/props";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
 import { numberVariable, stringVariable } from "../validated-variables";
 import { fallBackOnSingleInstance, type RecipeDeployment } from "./deployment";
-import { IMAGE_TAG_REASON, type RecipeImage } from "./model-image";
+import type { RecipeImage } from "./model-image";
 import { RECIPE_ALARMS } from "./monitoring";
 import type { RecipeNames } from "./naming";
 import type { RecipeNetwork } from "./network";
@@ -149,9 +149,9 @@ function scalingPreconditions(v: EndpointVariables): Precondition[] {
   ];
 }
 
-/** Why the model is not network-isolated (printed with the finding on every synth). */
+/** Why the recipe's own model is not network-isolated (printed with the finding on every synth). */
 const NETWORK_ISOLATION_REASON =
-  "Kept from the recipe (enable_network_isolation = false): isolating the model would replace the recipe's model when its state moves here, and the recipe's own container may need the network.";
+  "Kept from the recipe (enable_network_isolation = false) for its own container (modelArtifact s3 or local-file), whose predictor.py may download code or call out; the iris sample runs isolated.";
 
 /** What `SagemakerInference` created for the recipe, by what it is rather than by the engine's keys. */
 export interface RecipeInference {
@@ -185,6 +185,8 @@ export function recipeInference(
     /** What else the model's name follows: the uploaded artifact's hash. */
     readonly artifactRevision: string | undefined;
     readonly network: RecipeNetwork | undefined;
+    /** Whether the model runs without network access (`enable_network_isolation`). */
+    readonly networkIsolation: boolean;
     readonly kmsKeyArn: string | undefined;
     readonly dataCaptureUri: string;
     readonly alarms: Readonly<Record<string, AlarmProps>> | undefined;
@@ -206,7 +208,7 @@ export function recipeInference(
             environmentVariables: config.image.environment,
           },
         },
-        enableNetworkIsolation: false,
+        enableNetworkIsolation: config.networkIsolation,
         vpcConfig: network && {
           securityGroupIds: network.securityGroupIds,
           subnetIds: network.subnetIds,
@@ -294,7 +296,9 @@ export function recipeInference(
   addPreconditions(endpoint, [names.checks.endpoint]);
   if (deployment.defaultCanary) fallBackOnSingleInstance(endpoint, v.endpointInitialInstanceCount);
   if (scalingTarget) addPreconditions(scalingTarget, scalingPreconditions(v));
-  acknowledge(model, "sagemaker-model-image-digest", IMAGE_TAG_REASON);
-  acknowledge(model, "sagemaker-model-network-isolation", NETWORK_ISOLATION_REASON);
+  acknowledge(model, "sagemaker-model-image-digest", config.image.tagReason);
+  if (!config.networkIsolation) {
+    acknowledge(model, "sagemaker-model-network-isolation", NETWORK_ISOLATION_REASON);
+  }
   return created;
 }

@@ -69,16 +69,22 @@ export function containerImageDigestVariable(scope: Construct): TerraformVariabl
   });
 }
 
-/** Why the model's image may be a tag (printed with the finding on every synth). */
-export const IMAGE_TAG_REASON =
-  "The recipe's model image is the repository's :latest (or container_image_uri as given), a tag that a push can " +
-  "move. Set container_image_digest (sha256:...) to pin the model: it then refers to <repository>@<digest>.";
+const TO_PIN =
+  "Set container_image_digest (sha256:...) to pin the model: it then refers to <repository>@<digest>.";
+
+/** Why the model's image may be a tag (printed with the finding on every synth), by where the image comes from. */
+export const IMAGE_TAG_REASONS = {
+  sample: `The iris sample runs AWS's prebuilt scikit-learn image by its tag (${SKLEARN_IMAGE_TAG}, or container_image_uri as given), under which AWS publishes patched builds. ${TO_PIN}`,
+  recipe: `The recipe's model image is the repository's :latest (or container_image_uri as given), a tag that a push can move. ${TO_PIN}`,
+} as const;
 
 /** The model's image and what its handlers need. */
 export interface RecipeImage {
   /** `local.model_image`: `local.container_image`, pinned when container_image_digest is set (docs/security.md). */
   readonly uri: string;
   readonly environment: Readonly<Record<string, string>>;
+  /** Why the image may be a tag: one of {@link IMAGE_TAG_REASONS}. */
+  readonly tagReason: string;
   /** For the model, with the sample: stops a plan in a region without the scikit-learn image when none is given. */
   readonly preconditions: Precondition[];
 }
@@ -117,10 +123,18 @@ export function recipeImage(
     MODEL_IMAGE,
     pinnedToDigest(containerImage, config.containerImageDigest.stringValue),
   ).asString;
-  if (!regional) return { uri, environment: RECIPE_CONTAINER_ENVIRONMENT, preconditions: [] };
+  if (!regional) {
+    return {
+      uri,
+      environment: RECIPE_CONTAINER_ENVIRONMENT,
+      tagReason: IMAGE_TAG_REASONS.recipe,
+      preconditions: [],
+    };
+  }
   return {
     uri,
     environment: IRIS_SAMPLE_ENVIRONMENT,
+    tagReason: IMAGE_TAG_REASONS.sample,
     preconditions: [
       {
         condition: Op.or(Op.not(noneGiven), regional.regionSupported),

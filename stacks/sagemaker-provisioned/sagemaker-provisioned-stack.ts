@@ -237,6 +237,8 @@ export class SagemakerProvisionedStack extends ProjectStack {
       artifactUrl: modelArtifact.url,
       artifactRevision: modelArtifact.revision,
       network,
+      // The sample's handler is in its archive and downloads nothing; the recipe's own container may.
+      networkIsolation: sample,
       kmsKeyArn,
       dataCaptureUri: storage.dataCaptureUri,
       alarms: switches.enableEndpointMonitoring

@@ -23,6 +23,12 @@ describe("parseDuration", () => {
     ["1 minutes", 60],
     ["5 minute", 300],
     ["  5   Minutes ", 300],
+    // Decimals, as the module multiplies them out, exactly (1.1 x 3600 is 3960.0000000000005 in floating point).
+    ["1.5 hours", 5400],
+    ["1.1 hours", 3960],
+    ["0.5 minutes", 30],
+    ["2.50 minutes", 150],
+    ["0.25 days", 21600],
   ])("reads %j as %d seconds", (text, seconds) => {
     expect(parseDuration(text)).toBe(seconds);
   });
@@ -34,8 +40,12 @@ describe("parseDuration", () => {
     "5mins",
     "5 mins",
     "five minutes",
-    "1.5 hours",
     "-1 minute",
+    // Not whole seconds: every API these durations reach takes whole seconds.
+    "0.5 seconds",
+    "1.01 minutes",
+    ".5 hours",
+    "1. hours",
     "5 minutes later",
     "1 week",
   ])("refuses %j", (text) => {
@@ -89,7 +99,7 @@ describe("durationIn", () => {
 
   it("explains the format when the text is not a duration", () => {
     expect(cooldown("5m")).toBe(
-      'a duration of "0 seconds" or more, written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"',
+      'a duration of "0 seconds" or more, written as a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"',
     );
   });
 });

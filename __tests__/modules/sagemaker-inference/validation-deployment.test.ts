@@ -20,7 +20,7 @@ const PROVISIONED: EndpointProps["provisioned"] = { productionVariants: { a: VAR
 const WAIT_RANGE = 'a duration from "0 seconds" to "1 hour"';
 const TIMEOUT_RANGE = 'a duration from "10 minutes" to "4 hours"';
 const DURATION_FORMAT =
-  'a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"';
+  'a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"';
 const ALARM_NAME =
   "a CloudWatch alarm name: 1-255 characters, not only whitespace, without control characters";
 

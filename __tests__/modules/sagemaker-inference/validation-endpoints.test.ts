@@ -102,7 +102,7 @@ describe("SagemakerInference validation of endpoints", () => {
         "endpoints.e.provisioned.productionVariants.a.volumeSizeInGB: got 513; allowed: a whole number from 1 to 512 (GB)",
         'endpoints.e.provisioned.productionVariants.a.containerStartupTimeout: got "30 seconds"; allowed: a duration from "1 minute" to "1 hour"',
         'endpoints.e.provisioned.productionVariants.a.modelDataDownloadTimeout: got "2 hours"; allowed: a duration from "1 minute" to "1 hour"',
-        'endpoints.e.provisioned.productionVariants.b.containerStartupTimeout: got "ten minutes"; allowed: a duration from "1 minute" to "1 hour", written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"',
+        'endpoints.e.provisioned.productionVariants.b.containerStartupTimeout: got "ten minutes"; allowed: a duration from "1 minute" to "1 hour", written as a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"',
       ],
     );
   });

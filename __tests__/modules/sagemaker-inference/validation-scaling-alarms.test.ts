@@ -73,8 +73,8 @@ describe("SagemakerInference validation of auto scaling", () => {
       }),
       [
         `${VARIANT}.autoScaling.minimumCapacity: got 3; allowed: at most maximumCapacity (2)`,
-        `${VARIANT}.autoScaling.policies.a.scaleInCooldownPeriod: got "-1 seconds"; allowed: a duration of "0 seconds" or more, written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"`,
-        `${VARIANT}.autoScaling.policies.b.scaleOutCooldownPeriod: got "5 min"; allowed: a duration of "0 seconds" or more, written as a whole number and a unit (second, minute, hour or day, singular or plural), e.g. "5 minutes"`,
+        `${VARIANT}.autoScaling.policies.a.scaleInCooldownPeriod: got "-1 seconds"; allowed: a duration of "0 seconds" or more, written as a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"`,
+        `${VARIANT}.autoScaling.policies.b.scaleOutCooldownPeriod: got "5 min"; allowed: a duration of "0 seconds" or more, written as a number and a unit (second, minute, hour or day, singular or plural) making whole seconds, e.g. "5 minutes" or "1.5 hours"`,
         `${VARIANT}.autoScaling.policies.b.policyName: got "same"; allowed: a policy name no other policy of this variant uses (${VARIANT}.autoScaling.policies.a.policyName has it too)`,
         `${VARIANT}.autoScaling.policies.c.policyName: got ""; allowed: a policy name of 1-256 printable characters`,
       ],
@@ -231,6 +231,25 @@ describe("SagemakerInference validation of alarms", () => {
         `${ALARMS}.described.description: got "${"d".repeat(1025)}"; allowed: at most 1024 characters (this one has 1025)`,
         `${ALARMS}.described.notificationSnsTopic: got "alerts"; allowed: an SNS topic ARN: arn:<partition>:sns:<region>:<12-digit account>:<topic name>`,
         `${ALARMS}.described.alarmName: got "realtime/demo-model/fast"; allowed: an alarm name no other alarm uses (${ALARMS}.fast has it too)`,
+      ],
+    );
+  });
+
+  it("checks alarm names as CloudWatch (and a rollback) takes them", () => {
+    const WORDS =
+      "a CloudWatch alarm name: 1-255 characters, not only whitespace, without control characters";
+    expectProblems(
+      withVariant({
+        cloudwatchAlarms: {
+          blank: { expression: "Invocations sum > 1", alarmName: "  " },
+          long: { expression: "Invocations sum > 1", alarmName: "a".repeat(256) },
+          broken: { expression: "Invocations sum > 1", alarmName: "two\nlines" },
+        },
+      }),
+      [
+        `${ALARMS}.blank.alarmName: got "  "; allowed: ${WORDS}`,
+        `${ALARMS}.long.alarmName: got "${"a".repeat(256)}"; allowed: ${WORDS} (this one has 256)`,
+        `${ALARMS}.broken.alarmName: got "two\\nlines"; allowed: ${WORDS}`,
       ],
     );
   });

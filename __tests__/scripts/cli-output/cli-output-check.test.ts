@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  changedFiles,
   EXPECTED_ERROR,
   outputProblems,
   readLines,
@@ -58,6 +59,40 @@ describe("outputProblems", () => {
       "'- maxConcurrency: got 0; allowed: a whole number from 1 to 200' printed 2 times",
       "a JavaScript stack trace is printed",
       "the error object is dumped",
+    ]);
+  });
+});
+
+describe("changedFiles", () => {
+  it("accepts files as they were", () => {
+    expect(
+      changedFiles(
+        { "a/cdk.tf.json": "{}", "a/.terraform/marker": "" },
+        { "a/cdk.tf.json": "{}", "a/.terraform/marker": "" },
+      ),
+    ).toEqual([]);
+  });
+
+  it("reports each file removed or changed, and one the first synth did not write", () => {
+    expect(
+      changedFiles(
+        {
+          "a/cdk.tf.json": "{}",
+          "b/cdk.tf.json": "{}",
+          "c/.terraform/marker": "x",
+          "d/cdk.tf": undefined,
+        },
+        {
+          "a/cdk.tf.json": "{}",
+          "b/cdk.tf.json": "{ }",
+          "c/.terraform/marker": undefined,
+          "d/cdk.tf": "",
+        },
+      ),
+    ).toEqual([
+      "b/cdk.tf.json was changed",
+      "c/.terraform/marker was removed",
+      "d/cdk.tf was not written by the first synth",
     ]);
   });
 });

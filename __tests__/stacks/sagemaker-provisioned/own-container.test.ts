@@ -27,6 +27,8 @@ function withoutModelSource(json: SynthesizedStack): unknown {
   // The model's content: its arguments are the model's, its revision the uploaded file's hash (the test below).
   delete copy.locals.ml_model_content;
   delete copy.output.next_steps;
+  // Whether the model is isolated (the test below).
+  delete (copy.output.security_features!.value as Record<string, unknown>).network_isolation;
   return copy;
 }
 
@@ -92,6 +94,15 @@ describe("the recipe's own container (modelArtifact source s3)", () => {
       `1. Build and push your inference container to ECR: ${REPOSITORY_URL}`,
       `2. Upload your model artifacts to: s3://${BUCKET}/model.tar.gz`,
     ]);
+  });
+
+  it("runs the model with network access, as the recipe does, and says so; the sample's runs isolated", () => {
+    const isolation = (stack: SynthesizedStack) => [
+      stack.resource?.aws_sagemaker_model?.ml_model?.enable_network_isolation,
+      (stack.output?.security_features?.value as Record<string, unknown>).network_isolation,
+    ];
+    expect(isolation(json)).toEqual([false, false]);
+    expect(isolation(sample)).toEqual([true, true]);
   });
 
   it("is otherwise the same stack as the iris sample's", () => {

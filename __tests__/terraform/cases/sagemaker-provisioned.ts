@@ -15,8 +15,8 @@ const PREFIX = "ml-models-sagemaker-dev";
  * as the model's revision), not of a plan against AWS. __tests__/terraform/change-propagation.test.ts shows what
  * changes them.
  */
-const MODEL_NAME = `${PREFIX}-sklearn-iris-classifier-df96e2c8`;
-const CONFIG_NAME = `${PREFIX}-sklearn-iris-classifier-config-5de322a8`;
+const MODEL_NAME = `${PREFIX}-sklearn-iris-classifier-5f260079`;
+const CONFIG_NAME = `${PREFIX}-sklearn-iris-classifier-config-f991b5cc`;
 const ENDPOINT = `${PREFIX}-sklearn-iris-classifier-endpoint`;
 /** The generated bucket name: <project_name>-<environment>-models-<random_id hex>, the stand-in's hex 5eed5eed. */
 const BUCKET = `${PREFIX}-models-5eed5eed`;
@@ -38,7 +38,7 @@ const SECURITY_FEATURES = {
   encryption_at_rest: true,
   encryption_in_transit: true,
   image_pinned_by_digest: false,
-  network_isolation: false,
+  network_isolation: true,
   vpc_isolation: false,
   vulnerability_scanning: false,
 };
@@ -276,8 +276,8 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       name: "model_name xgb-v2 names the model, its configuration and endpoint",
       variables: { model_name: "xgb-v2" },
       outputs: {
-        sagemaker_model_name: `${PREFIX}-xgb-v2-1e59cb33`,
-        endpoint_config_name: `${PREFIX}-xgb-v2-config-7af11162`,
+        sagemaker_model_name: `${PREFIX}-xgb-v2-bcc22e58`,
+        endpoint_config_name: `${PREFIX}-xgb-v2-config-6cb04ff0`,
         endpoint_name: `${PREFIX}-xgb-v2-endpoint`,
       },
     },
@@ -285,8 +285,8 @@ export const SAGEMAKER_PROVISIONED_CASES: StackCases = {
       name: "in prod the configuration's name (55 characters) is cut to 54 before its hash: 63 in all",
       variables: { environment: "prod" },
       outputs: {
-        sagemaker_model_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-b13a0a6c",
-        endpoint_config_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-confi-b1004cc3",
+        sagemaker_model_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-2667ed4b",
+        endpoint_config_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-confi-6fdc1eab",
         endpoint_name: "ml-models-sagemaker-prod-sklearn-iris-classifier-endpoint",
       },
     },

@@ -160,23 +160,6 @@ export function instanceShareProblem(
 export const ROLLBACK_ALARM_COUNT = inWords(wholeNumberLimit(1, 10), "1 to 10 alarms");
 
 /**
- * `Alarm.AlarmName` (the alarms of `AutoRollbackConfig`): 1-255 characters matching `(?!\s*$).+`, i.e. not blank and
- * on one line; a CloudWatch alarm name has no control characters (`PutMetricAlarm`).
- */
-export const ROLLBACK_ALARM_NAME: Limit<string> = {
-  description:
-    "a CloudWatch alarm name: 1-255 characters, not only whitespace, without control characters",
-  rule: (value) =>
-    value.length <= 255 && value.trim() !== "" && !/\p{Cc}/u.test(value)
-      ? undefined
-      : ROLLBACK_ALARM_NAME.description +
-        (value.length > 255 ? ` (this one has ${value.length})` : ""),
-  // Two backslashes reach RE2: the HCL string literal holds four.
-  condition: (value) =>
-    hcl`length(${value}) <= 255 && trimspace(${value}) != "" && !can(regex("\\\\p{Cc}", ${value}))`,
-};
-
-/**
  * Which endpoints take which policy (dg/deployment-guardrails-exclusions.html, dg/deployment-guardrails.html):
  * - "When doing a blue/green or rolling deployment, your new endpoint configuration must have the same variant name
  *   as the old endpoint configuration";

@@ -7,13 +7,13 @@ import {
   instanceShareProblem,
   LINEAR_STEP_SIZE,
   ROLLBACK_ALARM_COUNT,
-  ROLLBACK_ALARM_NAME,
   ROLLBACK_BATCH_SIZE,
   ROLLING_BATCH_SIZE,
   TERMINATION_WAIT,
   timeoutAfterWaits,
   TRAFFIC_ROUTING_TYPE,
 } from "../../../../modules/core/limits/deployment";
+import { ALARM_NAME } from "../../../../modules/core/limits/cloudwatch";
 import { resolved } from "../../../helpers/synth";
 import { n, stack, v } from "./values";
 
@@ -111,13 +111,13 @@ describe("rollback alarms", () => {
     const WORDS =
       "a CloudWatch alarm name: 1-255 characters, not only whitespace, without control characters";
     for (const name of ["live/a/errors", "a b", "x".repeat(255), "é"]) {
-      expect(ROLLBACK_ALARM_NAME.rule(name)).toBeUndefined();
+      expect(ALARM_NAME.rule(name)).toBeUndefined();
     }
     for (const name of ["", "   ", "line\nbreak", "bell\u0007"]) {
-      expect(ROLLBACK_ALARM_NAME.rule(name)).toBe(WORDS);
+      expect(ALARM_NAME.rule(name)).toBe(WORDS);
     }
-    expect(ROLLBACK_ALARM_NAME.rule("x".repeat(256))).toBe(`${WORDS} (this one has 256)`);
-    expect(resolved(stack, ROLLBACK_ALARM_NAME.condition(v))).toBe(
+    expect(ALARM_NAME.rule("x".repeat(256))).toBe(`${WORDS} (this one has 256)`);
+    expect(resolved(stack, ALARM_NAME.condition(v))).toBe(
       '${length(var.v) <= 255 && trimspace(var.v) != "" && !can(regex("\\\\p{Cc}", var.v))}',
     );
   });
