@@ -1,6 +1,7 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { IAM_POLICY_NAME } from "../core/limits/iam";
 import { Problems } from "../core/validation";
 
@@ -19,6 +20,13 @@ export interface AttachedPolicyProps {
   readonly roleName: string;
 }
 
+const ATTACHED_POLICY_KEYS = knownKeys<AttachedPolicyProps>({
+  policyName: true,
+  description: true,
+  policy: true,
+  roleName: true,
+});
+
 /**
  * A customer managed IAM policy and its attachment to a role: what Terraform modules write as an `aws_iam_policy`
  * and an `aws_iam_role_policy_attachment`, where an inline policy (`aws_iam_role_policy`) would also do.
@@ -31,7 +39,9 @@ export class AttachedPolicy extends Construct {
 
   public constructor(scope: Construct, id: string, props: AttachedPolicyProps) {
     super(scope, id);
-    new Problems().check("policyName", props.policyName, IAM_POLICY_NAME).throwIfAny(this);
+    const problems = new Problems();
+    ATTACHED_POLICY_KEYS.check(problems, "", props);
+    problems.check("policyName", props.policyName, IAM_POLICY_NAME).throwIfAny(this);
     this.policy = new IamPolicy(this, "policy", {
       name: props.policyName,
       description: props.description,

@@ -6,6 +6,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
+import { knownKeys } from "../core/known-keys";
 import { IAM_POLICY_NAME } from "../core/limits/iam";
 import { isUnresolved, Problems } from "../core/validation";
 
@@ -242,6 +243,18 @@ function endpointLogGroup(aws: AwsContext, endpointName: string): string[] {
   return [logGroup, `${logGroup}:log-stream:*`];
 }
 
+const EXECUTION_POLICY_KEYS = knownKeys<InferenceExecutionPolicyProps>({
+  roleName: true,
+  policyName: true,
+  imageRepositoryArns: true,
+  modelArtifactArns: true,
+  endpointName: true,
+  dataCaptureArns: true,
+  vpcNetworkInterfaces: true,
+  rollbackAlarmNames: true,
+});
+const MODEL_NETWORK_KEYS = knownKeys<ModelNetwork>({ subnetIds: true, securityGroupIds: true });
+
 /** {@link inferenceExecutionDocument} as an inline policy of the execution role. */
 export class InferenceExecutionPolicy extends Construct {
   /** The policy document. */
@@ -252,7 +265,10 @@ export class InferenceExecutionPolicy extends Construct {
   public constructor(scope: Construct, id: string, props: InferenceExecutionPolicyProps) {
     super(scope, id);
     const policyName = props.policyName ?? "sagemaker-inference-execution";
-    const problems = new Problems().check("policyName", policyName, IAM_POLICY_NAME);
+    const problems = new Problems();
+    EXECUTION_POLICY_KEYS.check(problems, "", props);
+    MODEL_NETWORK_KEYS.check(problems, "vpcNetworkInterfaces", props.vpcNetworkInterfaces);
+    problems.check("policyName", policyName, IAM_POLICY_NAME);
     if (!isUnresolved(props.imageRepositoryArns) && props.imageRepositoryArns.length === 0) {
       problems.add("imageRepositoryArns", [], "at least one ECR repository ARN");
     }

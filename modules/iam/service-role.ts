@@ -3,6 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
+import { knownKeys } from "../core/known-keys";
 import { IAM_ROLE_NAME } from "../core/limits/iam";
 import { checkResourceTags } from "../core/limits/tags";
 import { Problems } from "../core/validation";
@@ -45,6 +46,21 @@ export interface ServiceRoleProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+const SERVICE_ROLE_KEYS = knownKeys<ServiceRoleProps>({
+  roleName: true,
+  servicePrincipal: true,
+  trustConditions: true,
+  managedPolicies: true,
+  tags: true,
+});
+
+/** The settings of a condition, in a trust policy or a key policy. */
+export const TRUST_CONDITION_KEYS = knownKeys<TrustCondition>({
+  test: true,
+  variable: true,
+  values: true,
+});
+
 /**
  * An IAM role that one AWS service assumes, with a confused-deputy condition in its trust policy and
  * AWS managed policies attached by partition-aware ARNs.
@@ -59,7 +75,10 @@ export class ServiceRole extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
-    const problems = new Problems().check("roleName", props.roleName, IAM_ROLE_NAME);
+    const problems = new Problems();
+    SERVICE_ROLE_KEYS.check(problems, "", props);
+    TRUST_CONDITION_KEYS.checkEach(problems, "trustConditions", props.trustConditions);
+    problems.check("roleName", props.roleName, IAM_ROLE_NAME);
     checkResourceTags(problems, "tags", props.tags);
     problems.throwIfAny(this);
 

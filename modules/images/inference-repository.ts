@@ -5,6 +5,7 @@ import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-poli
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
+import { knownKeys } from "../core/known-keys";
 import { ECR_REPOSITORY_NAME, ECR_TAG_MUTABILITY } from "../core/limits/ecr";
 import { checkResourceTags } from "../core/limits/tags";
 import { integerAtLeast } from "../core/rules";
@@ -61,6 +62,21 @@ export interface InferenceRepositoryProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+const REPOSITORY_KEYS = knownKeys<InferenceRepositoryProps>({
+  repositoryName: true,
+  imageTagMutability: true,
+  scanOnPush: true,
+  kmsKeyArn: true,
+  forceDelete: true,
+  retention: true,
+  tags: true,
+});
+const RETENTION_KEYS = knownKeys<ImageRetention>({
+  tagPrefixes: true,
+  keepTaggedImages: true,
+  expireUntaggedAfterDays: true,
+});
+
 /**
  * A private ECR repository for an inference image: scanned on push, encrypted, with a repository policy that lets
  * SageMaker pull its images for this account and a lifecycle policy that expires old images.
@@ -78,7 +94,10 @@ export class InferenceRepository extends Construct {
   public constructor(scope: Construct, id: string, props: InferenceRepositoryProps) {
     super(scope, id);
     const retention = props.retention;
-    const problems = new Problems()
+    const problems = new Problems();
+    REPOSITORY_KEYS.check(problems, "", props);
+    RETENTION_KEYS.check(problems, "retention", retention);
+    problems
       .check("repositoryName", props.repositoryName, ECR_REPOSITORY_NAME)
       .check("imageTagMutability", props.imageTagMutability, ECR_TAG_MUTABILITY);
     if (retention) {

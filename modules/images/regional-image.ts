@@ -1,6 +1,7 @@
 import { Fn, TerraformLocal, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
+import { knownKeys } from "../core/known-keys";
 import { Problems } from "../core/validation";
 import {
   HUGGINGFACE_INFERENCE_ACCOUNTS,
@@ -60,6 +61,13 @@ export interface RegionalImageProps {
   readonly region?: string;
 }
 
+const REGIONAL_IMAGE_KEYS = knownKeys<RegionalImageProps>({
+  registry: true,
+  repository: true,
+  tag: true,
+  region: true,
+});
+
 /**
  * The URI of a prebuilt SageMaker image in the registry of the deployment region.
  *
@@ -83,6 +91,8 @@ export class RegionalImage extends Construct {
 
   public constructor(scope: Construct, id: string, props: RegionalImageProps) {
     super(scope, id);
+    const problems = new Problems();
+    REGIONAL_IMAGE_KEYS.check(problems, "", props);
     const { accounts, title } = REGISTRIES[props.registry];
     const region = props.region ?? AwsContext.of(this).region;
     this.region = region;
@@ -92,17 +102,17 @@ export class RegionalImage extends Construct {
       `No ${title} image is published for region ${region}; ` +
       `regions with one: ${regionsWithImages(props.registry).join(", ")}.`;
 
+    const account = Token.isUnresolved(region) ? undefined : accounts[region];
+    if (!Token.isUnresolved(region) && account === undefined) {
+      problems.add(
+        "region",
+        region,
+        `a region where ${title} images are published: ${regionsWithImages(props.registry).join(", ")}`,
+      );
+    }
+    problems.throwIfAny(this);
+
     if (!Token.isUnresolved(region)) {
-      const account = accounts[region];
-      if (account === undefined) {
-        new Problems()
-          .add(
-            "region",
-            region,
-            `a region where ${title} images are published: ${regionsWithImages(props.registry).join(", ")}`,
-          )
-          .throwIfAny(this);
-      }
       this.registryAccount = account!;
       this.uri = `${account}.dkr.ecr.${region}.${dnsSuffixOfRegion(region)}/${path}`;
       this.regionSupported = true;

@@ -7,11 +7,12 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Fn, ref, TerraformStack, Token, type IResolvable, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
+import { knownKeys } from "../core/known-keys";
 import { KMS_ALIAS_NAME } from "../core/limits/kms";
 import { checkResourceTags } from "../core/limits/tags";
 import { integerBetween } from "../core/rules";
 import { Problems } from "../core/validation";
-import type { TrustCondition } from "../iam/service-role";
+import { TRUST_CONDITION_KEYS, type TrustCondition } from "../iam/service-role";
 import { acknowledge } from "../policy/acknowledgements";
 
 /** Why a key policy's `Resource "*"` is acknowledged (shown in the synth output). */
@@ -66,6 +67,21 @@ export interface EncryptionKeyProps {
   readonly createIf?: IResolvable;
 }
 
+const ENCRYPTION_KEY_KEYS = knownKeys<EncryptionKeyProps>({
+  description: true,
+  aliasName: true,
+  deletionWindowInDays: true,
+  serviceAccess: true,
+  tags: true,
+  createIf: true,
+});
+const SERVICE_ACCESS_KEYS = knownKeys<KeyServiceAccess>({
+  sid: true,
+  servicePrincipal: true,
+  actions: true,
+  conditions: true,
+});
+
 /**
  * A symmetric KMS key with automatic rotation, its alias, and a key policy that delegates to the account's IAM
  * policies and lets the given services use the key.
@@ -81,7 +97,19 @@ export class EncryptionKey extends Construct {
   public constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
     const deletionWindowInDays = props.deletionWindowInDays ?? 30;
-    const problems = new Problems()
+    const problems = new Problems();
+    ENCRYPTION_KEY_KEYS.check(problems, "", props);
+    SERVICE_ACCESS_KEYS.checkEach(problems, "serviceAccess", props.serviceAccess);
+    if (Array.isArray(props.serviceAccess)) {
+      props.serviceAccess.forEach((access: KeyServiceAccess | undefined, index) =>
+        TRUST_CONDITION_KEYS.checkEach(
+          problems,
+          `serviceAccess.${index}.conditions`,
+          access?.conditions,
+        ),
+      );
+    }
+    problems
       .check("aliasName", props.aliasName, KMS_ALIAS_NAME)
       .check("deletionWindowInDays", deletionWindowInDays, integerBetween(7, 30, " (days)"));
     checkResourceTags(problems, "tags", props.tags);

@@ -1,6 +1,7 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { addPreconditions } from "../core/preconditions";
 import { ECR_IMAGE_URI } from "../core/limits/ecr";
 import { S3_BUCKET_NAME } from "../core/limits/s3";
@@ -102,6 +103,19 @@ export interface MlModuleProps {
   readonly rollbackAlarmNames?: readonly string[];
 }
 
+/** Its settings; `blueGreen`'s are checked by the serverless endpoint it is passed to. */
+const ML_MODULE_KEYS = knownKeys<MlModuleProps>({
+  projectName: true,
+  environment: true,
+  mlModelsBucket: true,
+  sagemakerContainerImage: true,
+  tags: true,
+  lambdaVpcAccess: true,
+  encryptionKeyArn: true,
+  blueGreen: true,
+  rollbackAlarmNames: true,
+});
+
 /**
  * The Mass Voice Campaign ML module: a scikit-learn model served from S3 by a SageMaker serverless endpoint
  * (1024 MB, at most 200 concurrent invocations), its execution role, and a role that lets Lambda functions
@@ -130,6 +144,7 @@ export class MlModule extends Construct {
     this.names = mlModuleNames(props.projectName, props.environment);
     const givenImage = props.sagemakerContainerImage;
     const problems = new Problems();
+    ML_MODULE_KEYS.check(problems, "", props);
     checkNames(problems, this.names);
     problems.check("mlModelsBucket", props.mlModelsBucket, S3_BUCKET_NAME);
     if (givenImage !== ORIGINAL_DEFAULT_IMAGE) {

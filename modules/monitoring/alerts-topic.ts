@@ -2,6 +2,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Fn, Op, Token } from "cdktf";
 import { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { EMAIL_ADDRESS } from "../core/limits/sns";
 import { checkResourceTags } from "../core/limits/tags";
 import { matches } from "../core/rules";
@@ -45,6 +46,14 @@ export interface AlertsTopicProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+const ALERTS_TOPIC_KEYS = knownKeys<AlertsTopicProps>({
+  topicName: true,
+  displayName: true,
+  kmsKeyArn: true,
+  emailEndpoint: true,
+  tags: true,
+});
+
 /** An SNS topic for alarm notifications, with an optional e-mail subscription. */
 export class AlertsTopic extends Construct {
   public readonly topic: SnsTopic;
@@ -54,7 +63,9 @@ export class AlertsTopic extends Construct {
   public constructor(scope: Construct, id: string, props: AlertsTopicProps) {
     super(scope, id);
     const email = props.emailEndpoint;
-    const problems = new Problems()
+    const problems = new Problems();
+    ALERTS_TOPIC_KEYS.check(problems, "", props);
+    problems
       .check("topicName", props.topicName, TOPIC_NAME)
       .check("emailEndpoint", email === "" ? undefined : email, EMAIL_ADDRESS);
     checkResourceTags(problems, "tags", props.tags);

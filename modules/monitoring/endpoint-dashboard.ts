@@ -1,6 +1,7 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { matches } from "../core/rules";
 import { Problems } from "../core/validation";
 
@@ -27,6 +28,14 @@ export interface EndpointDashboardProps {
   readonly period?: number;
 }
 
+const DASHBOARD_KEYS = knownKeys<EndpointDashboardProps>({
+  dashboardName: true,
+  endpointName: true,
+  variantName: true,
+  region: true,
+  period: true,
+});
+
 /**
  * A CloudWatch dashboard of one endpoint variant: invocations and errors, latencies, and the instances' CPU and
  * memory utilization.
@@ -37,7 +46,9 @@ export class EndpointDashboard extends Construct {
   public constructor(scope: Construct, id: string, props: EndpointDashboardProps) {
     super(scope, id);
     const period = props.period ?? 300;
-    const problems = new Problems().check("dashboardName", props.dashboardName, DASHBOARD_NAME);
+    const problems = new Problems();
+    DASHBOARD_KEYS.check(problems, "", props);
+    problems.check("dashboardName", props.dashboardName, DASHBOARD_NAME);
     if (!Number.isInteger(period) || period < 60 || period % 60 !== 0) {
       problems.add("period", period, "a whole number of minutes in seconds: 60, 120, 300, ...");
     }

@@ -4,6 +4,7 @@
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { SNS_TOPIC_ARN } from "../core/limits/sns";
 import { integerAtLeast, integerBetween, maxLength } from "../core/rules";
@@ -72,12 +73,24 @@ export function resolveAlarms(
   }));
 }
 
+const ALARM_KEYS = knownKeys<AlarmProps>({
+  expression: true,
+  description: true,
+  evaluationPeriods: true,
+  notificationSnsTopic: true,
+  period: true,
+  alarmName: true,
+  datapointsToAlarm: true,
+  additionalTags: true,
+});
+
 export function validateAlarm(
   problems: Problems,
   alarm: ResolvedAlarm,
   context: ValidationContext,
 ): void {
   const { field, props, evaluationPeriods } = alarm;
+  ALARM_KEYS.check(problems, field, props);
   checkExpression(
     problems,
     `${field}.expression`,

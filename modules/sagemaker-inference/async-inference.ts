@@ -1,5 +1,6 @@
 /** Asynchronous inference of a provisioned endpoint: its checks and its `async_inference_config` block. */
 import type { SagemakerEndpointConfigurationAsyncInferenceConfig } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import { knownKeys } from "../core/known-keys";
 import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { s3Uri } from "../core/limits/s3";
 import { SNS_TOPIC_ARN } from "../core/limits/sns";
@@ -7,11 +8,21 @@ import { integerBetween, maxLength } from "../core/rules";
 import type { Problems } from "../core/validation";
 import type { AsyncInvocationConfigProps } from "./props";
 
+const ASYNC_KEYS = knownKeys<AsyncInvocationConfigProps>({
+  s3OutputPath: true,
+  encryptionKeyArn: true,
+  errorNotificationLocation: true,
+  maxConcurrentInvocationsPerInstance: true,
+  s3FailurePath: true,
+  successNotificationLocation: true,
+});
+
 export function validateAsyncInference(
   problems: Problems,
   field: string,
   config: AsyncInvocationConfigProps,
 ): void {
+  ASYNC_KEYS.check(problems, field, config);
   problems.check(`${field}.s3OutputPath`, config.s3OutputPath, s3Uri, maxLength(512));
   problems.check(`${field}.s3FailurePath`, config.s3FailurePath, s3Uri, maxLength(512));
   problems.check(`${field}.encryptionKeyArn`, config.encryptionKeyArn, KMS_KEY_OR_ALIAS_ARN);

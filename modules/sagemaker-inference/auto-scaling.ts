@@ -9,6 +9,7 @@ import {
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import type { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { SERVERLESS_CONCURRENCY } from "../core/limits/sagemaker";
 import { atMost, integerAtLeast, matches } from "../core/rules";
 import { isAllowed, UniqueNames, type Problems, type Warning } from "../core/validation";
@@ -98,12 +99,28 @@ export function resolveAutoScaling(
   };
 }
 
+/** The settings of auto scaling and of a policy (`policies` is keyed by policy key). */
+const SCALING_KEYS = knownKeys<AutoScalingProps>({
+  policies: true,
+  maximumCapacity: true,
+  minimumCapacity: true,
+  additionalTags: true,
+});
+const POLICY_KEYS = knownKeys<ScalingPolicyProps>({
+  expression: true,
+  enableScaleIn: true,
+  scaleInCooldownPeriod: true,
+  scaleOutCooldownPeriod: true,
+  policyName: true,
+});
+
 export function validateAutoScaling(
   problems: Problems,
   scaling: ResolvedAutoScaling,
   context: ValidationContext,
 ): void {
   const { field, props, variant, minimumCapacity: minimum, maximumCapacity: maximum } = scaling;
+  SCALING_KEYS.check(problems, field, props);
   validateTagCount(problems, `${field}.additionalTags`, props.additionalTags, context.tags);
   const capacity =
     variant.scales === "provisioned-concurrency" ? SERVERLESS_CONCURRENCY : integerAtLeast(1);
@@ -129,6 +146,7 @@ export function validateAutoScaling(
 
   const policyNames = new UniqueNames("a policy name no other policy of this variant uses");
   for (const policy of scaling.policies) {
+    POLICY_KEYS.check(problems, policy.field, policy.props);
     checkExpression(
       problems,
       `${policy.field}.expression`,

@@ -1,10 +1,11 @@
 /** Data capture of a provisioned endpoint: its checks and its `data_capture_config` block. */
 import type { SagemakerEndpointConfigurationDataCaptureConfig } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
+import { knownKeys } from "../core/known-keys";
 import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { s3Uri } from "../core/limits/s3";
 import { integerBetween, matches, maxLength } from "../core/rules";
 import type { Problems } from "../core/validation";
-import type { DataCaptureProps } from "./props";
+import type { CaptureContentTypeProps, DataCaptureOptionsProps, DataCaptureProps } from "./props";
 
 /** `CsvContentType` / `JsonContentType` (botocore): `type/subtype`, no parameters, at most 256 characters. */
 const CONTENT_TYPE = matches(
@@ -12,11 +13,26 @@ const CONTENT_TYPE = matches(
   "a content type such as text/csv or application/json (no parameters, at most 256 characters)",
 );
 
+const CAPTURE_KEYS = knownKeys<DataCaptureProps>({
+  s3LocationToStoreDataCollected: true,
+  captureContentType: true,
+  dataCaptureOptions: true,
+  samplingPercentage: true,
+  encryptionKeyArn: true,
+});
+const CONTENT_TYPE_KEYS = knownKeys<CaptureContentTypeProps>({ csvText: true, json: true });
+const CAPTURE_OPTION_KEYS = knownKeys<DataCaptureOptionsProps>({
+  predictionRequest: true,
+  predictionResponse: true,
+  combineInputAndOutput: true,
+});
+
 export function validateDataCapture(
   problems: Problems,
   field: string,
   capture: DataCaptureProps,
 ): void {
+  CAPTURE_KEYS.check(problems, field, capture);
   problems.check(
     `${field}.s3LocationToStoreDataCollected`,
     capture.s3LocationToStoreDataCollected,
@@ -33,6 +49,7 @@ export function validateDataCapture(
   const contentTypes = capture.captureContentType;
   if (contentTypes) {
     const typesField = `${field}.captureContentType`;
+    CONTENT_TYPE_KEYS.check(problems, typesField, contentTypes);
     if (contentTypes.csvText === undefined && contentTypes.json === undefined) {
       problems.add(typesField, contentTypes, "at least one of csvText or json");
     }
@@ -41,6 +58,7 @@ export function validateDataCapture(
   }
 
   const options = capture.dataCaptureOptions;
+  CAPTURE_OPTION_KEYS.check(problems, `${field}.dataCaptureOptions`, options);
   if (options?.predictionRequest === false && options.predictionResponse === false) {
     problems.add(
       `${field}.dataCaptureOptions`,

@@ -16,6 +16,7 @@ import {
   timeoutAfterWaits,
   TRAFFIC_ROUTING_TYPE,
 } from "../core/limits/deployment";
+import { knownKeys } from "../core/known-keys";
 import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { isUnresolved, KNOWN_AT_SYNTH, UniqueNames, type Problems } from "../core/validation";
 import {
@@ -27,11 +28,46 @@ import {
   type ResolvedRollingUpdate,
 } from "./deployment";
 import { checkDuration, formatDuration, type ResolvedDuration } from "./duration";
+import type {
+  AutoRollbackProps,
+  BlueGreenProps,
+  CapacitySizeProps,
+  RollingUpdateProps,
+  TrafficRoutingProps,
+} from "./props";
 import type { ResolvedProductionVariant, ResolvedProvisioned } from "./provisioned";
+
+/**
+ * The settings of the guardrails' parts. A traffic routing's are those of every type (which type takes which is
+ * checked with the type), a size's both of its kinds (one of the two is checked with the size).
+ */
+const BLUE_GREEN_KEYS = knownKeys<BlueGreenProps>({
+  trafficRouting: true,
+  terminationWait: true,
+  maximumExecutionTimeout: true,
+});
+const TRAFFIC_ROUTING_KEYS = knownKeys<TrafficRoutingProps>({
+  type: true,
+  canarySize: true,
+  linearStepSize: true,
+  waitInterval: true,
+});
+const ROLLING_UPDATE_KEYS = knownKeys<RollingUpdateProps>({
+  maximumBatchSize: true,
+  waitInterval: true,
+  rollbackMaximumBatchSize: true,
+  maximumExecutionTimeout: true,
+});
+const CAPACITY_KEYS = knownKeys<CapacitySizeProps>({ instanceCount: true, capacityPercent: true });
+const AUTO_ROLLBACK_KEYS = knownKeys<AutoRollbackProps>({
+  cloudwatchAlarms: true,
+  alarmNames: true,
+});
 
 /** Every problem of the endpoint's guardrails. */
 export function validateDeployment(problems: Problems, deployment: ResolvedDeployment): void {
   const { field, props, blueGreen, rollingUpdate, provisioned, serverless } = deployment;
+  checkSettings(problems, deployment);
   if (blueGreen && rollingUpdate) {
     problems.add(field, "blueGreen and rollingUpdate", "at most one of blueGreen or rollingUpdate");
   }
@@ -46,6 +82,24 @@ export function validateDeployment(problems: Problems, deployment: ResolvedDeplo
   if (blueGreen) checkBlueGreen(problems, blueGreen, deployment);
   if (rollingUpdate && !serverless) checkRollingUpdate(problems, rollingUpdate, provisioned);
   if (props.autoRollback) checkRollbackAlarms(problems, deployment);
+}
+
+/** Keys the guardrails' parts do not have, whatever else is wrong with them. */
+function checkSettings(problems: Problems, deployment: ResolvedDeployment): void {
+  const { field, props } = deployment;
+  const { blueGreen, rollingUpdate, autoRollback } = props;
+  BLUE_GREEN_KEYS.check(problems, `${field}.blueGreen`, blueGreen);
+  const routing = blueGreen?.trafficRouting;
+  const routingField = `${field}.blueGreen.trafficRouting`;
+  TRAFFIC_ROUTING_KEYS.check(problems, routingField, routing);
+  const given = routing as Partial<Record<"canarySize" | "linearStepSize", CapacitySizeProps>>;
+  CAPACITY_KEYS.check(problems, `${routingField}.canarySize`, given?.canarySize);
+  CAPACITY_KEYS.check(problems, `${routingField}.linearStepSize`, given?.linearStepSize);
+  ROLLING_UPDATE_KEYS.check(problems, `${field}.rollingUpdate`, rollingUpdate);
+  for (const size of ["maximumBatchSize", "rollbackMaximumBatchSize"] as const) {
+    CAPACITY_KEYS.check(problems, `${field}.rollingUpdate.${size}`, rollingUpdate?.[size]);
+  }
+  AUTO_ROLLBACK_KEYS.check(problems, `${field}.autoRollback`, autoRollback);
 }
 
 /** The endpoints and variants a guardrail cannot work on. */

@@ -6,6 +6,7 @@ import { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { SAGEMAKER_NAME } from "../core/limits/sagemaker";
 import type { Problems } from "../core/validation";
@@ -75,12 +76,28 @@ function resolvedVariant(
   return variant ? resolveServerless(ref, variant) : undefined;
 }
 
+/** The settings of an endpoint, its deployment guardrails' among them. */
+const ENDPOINT_KEYS = knownKeys<EndpointProps>({
+  additionalTags: true,
+  encryptionKeyArn: true,
+  provisioned: true,
+  serverless: true,
+  endpointConfigurationName: true,
+  name: true,
+  endpointConfigurationAdditionalTags: true,
+  endpointAdditionalTags: true,
+  blueGreen: true,
+  rollingUpdate: true,
+  autoRollback: true,
+});
+
 export function validateEndpoint(
   problems: Problems,
   endpoint: ResolvedEndpoint,
   context: ValidationContext,
 ): void {
   const { field, key, props } = endpoint;
+  ENDPOINT_KEYS.check(problems, field, props);
   problems.check(field, key, SAGEMAKER_NAME);
   if (props.name !== undefined) problems.check(`${field}.name`, props.name, SAGEMAKER_NAME);
   context.endpointNames.claim(

@@ -12,6 +12,7 @@ import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sag
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Annotations } from "cdktf";
 import type { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { checkTags } from "../core/limits/tags";
 import { Problems, UniqueNames, type Warning } from "../core/validation";
 import { acknowledge } from "../policy/acknowledgements";
@@ -56,9 +57,20 @@ export function resolveInference(props: SagemakerInferenceProps): ResolvedInfere
   };
 }
 
-/** Every problem of the props, in the order of the props: tags for all, models, endpoints. */
+/** The construct's own settings. The keys of `models` and `endpoints` are the user's names: only their values have sets. */
+const INFERENCE_KEYS = knownKeys<SagemakerInferenceProps>({
+  models: true,
+  endpoints: true,
+  additionalTagsAll: true,
+  managedByTag: true,
+  nameTag: true,
+  migrateFromModule: true,
+});
+
+/** Every problem of the props, in the order of the props: unknown settings, tags for all, models, endpoints. */
 export function validateInference(inference: ResolvedInference): Problems {
   const problems = new Problems();
+  INFERENCE_KEYS.check(problems, "", inference.props);
   checkTags(problems, "additionalTagsAll", inference.props.additionalTagsAll);
   const models = Object.fromEntries(inference.models.map((model) => [model.key, model]));
   let modelReference: string | undefined;
@@ -117,15 +129,17 @@ export interface CreatedInference {
 
 /**
  * Resolves, checks and builds the props in `scope`, placed and named by `layout`. Every problem is thrown at once,
- * naming `scope`'s path and the fields as `layout` reads them; each warning is a warning annotation on `scope`.
+ * naming `scope`'s path and the fields as `layout` reads them, after `own`: problems the construct in front found
+ * in its own props, already named as it names them; each warning is a warning annotation on `scope`.
  */
 export function createInference(
   scope: Construct,
   props: SagemakerInferenceProps,
   layout: InferenceLayout,
+  own: Problems = new Problems(),
 ): CreatedInference {
   const inference = resolveInference(props);
-  validateInference(inference).renamed(layout.field).throwIfAny(scope);
+  own.merge("", validateInference(inference).renamed(layout.field)).throwIfAny(scope);
   for (const warning of inferenceWarnings(inference)) {
     Annotations.of(scope).addWarning(`${layout.field(warning.field)}: ${warning.message}`);
   }

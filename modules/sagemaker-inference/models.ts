@@ -17,6 +17,7 @@ import {
   SAGEMAKER_NAME,
 } from "../core/limits/sagemaker";
 import { inKeyOrder } from "../core/key-order";
+import { knownKeys } from "../core/known-keys";
 import { VPC_ID, VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../core/limits/vpc";
 import { describeChoices, maxLength, oneOf } from "../core/rules";
 import {
@@ -30,7 +31,13 @@ import {
 import { settableThrough } from "../policy/construct-props";
 import { nameAfterContent } from "./content-names";
 import { named, type InferenceLayout } from "./layout";
-import type { ContainerDefinitionProps, ModelProps, VpcConfigProps } from "./props";
+import type {
+  ContainerDefinitionProps,
+  InferenceExecutionConfigProps,
+  ModelProps,
+  MultiModelProps,
+  VpcConfigProps,
+} from "./props";
 import { validateTagCount, type TagsFor } from "./tags";
 import type { ValidationContext } from "./validation-context";
 
@@ -84,6 +91,30 @@ export function resolveModel(key: string, props: ModelProps): ResolvedModel {
   };
 }
 
+/** The settings of a model, of a container and of their parts (`containerDefinitions` is keyed by host name). */
+const MODEL_KEYS = knownKeys<ModelProps>({
+  iamRoleArn: true,
+  containerDefinitions: true,
+  additionalTags: true,
+  enableNetworkIsolation: true,
+  inferenceExecutionConfig: true,
+  vpcConfig: true,
+  name: true,
+  revision: true,
+  primaryContainer: true,
+  dependsOn: true,
+});
+const INFERENCE_EXECUTION_KEYS = knownKeys<InferenceExecutionConfigProps>({ mode: true });
+const VPC_KEYS = knownKeys<VpcConfigProps>({ securityGroupIds: true, subnetIds: true });
+const CONTAINER_KEYS = knownKeys<ContainerDefinitionProps>({
+  image: true,
+  compressionType: true,
+  environmentVariables: true,
+  modelDataLocation: true,
+  useMultipleModels: true,
+});
+const MULTI_MODEL_KEYS = knownKeys<MultiModelProps>({ enableModelCaching: true });
+
 /** The most containers of one model (botocore `ContainerDefinitionList`). */
 const MAX_CONTAINERS = 15;
 
@@ -97,6 +128,7 @@ export function validateModel(
   context: ValidationContext,
 ): void {
   const { field, props } = model;
+  MODEL_KEYS.check(problems, field, props);
   problems.check(field, model.key, SAGEMAKER_NAME);
   if (props.name !== undefined) problems.check(`${field}.name`, props.name, SAGEMAKER_NAME);
   context.modelNames.claim(
@@ -123,6 +155,11 @@ export function validateModel(
     );
   }
 
+  INFERENCE_EXECUTION_KEYS.check(
+    problems,
+    `${field}.inferenceExecutionConfig`,
+    props.inferenceExecutionConfig,
+  );
   problems.check(
     `${field}.inferenceExecutionConfig.mode`,
     props.inferenceExecutionConfig?.mode,
@@ -134,6 +171,8 @@ export function validateModel(
 
 function validateContainer(problems: Problems, resolved: ResolvedContainer): void {
   const { field, hostname, props: container } = resolved;
+  CONTAINER_KEYS.check(problems, field, container);
+  MULTI_MODEL_KEYS.check(problems, `${field}.useMultipleModels`, container.useMultipleModels);
   problems.check(field, hostname, SAGEMAKER_NAME);
   problems.check(`${field}.image`, container.image, ECR_IMAGE_URI);
   const given = container.compressionType;
@@ -203,6 +242,7 @@ export function modelWarnings(model: ResolvedModel): Warning[] {
 }
 
 function validateVpcConfig(problems: Problems, field: string, vpc: VpcConfigProps): void {
+  VPC_KEYS.check(problems, field, vpc);
   checkIdList(problems, `${field}.securityGroupIds`, vpc.securityGroupIds, VPC_SECURITY_GROUPS);
   checkIdList(problems, `${field}.subnetIds`, vpc.subnetIds, VPC_SUBNETS);
 }

@@ -4,6 +4,7 @@
  */
 import type { SagemakerEndpointConfigurationProductionVariants } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { inKeyOrder } from "../core/key-order";
+import { knownKeys, type KeySet } from "../core/known-keys";
 import {
   AUTO_SCALABLE_INSTANCE_TYPE,
   INSTANCE_TYPE,
@@ -21,12 +22,70 @@ import type {
   InstanceVariantProps,
   ProductionVariantProps,
   ProvisionedEndpointProps,
+  ServerlessProps,
+  ServerlessVariantProps,
+  ShadowVariantProps,
 } from "./props";
 import type { ValidationContext } from "./validation-context";
 
 /** ContainerStartupHealthCheckTimeoutInSeconds and ModelDataDownloadTimeoutInSeconds: 60-3600. */
 const VARIANT_TIMEOUT = { min: 60, max: 3600 };
 const MAX_PRODUCTION_VARIANTS = 10;
+
+/** The settings of a provisioned endpoint and of its variants (the variant maps are keyed by model name). */
+const PROVISIONED_KEYS = knownKeys<ProvisionedEndpointProps>({
+  productionVariants: true,
+  asyncInvocationConfig: true,
+  enableDataCapture: true,
+  shadowVariants: true,
+});
+const INSTANCE_VARIANT_SET: KeySet<InstanceVariantProps> = {
+  instanceType: true,
+  containerStartupTimeout: true,
+  initialInstanceCount: true,
+  initialWeight: true,
+  modelDataDownloadTimeout: true,
+  volumeSizeInGB: true,
+  variantName: true,
+};
+const PRODUCTION_VARIANT_KEYS = knownKeys<ProductionVariantProps>({
+  ...INSTANCE_VARIANT_SET,
+  autoScaling: true,
+  cloudwatchAlarms: true,
+});
+const SHADOW_VARIANT_KEYS = knownKeys<ShadowVariantProps>(INSTANCE_VARIANT_SET);
+
+/** Why a provisioned endpoint refuses the setting of a serverless one. */
+const NOT_PROVISIONED: Readonly<
+  Record<Exclude<keyof ServerlessProps, keyof ProvisionedEndpointProps>, string>
+> = {
+  variant:
+    "no variant: a provisioned endpoint has productionVariants, keyed by the name of the model each hosts (variant is a serverless endpoint's)",
+};
+
+/** A setting of serverless variants, refused on a variant on instances. */
+function serverlessOnly(what: string): string {
+  return `no ${what}: a setting of a serverless endpoint's variant (a variant on instances has instanceType and initialInstanceCount)`;
+}
+
+/** Why a variant on instances refuses each setting of a serverless variant it does not share. */
+const NOT_INSTANCE_VARIANT: Readonly<
+  Record<Exclude<keyof ServerlessVariantProps, keyof ProductionVariantProps>, string>
+> = {
+  modelName: "no modelName: the variant hosts the model its key names",
+  maxConcurrency: serverlessOnly("maximum concurrency"),
+  memorySizeInMB: serverlessOnly("memory size"),
+  provisionedConcurrency: serverlessOnly("provisioned concurrency"),
+};
+
+/** Why a shadow variant refuses the settings only production variants have. */
+const NOT_SHADOW_VARIANT: Readonly<
+  Record<Exclude<keyof ProductionVariantProps, keyof ShadowVariantProps>, string>
+> = {
+  ...NOT_INSTANCE_VARIANT,
+  autoScaling: "no auto scaling: this construct scales production variants only",
+  cloudwatchAlarms: "no alarms: this construct puts alarms on production variants only",
+};
 
 /** A production or shadow variant with its defaults resolved. */
 export interface ResolvedInstanceVariant {
@@ -129,6 +188,7 @@ export function validateProvisioned(
   context: ValidationContext,
 ): void {
   const { field, props, productionVariants: variants, shadowVariants: shadows } = provisioned;
+  PROVISIONED_KEYS.check(problems, field, props, NOT_PROVISIONED);
   const variantsField = `${field}.productionVariants`;
   if (variants.length < 1 || variants.length > MAX_PRODUCTION_VARIANTS) {
     problems.add(
@@ -141,6 +201,7 @@ export function validateProvisioned(
   const variantNames = new UniqueNames("a variant name no other variant of this endpoint uses");
   let totalWeight: number | undefined = 0;
   for (const variant of variants) {
+    PRODUCTION_VARIANT_KEYS.check(problems, variant.field, variant.props, NOT_INSTANCE_VARIANT);
     checkModelReference(problems, variant.field, variant.modelKey, context);
     validateInstanceVariant(problems, variant, variantNames);
     // Only a sum of valid, known weights says something; a negative weight is reported on its own.
@@ -214,6 +275,7 @@ function validateShadows(
     );
   }
   for (const shadow of shadows) {
+    SHADOW_VARIANT_KEYS.check(problems, shadow.field, shadow.props, NOT_SHADOW_VARIANT);
     checkModelReference(problems, shadow.field, shadow.modelKey, context);
     validateInstanceVariant(problems, shadow, variantNames);
   }

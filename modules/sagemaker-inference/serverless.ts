@@ -9,11 +9,17 @@ import {
   SERVERLESS_EXCLUDES,
   SERVERLESS_MEMORY_SIZE,
 } from "../core/limits/sagemaker";
+import { knownKeys } from "../core/known-keys";
 import { atMost } from "../core/rules";
 import { isAllowed, isUnresolved, type Problems } from "../core/validation";
 import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
 import type { ResolvedModel } from "./models";
-import type { ServerlessProps, ServerlessVariantProps } from "./props";
+import type {
+  ProductionVariantProps,
+  ProvisionedEndpointProps,
+  ServerlessProps,
+  ServerlessVariantProps,
+} from "./props";
 import type { EndpointRef, ResolvedEndpoint } from "./endpoints";
 import { checkModelReference } from "./provisioned";
 import type { ValidationContext } from "./validation-context";
@@ -27,8 +33,19 @@ export const SERVERLESS_NETWORK_ISOLATION_REASON =
   "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, " +
   "feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
 
-/** What a serverless endpoint may hold besides its `variant`: nothing; why, for the settings of other endpoints. */
-const NOT_SERVERLESS: Readonly<Record<string, string>> = {
+/** The settings of a serverless endpoint and of its variant. */
+const SERVERLESS_KEYS = knownKeys<ServerlessProps>({ variant: true });
+const VARIANT_KEYS = knownKeys<ServerlessVariantProps>({
+  modelName: true,
+  maxConcurrency: true,
+  memorySizeInMB: true,
+  provisionedConcurrency: true,
+  variantName: true,
+  autoScaling: true,
+});
+
+/** Why a serverless endpoint refuses each setting of a provisioned one (it has its `variant` only). */
+const NOT_SERVERLESS: Readonly<Record<keyof ProvisionedEndpointProps, string>> = {
   enableDataCapture: `no data capture (${SERVERLESS_EXCLUDES.dataCapture}; a provisioned endpoint captures data)`,
   shadowVariants: `no shadow variant (${SERVERLESS_EXCLUDES.variants}; a provisioned endpoint runs shadow tests)`,
   productionVariants: `no production variants besides its one variant (${SERVERLESS_EXCLUDES.variants})`,
@@ -36,15 +53,23 @@ const NOT_SERVERLESS: Readonly<Record<string, string>> = {
     "no asynchronous inference (it runs on the instances of a provisioned endpoint)",
 };
 
-/** The settings of a serverless variant (`ServerlessVariantProps`): anything else is refused. */
-const VARIANT_SETTINGS: readonly (keyof ServerlessVariantProps)[] = [
-  "modelName",
-  "maxConcurrency",
-  "memorySizeInMB",
-  "provisionedConcurrency",
-  "variantName",
-  "autoScaling",
-];
+/** A setting of variants on instances, refused on a serverless variant. */
+function onInstances(what: string): string {
+  return `no ${what}: a setting of a provisioned endpoint's variants, on instances (a serverless variant has memorySizeInMB and maxConcurrency)`;
+}
+
+/** Why a serverless variant refuses each setting of a production variant it does not share. */
+export const NOT_SERVERLESS_VARIANT: Readonly<
+  Record<Exclude<keyof ProductionVariantProps, keyof ServerlessVariantProps>, string>
+> = {
+  instanceType: onInstances("instance type"),
+  initialInstanceCount: onInstances("instance count"),
+  volumeSizeInGB: onInstances("storage volume size"),
+  containerStartupTimeout: onInstances("container startup timeout"),
+  modelDataDownloadTimeout: onInstances("model data download timeout"),
+  initialWeight: "no weight: a serverless endpoint has one variant, which takes all the traffic",
+  cloudwatchAlarms: "no alarms: alarms belong to the production variants of provisioned endpoints",
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -71,21 +96,14 @@ export function singleVariant(serverless: ServerlessProps): ServerlessVariantPro
 /**
  * What the types exclude, refused when props come from JSON, JavaScript or a cast: settings of provisioned
  * endpoints on a serverless one (they would be dropped without a word), a missing variant, a map of variants, and
- * settings a serverless variant does not have.
+ * settings a serverless variant does not have, each with why where it is a setting of provisioned endpoints.
  */
 export function checkServerlessShape(
   problems: Problems,
   field: string,
   props: ServerlessProps,
 ): void {
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "variant" || value === undefined) continue;
-    problems.add(
-      `${field}.${key}`,
-      value,
-      NOT_SERVERLESS[key] ?? "nothing: a serverless endpoint has its variant only",
-    );
-  }
+  SERVERLESS_KEYS.check(problems, field, props, NOT_SERVERLESS);
   const variant: unknown = props.variant;
   const variantField = `${field}.variant`;
   if (!isObject(variant)) {
@@ -101,14 +119,7 @@ export function checkServerlessShape(
     );
     return;
   }
-  for (const [key, value] of Object.entries(variant)) {
-    if ((VARIANT_SETTINGS as readonly string[]).includes(key) || value === undefined) continue;
-    problems.add(
-      `${variantField}.${key}`,
-      value,
-      `nothing: a serverless variant has ${VARIANT_SETTINGS.join(", ")}`,
-    );
-  }
+  VARIANT_KEYS.check(problems, variantField, props.variant, NOT_SERVERLESS_VARIANT);
 }
 
 /** The variant of a serverless endpoint with its defaults resolved. */

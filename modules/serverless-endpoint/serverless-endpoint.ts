@@ -2,6 +2,8 @@ import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoi
 import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
+import { Problems } from "../core/validation";
 import { createInference } from "../sagemaker-inference/engine";
 import { KEYED_IDS, type InferenceLayout } from "../sagemaker-inference/layout";
 import type {
@@ -12,6 +14,7 @@ import type {
   ServerlessVariantProps,
   Tags,
 } from "../sagemaker-inference/props";
+import { NOT_SERVERLESS_VARIANT } from "../sagemaker-inference/serverless";
 
 /**
  * The props of {@link ServerlessEndpoint}: those of `SagemakerInference`'s model, serverless variant and endpoint,
@@ -49,6 +52,30 @@ export interface ServerlessEndpointProps
    */
   readonly additionalTags?: Tags;
 }
+
+/**
+ * Its settings; the container's, `blueGreen`'s and `autoRollback`'s are checked by the engine, which names them as
+ * these props do.
+ */
+const SERVERLESS_ENDPOINT_KEYS = knownKeys<ServerlessEndpointProps>({
+  iamRoleArn: true,
+  dependsOn: true,
+  revision: true,
+  memorySizeInMB: true,
+  maxConcurrency: true,
+  provisionedConcurrency: true,
+  encryptionKeyArn: true,
+  blueGreen: true,
+  autoRollback: true,
+  managedByTag: true,
+  nameTag: true,
+  modelName: true,
+  endpointConfigurationName: true,
+  endpointName: true,
+  container: true,
+  variantName: true,
+  additionalTags: true,
+});
 
 /** The keys of the one model, container and endpoint in the engine's props. */
 const MODEL = "model";
@@ -114,6 +141,8 @@ export class ServerlessEndpoint extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServerlessEndpointProps) {
     super(scope, id);
+    const problems = new Problems();
+    SERVERLESS_ENDPOINT_KEYS.check(problems, "", props, NOT_SERVERLESS_VARIANT);
     const created = createInference(
       this,
       {
@@ -151,6 +180,7 @@ export class ServerlessEndpoint extends Construct {
         },
       },
       LAYOUT,
+      problems,
     );
     this.model = created.models[MODEL]!;
     this.endpointConfiguration = created.endpointConfigurations[ENDPOINT]!;

@@ -11,6 +11,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
+import { knownKeys } from "../core/known-keys";
 import { S3_BUCKET_NAME } from "../core/limits/s3";
 import { checkResourceTags } from "../core/limits/tags";
 import { integerAtLeast, maxLength } from "../core/rules";
@@ -95,6 +96,20 @@ export interface AccessLogging {
   readonly targetPrefix?: string;
 }
 
+const BUCKET_KEYS = knownKeys<ArtifactBucketProps>({
+  bucketName: true,
+  forceDestroy: true,
+  kmsKeyArn: true,
+  noncurrentVersionExpirationDays: true,
+  abortIncompleteMultipartUploadDays: true,
+  lifecycleRuleId: true,
+  prefixExpirations: true,
+  accessLogging: true,
+  tags: true,
+});
+const PREFIX_EXPIRATION_KEYS = knownKeys<PrefixExpiration>({ id: true, prefix: true, days: true });
+const ACCESS_LOGGING_KEYS = knownKeys<AccessLogging>({ targetBucket: true, targetPrefix: true });
+
 /**
  * An S3 bucket for model artifacts and captured data: versioned, encrypted by default, closed to the public,
  * reachable over TLS only, with a lifecycle rule that expires noncurrent versions and aborts stale uploads.
@@ -116,7 +131,11 @@ export class ArtifactBucket extends Construct {
     super(scope, id);
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 30;
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
-    const problems = new Problems()
+    const problems = new Problems();
+    BUCKET_KEYS.check(problems, "", props);
+    PREFIX_EXPIRATION_KEYS.checkEach(problems, "prefixExpirations", props.prefixExpirations);
+    ACCESS_LOGGING_KEYS.check(problems, "accessLogging", props.accessLogging);
+    problems
       .check("bucketName", props.bucketName, S3_BUCKET_NAME)
       .check("noncurrentVersionExpirationDays", noncurrentDays, integerAtLeast(1))
       .check("abortIncompleteMultipartUploadDays", abortDays, integerAtLeast(1))

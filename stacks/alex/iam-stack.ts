@@ -5,6 +5,7 @@ import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
+import { knownKeys } from "../../modules/core/known-keys";
 import { InferenceExecutionPolicy } from "../../modules/iam/inference-execution-policy";
 import { managedPolicyAttachmentId, ServiceRole } from "../../modules/iam/service-role";
 import { RegionalImage } from "../../modules/images/regional-image";
@@ -52,6 +53,8 @@ export interface IamStackProps {
   readonly executionPolicy?: ExecutionPolicy;
 }
 
+const IAM_STACK_KEYS = knownKeys<IamStackProps>({ roleName: true, executionPolicy: true });
+
 /**
  * Stack `iam`: the SageMaker execution role of the Alex embedding endpoint (terraform/2_sagemaker in the
  * original), and the 15 s pause that lets IAM propagate the role before SageMaker uses it.
@@ -68,6 +71,7 @@ export class IamStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: IamStackProps = {}) {
     super(scope, id);
+    IAM_STACK_KEYS.refuseUnknown(this, props);
     const leastPrivilege = props.executionPolicy === "least-privilege";
     this.keepAddresses({
       [`${ROLE}/trust-policy`]: "sagemaker_assume_role",

@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
+import { knownKeys } from "../../modules/core/known-keys";
 import { CONTAINER_IMAGE } from "../../modules/core/limits/sagemaker";
 import { addPreconditions } from "../../modules/core/preconditions";
 import { withValueGiven } from "../../modules/core/terraform-conditions";
@@ -102,6 +103,20 @@ export interface SagemakerServerlessStackProps {
   readonly rollbackAlarmNames?: readonly string[];
 }
 
+/** Its settings; `blueGreen`'s are checked by the endpoint it is passed to. */
+const SERVERLESS_STACK_KEYS = knownKeys<SagemakerServerlessStackProps>({
+  executionRoleArn: true,
+  modelName: true,
+  endpointConfigurationName: true,
+  endpointName: true,
+  memorySizeInMB: true,
+  maxConcurrency: true,
+  encryptionKeyArn: true,
+  variantName: true,
+  blueGreen: true,
+  rollbackAlarmNames: true,
+});
+
 /**
  * Stack `sagemaker-serverless`: the Alex embedding endpoint, a HuggingFace sentence-transformers model
  * served by a SageMaker serverless endpoint (terraform/2_sagemaker in the original).
@@ -113,6 +128,7 @@ export class SagemakerServerlessStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: SagemakerServerlessStackProps) {
     super(scope, id);
+    SERVERLESS_STACK_KEYS.refuseUnknown(this, props);
     this.keepAddresses({
       [`${ENDPOINT}/model`]: "embedding_model",
       [`${ENDPOINT}/endpoint-configuration`]: "serverless_config",

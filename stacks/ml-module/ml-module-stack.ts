@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, Token } from "cdktf";
 import type { Construct } from "constructs";
+import { knownKeys } from "../../modules/core/known-keys";
 import { MlModule, mlModuleAddresses, type MlModuleProps } from "../../modules/ml-module/ml-module";
 import { awsRegionVariable } from "../region-variable";
 import { ProjectStack } from "../project-stack";
@@ -11,6 +12,28 @@ export type MlModuleStackProps = Pick<
   MlModuleProps,
   "lambdaVpcAccess" | "encryptionKeyArn" | "blueGreen" | "rollbackAlarmNames"
 >;
+
+/** Its settings; `blueGreen`'s are checked by the module's serverless endpoint. */
+const ML_MODULE_STACK_KEYS = knownKeys<MlModuleStackProps>({
+  lambdaVpcAccess: true,
+  encryptionKeyArn: true,
+  blueGreen: true,
+  rollbackAlarmNames: true,
+});
+
+/** The module's other props, which the stack takes from the original's variables. */
+function fromVariable(variable: string): string {
+  return `no such setting: the stack takes it from its Terraform variable ${variable} (set it with TF_VAR_${variable} or a .tfvars file)`;
+}
+const FROM_VARIABLES: Readonly<
+  Record<Exclude<keyof MlModuleProps, keyof MlModuleStackProps>, string>
+> = {
+  projectName: fromVariable("project_name"),
+  environment: fromVariable("environment"),
+  mlModelsBucket: fromVariable("ml_models_bucket"),
+  sagemakerContainerImage: fromVariable("sagemaker_container_image"),
+  tags: fromVariable("tags"),
+};
 
 /** The construct id of the module, below which its resources keep the original's addresses. */
 const MODULE = "ml";
@@ -28,6 +51,7 @@ export class MlModuleStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: MlModuleStackProps = {}) {
     super(scope, id);
+    ML_MODULE_STACK_KEYS.refuseUnknown(this, props, FROM_VARIABLES);
     this.keepAddresses(mlModuleAddresses(MODULE, props));
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });

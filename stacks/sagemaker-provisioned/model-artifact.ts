@@ -10,6 +10,7 @@ import {
   type TerraformVariable,
 } from "cdktf";
 import type { Construct } from "constructs";
+import { knownKeys } from "../../modules/core/known-keys";
 import { S3_MODEL_ARTIFACT } from "../../modules/core/limits/sagemaker";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
 import type { Problems } from "../../modules/core/validation";
@@ -67,11 +68,24 @@ const SOURCES: readonly string[] = ["iris-sample", "s3", "local-file"];
 const ALLOWED_FILE =
   "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
 
+/** The settings of every source: `path` is a local file's only, which the source is checked for. */
+const ARTIFACT_KEYS = knownKeys<ModelArtifact>({ source: true, path: true });
+
 /**
- * Adds a problem when the source is unknown, or when a local artifact (the sample's included) is not a readable
- * gzip file named `*.tar.gz`.
+ * Adds a problem when the source is unknown, when a setting is not one of a model artifact's or a `path` is given
+ * for another source than a local file, or when a local artifact (the sample's included) is not a readable gzip
+ * file named `*.tar.gz`.
  */
 export function checkModelArtifact(problems: Problems, artifact: ModelArtifact): void {
+  ARTIFACT_KEYS.check(problems, "modelArtifact", artifact);
+  const path: unknown = (artifact as { readonly path?: unknown }).path;
+  if (artifact.source !== "local-file" && SOURCES.includes(artifact.source) && path !== undefined) {
+    problems.add(
+      "modelArtifact.path",
+      path,
+      `no path with source ${JSON.stringify(artifact.source)} (a path is a "local-file" source's)`,
+    );
+  }
   if (!SOURCES.includes(artifact.source)) {
     problems.add(
       "modelArtifact.source",

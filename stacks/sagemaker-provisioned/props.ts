@@ -1,3 +1,4 @@
+import { knownKeys } from "../../modules/core/known-keys";
 import type { BlueGreenProps } from "../../modules/sagemaker-inference/props";
 import type { AccessLogging } from "../../modules/storage/artifact-bucket";
 import type { ModelArtifact } from "./model-artifact";
@@ -93,6 +94,24 @@ export interface SagemakerProvisionedStackProps {
    */
   readonly rollbackOnErrorAlarms?: boolean;
 }
+
+/**
+ * The stack's settings: what `modelArtifact` holds is checked with it (model-artifact.ts), `accessLogging` by the
+ * bucket and `blueGreen` by `SagemakerInference`, each where it is used.
+ */
+export const PROVISIONED_STACK_KEYS = knownKeys<SagemakerProvisionedStackProps>({
+  enableAutoScaling: true,
+  enableCloudwatchLogs: true,
+  enableEndpointMonitoring: true,
+  enableSnsNotifications: true,
+  enableVpcConfig: true,
+  enableEncryption: true,
+  modelArtifact: true,
+  accessLogging: true,
+  environment: true,
+  blueGreen: true,
+  rollbackOnErrorAlarms: true,
+});
 
 /** The switches with the recipe's defaults filled in. */
 export type Switches = Required<

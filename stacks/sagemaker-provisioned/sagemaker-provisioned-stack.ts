@@ -20,6 +20,7 @@ import {
   recipeKey,
 } from "./encryption";
 import { recipeDeployment } from "./deployment";
+import { PROVISIONED_STACK_KEYS } from "./props";
 import { EXECUTION_ROLE_ADDRESSES, recipeExecutionRole } from "./execution-role";
 import {
   REPOSITORY_ADDRESSES,
@@ -147,6 +148,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
     const artifact: ModelArtifact = props.modelArtifact ?? { source: "iris-sample" };
     const sample = artifact.source === "iris-sample";
     const problems = new Problems();
+    PROVISIONED_STACK_KEYS.check(problems, "", props);
     checkModelArtifact(problems, artifact);
     const deployment = recipeDeployment(problems, props, switches);
     problems.throwIfAny(this);

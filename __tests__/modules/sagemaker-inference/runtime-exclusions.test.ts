@@ -42,7 +42,7 @@ describe("serverless endpoints, from JSON: what the types exclude", () => {
         'endpoints.e.serverless.shadowVariants: got {"n":{"instanceType":"ml.m5.large"}}; allowed: no shadow variant (serverless endpoints exclude multiple production variants; a provisioned endpoint runs shadow tests)',
         'endpoints.e.serverless.productionVariants: got {"n":{"instanceType":"ml.m5.large"}}; allowed: no production variants besides its one variant (serverless endpoints exclude multiple production variants)',
         'endpoints.e.serverless.asyncInvocationConfig: got {"s3OutputPath":"s3://out/e/"}; allowed: no asynchronous inference (it runs on the instances of a provisioned endpoint)',
-        'endpoints.e.serverless.tags: got {"team":"ml"}; allowed: nothing: a serverless endpoint has its variant only',
+        'endpoints.e.serverless.tags: got {"team":"ml"}; allowed: no such setting (known: variant)',
       ],
     );
   });
@@ -72,7 +72,7 @@ describe("serverless endpoints, from JSON: what the types exclude", () => {
       }`),
       [
         "endpoints.none.serverless.variant: got (not set); allowed: the endpoint's one variant, { modelName, ... }",
-        'endpoints.odd.serverless.variant.instanceType: got "ml.m5.large"; allowed: nothing: a serverless variant has modelName, maxConcurrency, memorySizeInMB, provisionedConcurrency, variantName, autoScaling',
+        'endpoints.odd.serverless.variant.instanceType: got "ml.m5.large"; allowed: no instance type: a setting of a provisioned endpoint\'s variants, on instances (a serverless variant has memorySizeInMB and maxConcurrency)',
       ],
     );
   });

@@ -11,6 +11,7 @@ import { ProjectStack } from "../../../stacks/project-stack";
 import { ECR_IMAGE_URI_WORDS, SAGEMAKER_NAME_WORDS } from "../../helpers/allowed";
 import { withBaseNames } from "../../helpers/content-names";
 import { addresses, onlyResource, resourcesOf, synthScope } from "../../helpers/synth";
+import { thrownMessage, untyped } from "../../helpers/untyped-input";
 
 const IMAGE = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3";
 const MINIMAL: ServerlessEndpointProps = {
@@ -341,6 +342,37 @@ describe("ServerlessEndpoint deployment guardrails", () => {
         "Invalid configuration for 's/ep' (2 problems):",
         "  - variantName: got null; allowed: a variant name (blue/green and rolling deployments need the new endpoint configuration to keep the variant's name; without one the AWS provider makes up a new name for each configuration)",
         `  - blueGreen.trafficRouting.type: got "CANARY"; allowed: type "ALL_AT_ONCE" on a serverless endpoint (canary and linear sizes are shares of a variant's instances; SageMaker's guardrails apply to real-time and asynchronous endpoints on instances)`,
+      ].join("\n"),
+    );
+  });
+});
+
+describe("ServerlessEndpoint: settings its props do not have", () => {
+  it("are refused under its own names, in the one error with the container's and the guardrails'", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(
+      thrownMessage(
+        () =>
+          new ServerlessEndpoint(
+            stack,
+            "ep",
+            untyped({
+              ...MINIMAL,
+              variantName: "AllTraffic",
+              memorySizeInMb: 2048,
+              instanceType: "ml.m5.large",
+              container: { image: IMAGE, environment: { MODEL: "m" } },
+              blueGreen: { terminationWaitTime: "5 minutes" },
+            }),
+          ),
+      ),
+    ).toBe(
+      [
+        "Invalid configuration for 's/ep' (4 problems):",
+        '  - memorySizeInMb: got 2048; allowed: no such setting; did you mean "memorySizeInMB"?',
+        `  - instanceType: got "ml.m5.large"; allowed: no instance type: a setting of a provisioned endpoint's variants, on instances (a serverless variant has memorySizeInMB and maxConcurrency)`,
+        '  - container.environment: got {"MODEL":"m"}; allowed: no such setting; did you mean "environmentVariables"?',
+        '  - blueGreen.terminationWaitTime: got "5 minutes"; allowed: no such setting; did you mean "terminationWait"?',
       ].join("\n"),
     );
   });

@@ -1,0 +1,158 @@
+/**
+ * The settings a props object may have, declared once per props interface, so that a key the interface does not
+ * have is refused at synth. TypeScript refuses it in a literal; props read from JSON or YAML, built in JavaScript or
+ * passed through a cast would otherwise lose it without a word (`instanceCont` for `instanceCount`, and the instance
+ * count silently stays 1).
+ */
+import { Token } from "cdktf";
+import type { IConstruct } from "constructs";
+import { Problems } from "./validation";
+
+/** The keys of `T`; of every member, for a union (`TrafficRoutingProps`). */
+type AllKeys<T> = T extends unknown ? keyof T : never;
+
+/**
+ * Every key of `T`, each `true`. The compiler checks a set both ways: one that misses a key of `T` (a prop added to
+ * the interface but not to its set) or holds a key `T` does not have fails `tsc`.
+ */
+export type KeySet<T> = { readonly [K in AllKeys<T>]-?: true };
+
+/**
+ * Why a key that is not a setting here is refused, for keys that are settings elsewhere (a provisioned endpoint's
+ * setting on a serverless one): completes "allowed: ...". The generic message covers every other key.
+ */
+export type RefusedKeys = Readonly<Partial<Record<string, string>>>;
+
+/** The settings of a props interface `T`, with the check that refuses any other key. */
+export class KnownKeys<T> {
+  private readonly names: readonly string[];
+
+  public constructor(set: KeySet<T>) {
+    this.names = Object.keys(set);
+  }
+
+  /**
+   * Adds one problem per key of `props` that is not a setting of `T`, on the field `<field>.<key>` (`<key>` when
+   * `field` is empty, for a construct's own props), with the value given: the reason in `refused` when it has the
+   * key, else the closest setting, else the settings there are.
+   *
+   * Keys whose value is `undefined` are skipped: they set nothing, whatever their name, JSON and YAML cannot write
+   * them, and JavaScript writes them for a setting left out (`{ size: given.size }`). Props that are not a plain
+   * object (missing, a token) are left to the checks of their values.
+   */
+  public check(
+    problems: Problems,
+    field: string,
+    props: T | undefined,
+    refused?: RefusedKeys,
+  ): void {
+    if (typeof props !== "object" || props === null || Array.isArray(props)) return;
+    if (Token.isUnresolved(props)) return;
+    for (const [key, value] of Object.entries(props)) {
+      if (value === undefined || this.names.includes(key)) continue;
+      const reason = refused && Object.hasOwn(refused, key) ? refused[key] : undefined;
+      problems.add(field ? `${field}.${key}` : key, value, reason ?? this.unknown(key));
+    }
+  }
+
+  /** For a construct whose props have no other check: throws its props' unknown keys as its one error. */
+  public refuseUnknown(scope: IConstruct, props: T | undefined, refused?: RefusedKeys): void {
+    const problems = new Problems();
+    this.check(problems, "", props, refused);
+    problems.throwIfAny(scope);
+  }
+
+  /** {@link check} on each entry of a list (`<field>.<index>`); a list known only at apply time is skipped. */
+  public checkEach(
+    problems: Problems,
+    field: string,
+    list: readonly T[] | undefined,
+    refused?: RefusedKeys,
+  ): void {
+    if (!Array.isArray(list) || Token.isUnresolved(list)) return;
+    list.forEach((props, index) => this.check(problems, `${field}.${index}`, props, refused));
+  }
+
+  private unknown(key: string): string {
+    const suggestion = closestName(key, this.names);
+    return suggestion === undefined
+      ? `no such setting (known: ${this.names.join(", ")})`
+      : `no such setting; did you mean ${JSON.stringify(suggestion)}?`;
+  }
+}
+
+/**
+ * The settings of `T`, in the order the interface declares them (the order the error lists them in):
+ * `knownKeys<ModelProps>({ iamRoleArn: true, containerDefinitions: true, ... })`.
+ */
+export function knownKeys<T>(set: KeySet<T>): KnownKeys<T> {
+  return new KnownKeys<T>(set);
+}
+
+/** A key as it compares: its case, `_` and `-` ignored, so that `memory_size_in_mb` is `memorySizeInMB`. */
+function normalized(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, "");
+}
+
+/**
+ * The setting `key` was most likely meant to be, compared without case, `_` and `-`: the one at the smallest edit
+ * distance, among those within a third of the longer of the two names (at least 1: `maxCapacity` is within 5 of
+ * `maximumCapacity`, `mode` not within 1 of `name`) and those one of whose words make up the other (at least 4
+ * characters: `tags` in `additionalTags`, `waitInterval` in `waitIntervalInSeconds`; not `type` in
+ * `capacityPercent`). Ties go to the setting declared first.
+ */
+export function closestName(key: string, names: readonly string[]): string | undefined {
+  const given = normalized(key);
+  let best: { readonly name: string; readonly distance: number } | undefined;
+  for (const name of names) {
+    const known = normalized(name);
+    const distance = editDistance(given, known);
+    const nearEnough = Math.max(1, Math.floor(Math.max(given.length, known.length) / 3));
+    if (distance > nearEnough && !isPartOf(given, name) && !isPartOf(known, key)) continue;
+    if (best === undefined || distance < best.distance) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/** The words of a name: `memorySizeInMB` is memory, size, in, mb; `min_capacity` is min, capacity. */
+const WORDS = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g;
+
+/** Whether `part` (normalized, at least 4 characters) is one or more consecutive words of `name`. */
+function isPartOf(part: string, name: string): boolean {
+  if (part.length < 4) return false;
+  const words = (name.match(WORDS) ?? []).map((word) => word.toLowerCase());
+  return words.some((_, start) => {
+    let joined = "";
+    for (const word of words.slice(start)) {
+      joined += word;
+      if (joined === part) return true;
+      if (joined.length >= part.length) return false;
+    }
+    return false;
+  });
+}
+
+/**
+ * The fewest insertions, deletions, substitutions and swaps of two neighbouring characters that turn `a` into `b`
+ * (optimal string alignment distance).
+ */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(row[j - 1]! + 1, rows[i - 1]![j]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        distance = Math.min(distance, rows[i - 2]![j - 2]! + 1);
+      }
+      row.push(distance);
+    }
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
