@@ -17,10 +17,13 @@ export class ShapeProblems {
   public readonly problems = new Problems();
   private wrongKinds = 0;
 
-  /** A value of the wrong kind, or a required setting left out: the value checks must not read it. */
-  public wrongKind(field: string, value: unknown, allowed: string): void {
+  /**
+   * A value of the wrong kind, or a required setting left out: the value checks must not read it. Without a
+   * problem, for one already reported another way (a required setting misspelt, reported as the unknown key).
+   */
+  public wrongKind(...problem: [field: string, value: unknown, allowed: string] | []): void {
     this.wrongKinds++;
-    this.problems.add(field, value, allowed);
+    if (problem.length === 3) this.problems.add(problem[0], problem[1], problem[2]);
   }
 
   /** A setting the props do not have: reported, but harmless to the value checks, which do not read it. */
@@ -187,6 +190,17 @@ export function nullable<V>(kind: Kind<V>): Kind<V | null> {
     checkInside(shape, field, value) {
       if (value !== null) kind.checkInside(shape, field, value);
     },
+  };
+}
+
+/** `kind`, with what it allows in the words of the setting (`a baking period for each batch`). */
+export function describedAs<V>(kind: Kind<V>, allowed: string): Kind<V> {
+  return {
+    allowed,
+    singular: kind.singular,
+    plural: kind.plural,
+    matches: (value) => kind.matches(value),
+    checkInside: (shape, field, value) => kind.checkInside(shape, field, value),
   };
 }
 

@@ -73,10 +73,17 @@ export class KnownKeys<T> implements Kind<T> {
     const unknown = new Problems();
     this.check(unknown, field, props as T);
     for (const p of unknown.list) shape.unknownKey(p.field, p.value, p.allowed);
+    // A required setting misspelt is reported once, as the unknown key with the setting meant.
+    const meant = new Set(
+      Object.keys(props).flatMap((key) =>
+        this.names.includes(key) ? [] : [closestName(key, this.names)],
+      ),
+    );
     for (const [key, kind, required] of this.fields) {
       const path = field ? `${field}.${key}` : key;
       const given = props[key];
       if (given !== undefined) checkKind(shape, path, given, kind);
+      else if (required && meant.has(key)) shape.wrongKind();
       else if (required) shape.wrongKind(path, given, `${kind.allowed} (required)`);
     }
   }

@@ -17,7 +17,7 @@ import {
   TRAFFIC_ROUTING_TYPE,
 } from "../core/limits/deployment";
 import { knownKeys } from "../core/known-keys";
-import { NUMBER, optional, STRING, STRINGS } from "../core/kinds";
+import { describedAs, NUMBER, optional, STRING, STRINGS } from "../core/kinds";
 import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { isUnresolved, KNOWN_AT_SYNTH, UniqueNames, type Problems } from "../core/validation";
 import {
@@ -59,8 +59,11 @@ export const BLUE_GREEN_KEYS = knownKeys<BlueGreenProps>({
   maximumExecutionTimeout: optional(STRING),
 });
 export const ROLLING_UPDATE_KEYS = knownKeys<RollingUpdateProps>({
-  maximumBatchSize: CAPACITY_KEYS,
-  waitInterval: STRING,
+  maximumBatchSize: describedAs(
+    CAPACITY_KEYS,
+    "a batch size: { instanceCount } or { capacityPercent }",
+  ),
+  waitInterval: describedAs(STRING, "a baking period for each batch"),
   rollbackMaximumBatchSize: optional(CAPACITY_KEYS),
   maximumExecutionTimeout: optional(STRING),
 });

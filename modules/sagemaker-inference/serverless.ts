@@ -10,7 +10,7 @@ import {
   SERVERLESS_MEMORY_SIZE,
 } from "../core/limits/sagemaker";
 import { knownKeys } from "../core/known-keys";
-import { NUMBER, nullable, optional, STRING } from "../core/kinds";
+import { describedAs, NUMBER, nullable, optional, STRING, type Kind } from "../core/kinds";
 import { atMost } from "../core/rules";
 import { isAllowed, isUnresolved, type Problems } from "../core/validation";
 import {
@@ -78,10 +78,21 @@ export const SERVERLESS_VARIANT_KEYS = knownKeys<ServerlessVariantProps>(
   },
   NOT_SERVERLESS_VARIANT,
 );
-export const SERVERLESS_KEYS = knownKeys<ServerlessProps>(
-  { variant: SERVERLESS_VARIANT_KEYS },
-  NOT_SERVERLESS,
-);
+/** The one variant: a map of variants (a provisioned endpoint's form) is refused as that, not key by key. */
+const ONE_VARIANT: Kind<ServerlessVariantProps> = {
+  ...describedAs(SERVERLESS_VARIANT_KEYS, "the endpoint's one variant, { modelName, ... }"),
+  checkInside(shape, field, value) {
+    const variants = variantsMap(value as Record<string, unknown>);
+    if (variants === undefined) SERVERLESS_VARIANT_KEYS.checkInside(shape, field, value);
+    else
+      shape.wrongKind(
+        field,
+        `${variants.length} variants (${variants.join(", ")})`,
+        `the endpoint's one variant, { modelName, ... } (${SERVERLESS_EXCLUDES.variants})`,
+      );
+  },
+};
+export const SERVERLESS_KEYS = knownKeys<ServerlessProps>({ variant: ONE_VARIANT }, NOT_SERVERLESS);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
