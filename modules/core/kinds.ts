@@ -204,6 +204,14 @@ export function describedAs<V>(kind: Kind<V>, allowed: string): Kind<V> {
   };
 }
 
+/** One of a few strings (`"none"`): for a string setting whose other values are refused by its own check, use STRING. */
+export function choice<V extends string>(...values: readonly V[]): Kind<V> {
+  const words = values.map((value) => JSON.stringify(value)).join(", ");
+  return simple<V>(values.length === 1 ? words : `one of ${words}`, words, words, (v) =>
+    (values as readonly unknown[]).includes(v),
+  );
+}
+
 /** A map of tag names to values. */
 export const TAGS = mapOf(STRING);
 export const STRINGS = listOf(STRING);

@@ -1,5 +1,5 @@
 import { knownKeys } from "../../modules/core/known-keys";
-import { BOOLEAN, either, optional, STRING } from "../../modules/core/kinds";
+import { BOOLEAN, choice, describedAs, either, optional, STRING } from "../../modules/core/kinds";
 import { BLUE_GREEN_KEYS } from "../../modules/sagemaker-inference/deployment-checks";
 import type { BlueGreenProps } from "../../modules/sagemaker-inference/props";
 import { ACCESS_LOGGING_KEYS, type AccessLogging } from "../../modules/storage/artifact-bucket";
@@ -111,7 +111,12 @@ export const PROVISIONED_STACK_KEYS = knownKeys<SagemakerProvisionedStackProps>(
   modelArtifact: optional(ARTIFACT_KEYS),
   accessLogging: optional(ACCESS_LOGGING_KEYS),
   environment: optional(STRING),
-  blueGreen: optional(either(BLUE_GREEN_KEYS, STRING)),
+  blueGreen: optional(
+    describedAs(
+      either(BLUE_GREEN_KEYS, choice("none")),
+      'a blue/green deployment ({ trafficRouting, ... }) or "none"',
+    ),
+  ),
   rollbackOnErrorAlarms: optional(BOOLEAN),
 });
 
