@@ -81,7 +81,7 @@ function mutate(
   const roll = random();
   let what: string;
   if (roll < 0.2 && !Array.isArray(parent)) {
-    delete holder[key];
+    Reflect.deleteProperty(holder, key);
     what = "deleted";
   } else if (
     roll < 0.3 &&
@@ -113,7 +113,8 @@ const TARGETS: readonly Target[] = [
   {
     name: "SagemakerInference",
     props: MAXIMAL as unknown as Json,
-    create: (props) => inStack((scope) => new SagemakerInference(scope, "x", untyped(props))),
+    create: (props) =>
+      inStack((scope) => new SagemakerInference(scope, "x", untyped(props as object))),
   },
   {
     name: "ServerlessEndpoint",
@@ -141,12 +142,13 @@ const TARGETS: readonly Target[] = [
         environmentVariables: { A: "b" },
       },
     },
-    create: (props) => inStack((scope) => new ServerlessEndpoint(scope, "x", untyped(props))),
+    create: (props) =>
+      inStack((scope) => new ServerlessEndpoint(scope, "x", untyped(props as object))),
   },
   {
     name: "IamStack",
     props: { roleName: "r", executionPolicy: "least-privilege" },
-    create: (props) => new IamStack(Testing.app(), "iam", untyped(props)),
+    create: (props) => new IamStack(Testing.app(), "iam", untyped(props as object)),
   },
   {
     name: "SagemakerServerlessStack",
@@ -164,7 +166,7 @@ const TARGETS: readonly Target[] = [
       rollbackAlarmNames: ["a"],
     },
     create: (props) =>
-      new SagemakerServerlessStack(Testing.app(), "sagemaker-serverless", untyped(props)),
+      new SagemakerServerlessStack(Testing.app(), "sagemaker-serverless", untyped(props as object)),
   },
   {
     name: "MlModuleStack",
@@ -175,7 +177,7 @@ const TARGETS: readonly Target[] = [
       blueGreen: { trafficRouting: { type: "ALL_AT_ONCE" } },
       rollbackAlarmNames: ["a"],
     },
-    create: (props) => new MlModuleStack(Testing.app(), "ml-module", untyped(props)),
+    create: (props) => new MlModuleStack(Testing.app(), "ml-module", untyped(props as object)),
   },
   {
     name: "SagemakerProvisionedStack",
@@ -201,7 +203,11 @@ const TARGETS: readonly Target[] = [
       rollbackOnErrorAlarms: true,
     },
     create: (props) =>
-      new SagemakerProvisionedStack(Testing.app(), "sagemaker-provisioned", untyped(props)),
+      new SagemakerProvisionedStack(
+        Testing.app(),
+        "sagemaker-provisioned",
+        untyped(props as object),
+      ),
   },
 ];
 

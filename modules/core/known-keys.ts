@@ -82,7 +82,9 @@ export class KnownKeys<T> implements Kind<T> {
     for (const [key, kind, required] of this.fields) {
       const path = field ? `${field}.${key}` : key;
       const given = props[key];
-      if (given !== undefined) checkKind(shape, path, given, kind);
+      if (given === null && required && !kind.matches(given))
+        shape.wrongKind(path, given, `${kind.allowed} (required)`);
+      else if (given !== undefined) checkKind(shape, path, given, kind);
       else if (required && meant.has(key)) shape.wrongKind();
       else if (required) shape.wrongKind(path, given, `${kind.allowed} (required)`);
     }

@@ -2,7 +2,7 @@ import { Fn, TerraformLocal, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { knownKeys } from "../core/known-keys";
-import { optional, STRING } from "../core/kinds";
+import { choice, optional, STRING } from "../core/kinds";
 import { Problems } from "../core/validation";
 import {
   HUGGINGFACE_INFERENCE_ACCOUNTS,
@@ -63,7 +63,7 @@ export interface RegionalImageProps {
 }
 
 const REGIONAL_IMAGE_KEYS = knownKeys<RegionalImageProps>({
-  registry: STRING,
+  registry: choice(...(Object.keys(REGISTRIES) as ImageRegistry[])),
   repository: STRING,
   tag: STRING,
   region: optional(STRING),
