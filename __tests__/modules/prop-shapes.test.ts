@@ -15,10 +15,13 @@ import { thrownMessage, untyped } from "../helpers/untyped-input";
 const ROLE = "arn:aws:iam::123456789012:role/r";
 const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.3.0-cpu-py311";
 
-function inference(props: object, id = "x"): string | undefined {
-  return thrownMessage(
-    () => new SagemakerInference(new TerraformStack(Testing.app(), "s"), id, untyped(props)),
-  );
+/** The message `create` throws for a construct in the stack `s`. */
+function thrownIn(create: (stack: TerraformStack) => unknown): string | undefined {
+  return thrownMessage(() => create(new TerraformStack(Testing.app(), "s")));
+}
+
+function inference(props: object): string | undefined {
+  return thrownIn((stack) => new SagemakerInference(stack, "x", untyped(props)));
 }
 
 function message(path: string, lines: readonly string[]): string {
@@ -129,10 +132,10 @@ describe("SagemakerInference: shape problems at each level", () => {
 describe("the other constructs and the stacks: shape problems", () => {
   it("ServerlessEndpoint: a null role and a memory size as a string, named as its props name them", () => {
     expect(
-      thrownMessage(
-        () =>
+      thrownIn(
+        (stack) =>
           new ServerlessEndpoint(
-            new TerraformStack(Testing.app(), "s"),
+            stack,
             "se",
             untyped({
               iamRoleArn: null,
@@ -155,13 +158,9 @@ describe("the other constructs and the stacks: shape problems", () => {
 
   it("RegionalImage: a registry it does not know", () => {
     expect(
-      thrownMessage(
-        () =>
-          new RegionalImage(
-            new TerraformStack(Testing.app(), "s"),
-            "i",
-            untyped({ registry: "nope", repository: "r", tag: "t" }),
-          ),
+      thrownIn(
+        (stack) =>
+          new RegionalImage(stack, "i", untyped({ registry: "nope", repository: "r", tag: "t" })),
       ),
     ).toBe(
       message("s/i", [
