@@ -162,6 +162,7 @@ const CASES: [string, (scope: Construct) => unknown, string[]][] = [
     [
       'managedPolicyArns: got ["arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"]; allowed: no such setting; did you mean "managedPolicies"?',
       'trustConditions.0.key: got "aws:SourceAccount"; allowed: no such setting (known: test, variable, values)',
+      "trustConditions.0.variable: got (not set); allowed: a string (required)",
     ],
   ],
   [

@@ -1,21 +1,35 @@
 /**
- * The settings a props object may have, declared once per props interface, so that a key the interface does not
- * have is refused at synth. TypeScript refuses it in a literal; props read from JSON or YAML, built in JavaScript or
+ * The settings a props object may have and the kind of value each takes, declared once per props interface, so that
+ * a key the interface does not have is refused at synth, and so is a missing required setting or a value of the
+ * wrong kind (kinds.ts). TypeScript refuses it in a literal; props read from JSON or YAML, built in JavaScript or
  * passed through a cast would otherwise lose it without a word (`instanceCont` for `instanceCount`, and the instance
  * count silently stays 1).
  */
 import { Token } from "cdktf";
 import type { IConstruct } from "constructs";
+import { checkKind, isObject, ShapeProblems, type Kind, type Optional } from "./kinds";
 import { Problems } from "./validation";
 
 /** The keys of `T`; of every member, for a union (`TrafficRoutingProps`). */
 type AllKeys<T> = T extends unknown ? keyof T : never;
 
+/** The type of key `K` in `T`; for a union, of every member, `undefined` for the members without it. */
+type ValueOf<T, K extends PropertyKey> = T extends unknown
+  ? K extends keyof T
+    ? T[K]
+    : undefined
+  : never;
+
+/** The kind of a setting of type `V`: `optional(kind)` when it may be left out, the kind itself when required. */
+export type Field<V> = undefined extends V ? Optional<Exclude<V, undefined>> : Kind<V>;
+
 /**
- * Every key of `T`, each `true`. The compiler checks a set both ways: one that misses a key of `T` (a prop added to
- * the interface but not to its set) or holds a key `T` does not have fails `tsc`.
+ * Every key of `T` with the kind of its value. The compiler checks a set both ways: one that misses a key of `T`
+ * (a prop added to the interface but not to its set) or holds a key `T` does not have fails `tsc`; and each kind
+ * against the key's type: a kind that does not take the type (`NUMBER` for a string), a required kind for an optional
+ * setting or `optional(...)` for a required one fails it too.
  */
-export type KeySet<T> = { readonly [K in AllKeys<T>]-?: true };
+export type KeySet<T> = { readonly [K in AllKeys<T>]-?: Field<ValueOf<T, K>> };
 
 /**
  * Why a key that is not a setting here is refused, for keys that are settings elsewhere (a provisioned endpoint's
@@ -23,12 +37,79 @@ export type KeySet<T> = { readonly [K in AllKeys<T>]-?: true };
  */
 export type RefusedKeys = Readonly<Partial<Record<string, string>>>;
 
-/** The settings of a props interface `T`, with the check that refuses any other key. */
-export class KnownKeys<T> {
+/**
+ * The settings of a props interface `T`, with the check that refuses any other key; also the kind of a `T` value,
+ * an object of those settings, for the set of the props that hold one.
+ */
+export class KnownKeys<T> implements Kind<T> {
+  public readonly allowed = "an object { ... }";
+  public readonly singular = "{ ... }";
+  public readonly plural = "{ ... }";
+  declare public readonly accepts?: (value: T) => void;
   private readonly names: readonly string[];
+  private readonly fields: readonly (readonly [string, Kind<unknown>, boolean])[];
 
-  public constructor(set: KeySet<T>) {
+  /** @param refused why a key that is a setting elsewhere is refused here (see {@link check}) */
+  public constructor(
+    set: KeySet<T>,
+    private readonly refused?: RefusedKeys,
+  ) {
     this.names = Object.keys(set);
+    this.fields = Object.entries(
+      set as Readonly<Record<string, Kind<unknown> | Optional<unknown>>>,
+    ).map(([key, field]) =>
+      "optional" in field ? ([key, field.optional, false] as const) : ([key, field, true] as const),
+    );
+  }
+
+  public matches(value: unknown): boolean {
+    return isObject(value);
+  }
+
+  /** Each setting of `props`: missing when required, or of the wrong kind; and each unknown key. */
+  public checkInside(shape: ShapeProblems, field: string, value: unknown): void {
+    if (Token.isUnresolved(value)) return;
+    const props = value as Readonly<Record<string, unknown>>;
+    const unknown = new Problems();
+    this.check(unknown, field, props as T);
+    for (const p of unknown.list) shape.unknownKey(p.field, p.value, p.allowed);
+    // A required setting misspelt is reported once, as the unknown key with the setting meant.
+    const meant = new Set(
+      Object.keys(props).flatMap((key) =>
+        this.names.includes(key) ? [] : [closestName(key, this.names)],
+      ),
+    );
+    for (const [key, kind, required] of this.fields) {
+      const path = field ? `${field}.${key}` : key;
+      const given = props[key];
+      if (given === null && required && !kind.matches(given))
+        shape.wrongKind(path, given, `${kind.allowed} (required)`);
+      else if (given !== undefined) checkKind(shape, path, given, kind);
+      else if (required && meant.has(key)) shape.wrongKind();
+      else if (required) shape.wrongKind(path, given, `${kind.allowed} (required)`);
+    }
+  }
+
+  /**
+   * The problems of the shape of `props` (at `field`, empty for a construct's own) at every level: settings missing
+   * or of the wrong kind, with the unknown settings; `undefined` when every setting is of its kind, so that the
+   * value checks may read them (they report the unknown settings then). Props left out are an empty object.
+   */
+  public shapeProblems(field: string, props: T | undefined): Problems | undefined {
+    const shape = new ShapeProblems();
+    const given: unknown = props ?? {};
+    if (this.matches(given)) this.checkInside(shape, field, given);
+    else shape.wrongKind(field || "(props)", given, this.allowed);
+    return shape.hasWrongKinds ? shape.problems : undefined;
+  }
+
+  /**
+   * Throws the problems of the shape of a construct's props, after `own` (the construct's other problems found so
+   * far), when a setting is missing or of the wrong kind: nothing after may read them.
+   */
+  public refuseWrongShape(scope: IConstruct, props: T | undefined, own?: Problems): void {
+    const shape = this.shapeProblems("", props);
+    if (shape) (own ?? new Problems()).merge("", shape).throwIfAny(scope);
   }
 
   /**
@@ -44,7 +125,7 @@ export class KnownKeys<T> {
     problems: Problems,
     field: string,
     props: T | undefined,
-    refused?: RefusedKeys,
+    refused: RefusedKeys | undefined = this.refused,
   ): void {
     if (typeof props !== "object" || props === null || Array.isArray(props)) return;
     if (Token.isUnresolved(props)) return;
@@ -56,7 +137,11 @@ export class KnownKeys<T> {
   }
 
   /** For a construct whose props have no other check: throws its props' unknown keys as its one error. */
-  public refuseUnknown(scope: IConstruct, props: T | undefined, refused?: RefusedKeys): void {
+  public refuseUnknown(
+    scope: IConstruct,
+    props: T | undefined,
+    refused: RefusedKeys | undefined = this.refused,
+  ): void {
     const problems = new Problems();
     this.check(problems, "", props, refused);
     problems.throwIfAny(scope);
@@ -67,7 +152,7 @@ export class KnownKeys<T> {
     problems: Problems,
     field: string,
     list: readonly T[] | undefined,
-    refused?: RefusedKeys,
+    refused: RefusedKeys | undefined = this.refused,
   ): void {
     if (!Array.isArray(list) || Token.isUnresolved(list)) return;
     list.forEach((props, index) => this.check(problems, `${field}.${index}`, props, refused));
@@ -82,11 +167,12 @@ export class KnownKeys<T> {
 }
 
 /**
- * The settings of `T`, in the order the interface declares them (the order the error lists them in):
- * `knownKeys<ModelProps>({ iamRoleArn: true, containerDefinitions: true, ... })`.
+ * The settings of `T` and their kinds, in the order the interface declares them (the order the error lists them
+ * in): `knownKeys<ModelProps>({ iamRoleArn: STRING, containerDefinitions: mapOf(CONTAINER_KEYS), name:
+ * optional(STRING), ... })`, with why a key from elsewhere is refused here, if any.
  */
-export function knownKeys<T>(set: KeySet<T>): KnownKeys<T> {
-  return new KnownKeys<T>(set);
+export function knownKeys<T>(set: KeySet<T>, refused?: RefusedKeys): KnownKeys<T> {
+  return new KnownKeys<T>(set, refused);
 }
 
 /** A key as it compares: its case, `_` and `-` ignored, so that `memory_size_in_mb` is `memorySizeInMB`. */

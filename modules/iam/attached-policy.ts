@@ -2,6 +2,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { optional, STRING } from "../core/kinds";
 import { IAM_POLICY_NAME } from "../core/limits/iam";
 import { Problems } from "../core/validation";
 
@@ -21,10 +22,10 @@ export interface AttachedPolicyProps {
 }
 
 const ATTACHED_POLICY_KEYS = knownKeys<AttachedPolicyProps>({
-  policyName: true,
-  description: true,
-  policy: true,
-  roleName: true,
+  policyName: STRING,
+  description: optional(STRING),
+  policy: STRING,
+  roleName: STRING,
 });
 
 /**
@@ -39,6 +40,7 @@ export class AttachedPolicy extends Construct {
 
   public constructor(scope: Construct, id: string, props: AttachedPolicyProps) {
     super(scope, id);
+    ATTACHED_POLICY_KEYS.refuseWrongShape(this, props);
     const problems = new Problems();
     ATTACHED_POLICY_KEYS.check(problems, "", props);
     problems.check("policyName", props.policyName, IAM_POLICY_NAME).throwIfAny(this);

@@ -7,6 +7,7 @@ import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { knownKeys } from "../core/known-keys";
+import { optional, STRING, STRINGS } from "../core/kinds";
 import { IAM_POLICY_NAME } from "../core/limits/iam";
 import { isUnresolved, Problems } from "../core/validation";
 
@@ -243,17 +244,20 @@ function endpointLogGroup(aws: AwsContext, endpointName: string): string[] {
   return [logGroup, `${logGroup}:log-stream:*`];
 }
 
-const EXECUTION_POLICY_KEYS = knownKeys<InferenceExecutionPolicyProps>({
-  roleName: true,
-  policyName: true,
-  imageRepositoryArns: true,
-  modelArtifactArns: true,
-  endpointName: true,
-  dataCaptureArns: true,
-  vpcNetworkInterfaces: true,
-  rollbackAlarmNames: true,
+const MODEL_NETWORK_KEYS = knownKeys<ModelNetwork>({
+  subnetIds: STRINGS,
+  securityGroupIds: STRINGS,
 });
-const MODEL_NETWORK_KEYS = knownKeys<ModelNetwork>({ subnetIds: true, securityGroupIds: true });
+const EXECUTION_POLICY_KEYS = knownKeys<InferenceExecutionPolicyProps>({
+  roleName: STRING,
+  policyName: optional(STRING),
+  imageRepositoryArns: STRINGS,
+  modelArtifactArns: optional(STRINGS),
+  endpointName: optional(STRING),
+  dataCaptureArns: optional(STRINGS),
+  vpcNetworkInterfaces: optional(MODEL_NETWORK_KEYS),
+  rollbackAlarmNames: optional(STRINGS),
+});
 
 /** {@link inferenceExecutionDocument} as an inline policy of the execution role. */
 export class InferenceExecutionPolicy extends Construct {
@@ -264,6 +268,7 @@ export class InferenceExecutionPolicy extends Construct {
 
   public constructor(scope: Construct, id: string, props: InferenceExecutionPolicyProps) {
     super(scope, id);
+    EXECUTION_POLICY_KEYS.refuseWrongShape(this, props);
     const policyName = props.policyName ?? "sagemaker-inference-execution";
     const problems = new Problems();
     EXECUTION_POLICY_KEYS.check(problems, "", props);

@@ -4,6 +4,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { knownKeys } from "../core/known-keys";
+import { listOf, optional, STRING, STRINGS, TAGS } from "../core/kinds";
 import { IAM_ROLE_NAME } from "../core/limits/iam";
 import { checkResourceTags } from "../core/limits/tags";
 import { Problems } from "../core/validation";
@@ -46,20 +47,20 @@ export interface ServiceRoleProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+export const TRUST_CONDITION_KEYS = knownKeys<TrustCondition>({
+  test: STRING,
+  variable: STRING,
+  values: STRINGS,
+});
 const SERVICE_ROLE_KEYS = knownKeys<ServiceRoleProps>({
-  roleName: true,
-  servicePrincipal: true,
-  trustConditions: true,
-  managedPolicies: true,
-  tags: true,
+  roleName: STRING,
+  servicePrincipal: STRING,
+  trustConditions: optional(listOf(TRUST_CONDITION_KEYS)),
+  managedPolicies: optional(STRINGS),
+  tags: optional(TAGS),
 });
 
 /** The settings of a condition, in a trust policy or a key policy. */
-export const TRUST_CONDITION_KEYS = knownKeys<TrustCondition>({
-  test: true,
-  variable: true,
-  values: true,
-});
 
 /**
  * An IAM role that one AWS service assumes, with a confused-deputy condition in its trust policy and
@@ -75,6 +76,7 @@ export class ServiceRole extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
+    SERVICE_ROLE_KEYS.refuseWrongShape(this, props);
     const problems = new Problems();
     SERVICE_ROLE_KEYS.check(problems, "", props);
     TRUST_CONDITION_KEYS.checkEach(problems, "trustConditions", props.trustConditions);

@@ -6,6 +6,15 @@ import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { knownKeys } from "../core/known-keys";
+import {
+  BOOLEAN,
+  BOOLEAN_OR_EXPRESSION,
+  NUMBER,
+  optional,
+  STRING,
+  STRINGS,
+  TAGS,
+} from "../core/kinds";
 import { ECR_REPOSITORY_NAME, ECR_TAG_MUTABILITY } from "../core/limits/ecr";
 import { checkResourceTags } from "../core/limits/tags";
 import { integerAtLeast } from "../core/rules";
@@ -62,19 +71,19 @@ export interface InferenceRepositoryProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const REPOSITORY_KEYS = knownKeys<InferenceRepositoryProps>({
-  repositoryName: true,
-  imageTagMutability: true,
-  scanOnPush: true,
-  kmsKeyArn: true,
-  forceDelete: true,
-  retention: true,
-  tags: true,
-});
 const RETENTION_KEYS = knownKeys<ImageRetention>({
-  tagPrefixes: true,
-  keepTaggedImages: true,
-  expireUntaggedAfterDays: true,
+  tagPrefixes: STRINGS,
+  keepTaggedImages: NUMBER,
+  expireUntaggedAfterDays: NUMBER,
+});
+const REPOSITORY_KEYS = knownKeys<InferenceRepositoryProps>({
+  repositoryName: STRING,
+  imageTagMutability: optional(STRING),
+  scanOnPush: optional(BOOLEAN_OR_EXPRESSION),
+  kmsKeyArn: optional(STRING),
+  forceDelete: optional(BOOLEAN),
+  retention: optional(RETENTION_KEYS),
+  tags: optional(TAGS),
 });
 
 /**
@@ -93,6 +102,7 @@ export class InferenceRepository extends Construct {
 
   public constructor(scope: Construct, id: string, props: InferenceRepositoryProps) {
     super(scope, id);
+    REPOSITORY_KEYS.refuseWrongShape(this, props);
     const retention = props.retention;
     const problems = new Problems();
     REPOSITORY_KEYS.check(problems, "", props);

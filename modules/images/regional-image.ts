@@ -2,6 +2,7 @@ import { Fn, TerraformLocal, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { knownKeys } from "../core/known-keys";
+import { choice, optional, STRING } from "../core/kinds";
 import { Problems } from "../core/validation";
 import {
   HUGGINGFACE_INFERENCE_ACCOUNTS,
@@ -62,10 +63,10 @@ export interface RegionalImageProps {
 }
 
 const REGIONAL_IMAGE_KEYS = knownKeys<RegionalImageProps>({
-  registry: true,
-  repository: true,
-  tag: true,
-  region: true,
+  registry: choice(...(Object.keys(REGISTRIES) as ImageRegistry[])),
+  repository: STRING,
+  tag: STRING,
+  region: optional(STRING),
 });
 
 /**
@@ -91,6 +92,7 @@ export class RegionalImage extends Construct {
 
   public constructor(scope: Construct, id: string, props: RegionalImageProps) {
     super(scope, id);
+    REGIONAL_IMAGE_KEYS.refuseWrongShape(this, props);
     const problems = new Problems();
     REGIONAL_IMAGE_KEYS.check(problems, "", props);
     const { accounts, title } = REGISTRIES[props.registry];

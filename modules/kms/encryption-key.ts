@@ -8,6 +8,7 @@ import { Fn, ref, TerraformStack, Token, type IResolvable, type TerraformResourc
 import { Construct } from "constructs";
 import { AwsContext } from "../core/aws-context";
 import { knownKeys } from "../core/known-keys";
+import { EXPRESSION, listOf, NUMBER, optional, STRING, STRINGS, TAGS } from "../core/kinds";
 import { KMS_ALIAS_NAME } from "../core/limits/kms";
 import { checkResourceTags } from "../core/limits/tags";
 import { integerBetween } from "../core/rules";
@@ -67,19 +68,19 @@ export interface EncryptionKeyProps {
   readonly createIf?: IResolvable;
 }
 
-const ENCRYPTION_KEY_KEYS = knownKeys<EncryptionKeyProps>({
-  description: true,
-  aliasName: true,
-  deletionWindowInDays: true,
-  serviceAccess: true,
-  tags: true,
-  createIf: true,
-});
 const SERVICE_ACCESS_KEYS = knownKeys<KeyServiceAccess>({
-  sid: true,
-  servicePrincipal: true,
-  actions: true,
-  conditions: true,
+  sid: STRING,
+  servicePrincipal: STRING,
+  actions: STRINGS,
+  conditions: optional(listOf(TRUST_CONDITION_KEYS)),
+});
+const ENCRYPTION_KEY_KEYS = knownKeys<EncryptionKeyProps>({
+  description: STRING,
+  aliasName: STRING,
+  deletionWindowInDays: optional(NUMBER),
+  serviceAccess: optional(listOf(SERVICE_ACCESS_KEYS)),
+  tags: optional(TAGS),
+  createIf: optional(EXPRESSION),
 });
 
 /**
@@ -96,6 +97,7 @@ export class EncryptionKey extends Construct {
 
   public constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
+    ENCRYPTION_KEY_KEYS.refuseWrongShape(this, props);
     const deletionWindowInDays = props.deletionWindowInDays ?? 30;
     const problems = new Problems();
     ENCRYPTION_KEY_KEYS.check(problems, "", props);

@@ -2,6 +2,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import type { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN, optional, STRING, STRINGS, TAGS } from "../core/kinds";
+import { BLUE_GREEN_KEYS } from "../sagemaker-inference/deployment-checks";
 import { addPreconditions } from "../core/preconditions";
 import { ECR_IMAGE_URI } from "../core/limits/ecr";
 import { S3_BUCKET_NAME } from "../core/limits/s3";
@@ -105,15 +107,15 @@ export interface MlModuleProps {
 
 /** Its settings; `blueGreen`'s are checked by the serverless endpoint it is passed to. */
 const ML_MODULE_KEYS = knownKeys<MlModuleProps>({
-  projectName: true,
-  environment: true,
-  mlModelsBucket: true,
-  sagemakerContainerImage: true,
-  tags: true,
-  lambdaVpcAccess: true,
-  encryptionKeyArn: true,
-  blueGreen: true,
-  rollbackAlarmNames: true,
+  projectName: STRING,
+  environment: STRING,
+  mlModelsBucket: STRING,
+  sagemakerContainerImage: optional(STRING),
+  tags: optional(TAGS),
+  lambdaVpcAccess: optional(BOOLEAN),
+  encryptionKeyArn: optional(STRING),
+  blueGreen: optional(BLUE_GREEN_KEYS),
+  rollbackAlarmNames: optional(STRINGS),
 });
 
 /**
@@ -141,6 +143,7 @@ export class MlModule extends Construct {
 
   public constructor(scope: Construct, id: string, props: MlModuleProps) {
     super(scope, id);
+    ML_MODULE_KEYS.refuseWrongShape(this, props);
     this.names = mlModuleNames(props.projectName, props.environment);
     const givenImage = props.sagemakerContainerImage;
     const problems = new Problems();

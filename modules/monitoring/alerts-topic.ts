@@ -3,6 +3,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Fn, Op, Token } from "cdktf";
 import { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { optional, STRING, TAGS } from "../core/kinds";
 import { EMAIL_ADDRESS } from "../core/limits/sns";
 import { checkResourceTags } from "../core/limits/tags";
 import { matches } from "../core/rules";
@@ -47,11 +48,11 @@ export interface AlertsTopicProps {
 }
 
 const ALERTS_TOPIC_KEYS = knownKeys<AlertsTopicProps>({
-  topicName: true,
-  displayName: true,
-  kmsKeyArn: true,
-  emailEndpoint: true,
-  tags: true,
+  topicName: STRING,
+  displayName: optional(STRING),
+  kmsKeyArn: optional(STRING),
+  emailEndpoint: optional(STRING),
+  tags: optional(TAGS),
 });
 
 /** An SNS topic for alarm notifications, with an optional e-mail subscription. */
@@ -62,6 +63,7 @@ export class AlertsTopic extends Construct {
 
   public constructor(scope: Construct, id: string, props: AlertsTopicProps) {
     super(scope, id);
+    ALERTS_TOPIC_KEYS.refuseWrongShape(this, props);
     const email = props.emailEndpoint;
     const problems = new Problems();
     ALERTS_TOPIC_KEYS.check(problems, "", props);

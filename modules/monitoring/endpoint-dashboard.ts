@@ -2,6 +2,7 @@ import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { NUMBER, optional, STRING } from "../core/kinds";
 import { matches } from "../core/rules";
 import { Problems } from "../core/validation";
 
@@ -29,11 +30,11 @@ export interface EndpointDashboardProps {
 }
 
 const DASHBOARD_KEYS = knownKeys<EndpointDashboardProps>({
-  dashboardName: true,
-  endpointName: true,
-  variantName: true,
-  region: true,
-  period: true,
+  dashboardName: STRING,
+  endpointName: STRING,
+  variantName: STRING,
+  region: STRING,
+  period: optional(NUMBER),
 });
 
 /**
@@ -45,6 +46,7 @@ export class EndpointDashboard extends Construct {
 
   public constructor(scope: Construct, id: string, props: EndpointDashboardProps) {
     super(scope, id);
+    DASHBOARD_KEYS.refuseWrongShape(this, props);
     const period = props.period ?? 300;
     const problems = new Problems();
     DASHBOARD_KEYS.check(problems, "", props);

@@ -5,6 +5,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { NUMBER, optional, STRING, TAGS } from "../core/kinds";
 import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { SNS_TOPIC_ARN } from "../core/limits/sns";
 import { integerAtLeast, integerBetween, maxLength } from "../core/rules";
@@ -73,15 +74,15 @@ export function resolveAlarms(
   }));
 }
 
-const ALARM_KEYS = knownKeys<AlarmProps>({
-  expression: true,
-  description: true,
-  evaluationPeriods: true,
-  notificationSnsTopic: true,
-  period: true,
-  alarmName: true,
-  datapointsToAlarm: true,
-  additionalTags: true,
+export const ALARM_KEYS = knownKeys<AlarmProps>({
+  expression: STRING,
+  description: optional(STRING),
+  evaluationPeriods: optional(NUMBER),
+  notificationSnsTopic: optional(STRING),
+  period: optional(STRING),
+  alarmName: optional(STRING),
+  datapointsToAlarm: optional(NUMBER),
+  additionalTags: optional(TAGS),
 });
 
 export function validateAlarm(

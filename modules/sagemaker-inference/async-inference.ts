@@ -1,6 +1,7 @@
 /** Asynchronous inference of a provisioned endpoint: its checks and its `async_inference_config` block. */
 import type { SagemakerEndpointConfigurationAsyncInferenceConfig } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { knownKeys } from "../core/known-keys";
+import { NUMBER, optional, STRING } from "../core/kinds";
 import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { s3Uri } from "../core/limits/s3";
 import { SNS_TOPIC_ARN } from "../core/limits/sns";
@@ -8,13 +9,13 @@ import { integerBetween, maxLength } from "../core/rules";
 import type { Problems } from "../core/validation";
 import type { AsyncInvocationConfigProps } from "./props";
 
-const ASYNC_KEYS = knownKeys<AsyncInvocationConfigProps>({
-  s3OutputPath: true,
-  encryptionKeyArn: true,
-  errorNotificationLocation: true,
-  maxConcurrentInvocationsPerInstance: true,
-  s3FailurePath: true,
-  successNotificationLocation: true,
+export const ASYNC_KEYS = knownKeys<AsyncInvocationConfigProps>({
+  s3OutputPath: STRING,
+  encryptionKeyArn: optional(STRING),
+  errorNotificationLocation: optional(STRING),
+  maxConcurrentInvocationsPerInstance: optional(NUMBER),
+  s3FailurePath: optional(STRING),
+  successNotificationLocation: optional(STRING),
 });
 
 export function validateAsyncInference(

@@ -10,6 +10,7 @@ import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-tar
 import type { SagemakerEndpoint } from "@cdktf/provider-aws/lib/sagemaker-endpoint";
 import type { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN, mapOf, NUMBER, optional, STRING, TAGS } from "../core/kinds";
 import { SERVERLESS_CONCURRENCY } from "../core/limits/sagemaker";
 import { atMost, integerAtLeast, matches } from "../core/rules";
 import { isAllowed, UniqueNames, type Problems, type Warning } from "../core/validation";
@@ -100,18 +101,18 @@ export function resolveAutoScaling(
 }
 
 /** The settings of auto scaling and of a policy (`policies` is keyed by policy key). */
-const SCALING_KEYS = knownKeys<AutoScalingProps>({
-  policies: true,
-  maximumCapacity: true,
-  minimumCapacity: true,
-  additionalTags: true,
-});
 const POLICY_KEYS = knownKeys<ScalingPolicyProps>({
-  expression: true,
-  enableScaleIn: true,
-  scaleInCooldownPeriod: true,
-  scaleOutCooldownPeriod: true,
-  policyName: true,
+  expression: STRING,
+  enableScaleIn: optional(BOOLEAN),
+  scaleInCooldownPeriod: optional(STRING),
+  scaleOutCooldownPeriod: optional(STRING),
+  policyName: optional(STRING),
+});
+export const SCALING_KEYS = knownKeys<AutoScalingProps>({
+  policies: mapOf(POLICY_KEYS),
+  maximumCapacity: optional(NUMBER),
+  minimumCapacity: optional(NUMBER),
+  additionalTags: optional(TAGS),
 });
 
 export function validateAutoScaling(
@@ -223,6 +224,7 @@ export function createAutoScaling(
   );
 
   const policies: Record<string, AppautoscalingPolicy> = {};
+
   for (const policy of scaling.policies) {
     const expression = acceptedValue(policy.expression, policy.props.expression);
     const policyId = layout.ids.scalingPolicy(variant.endpointKey, variant.variantKey, policy.key);

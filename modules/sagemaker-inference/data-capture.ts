@@ -1,6 +1,7 @@
 /** Data capture of a provisioned endpoint: its checks and its `data_capture_config` block. */
 import type { SagemakerEndpointConfigurationDataCaptureConfig } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN, NUMBER, optional, STRING, STRINGS } from "../core/kinds";
 import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { s3Uri } from "../core/limits/s3";
 import { integerBetween, matches, maxLength } from "../core/rules";
@@ -13,18 +14,21 @@ const CONTENT_TYPE = matches(
   "a content type such as text/csv or application/json (no parameters, at most 256 characters)",
 );
 
-const CAPTURE_KEYS = knownKeys<DataCaptureProps>({
-  s3LocationToStoreDataCollected: true,
-  captureContentType: true,
-  dataCaptureOptions: true,
-  samplingPercentage: true,
-  encryptionKeyArn: true,
+const CONTENT_TYPE_KEYS = knownKeys<CaptureContentTypeProps>({
+  csvText: optional(STRINGS),
+  json: optional(STRINGS),
 });
-const CONTENT_TYPE_KEYS = knownKeys<CaptureContentTypeProps>({ csvText: true, json: true });
 const CAPTURE_OPTION_KEYS = knownKeys<DataCaptureOptionsProps>({
-  predictionRequest: true,
-  predictionResponse: true,
-  combineInputAndOutput: true,
+  predictionRequest: optional(BOOLEAN),
+  predictionResponse: optional(BOOLEAN),
+  combineInputAndOutput: optional(BOOLEAN),
+});
+export const CAPTURE_KEYS = knownKeys<DataCaptureProps>({
+  s3LocationToStoreDataCollected: STRING,
+  captureContentType: optional(CONTENT_TYPE_KEYS),
+  dataCaptureOptions: optional(CAPTURE_OPTION_KEYS),
+  samplingPercentage: optional(NUMBER),
+  encryptionKeyArn: optional(STRING),
 });
 
 export function validateDataCapture(

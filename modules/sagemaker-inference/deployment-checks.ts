@@ -17,6 +17,7 @@ import {
   TRAFFIC_ROUTING_TYPE,
 } from "../core/limits/deployment";
 import { knownKeys } from "../core/known-keys";
+import { describedAs, NUMBER, optional, STRING, STRINGS } from "../core/kinds";
 import { ALARM_NAME } from "../core/limits/cloudwatch";
 import { isUnresolved, KNOWN_AT_SYNTH, UniqueNames, type Problems } from "../core/validation";
 import {
@@ -41,27 +42,34 @@ import type { ResolvedProductionVariant, ResolvedProvisioned } from "./provision
  * The settings of the guardrails' parts. A traffic routing's are those of every type (which type takes which is
  * checked with the type), a size's both of its kinds (one of the two is checked with the size).
  */
-const BLUE_GREEN_KEYS = knownKeys<BlueGreenProps>({
-  trafficRouting: true,
-  terminationWait: true,
-  maximumExecutionTimeout: true,
+
+const CAPACITY_KEYS = knownKeys<CapacitySizeProps>({
+  instanceCount: optional(NUMBER),
+  capacityPercent: optional(NUMBER),
 });
 const TRAFFIC_ROUTING_KEYS = knownKeys<TrafficRoutingProps>({
-  type: true,
-  canarySize: true,
-  linearStepSize: true,
-  waitInterval: true,
+  type: STRING,
+  canarySize: optional(CAPACITY_KEYS),
+  linearStepSize: optional(CAPACITY_KEYS),
+  waitInterval: optional(STRING),
 });
-const ROLLING_UPDATE_KEYS = knownKeys<RollingUpdateProps>({
-  maximumBatchSize: true,
-  waitInterval: true,
-  rollbackMaximumBatchSize: true,
-  maximumExecutionTimeout: true,
+export const BLUE_GREEN_KEYS = knownKeys<BlueGreenProps>({
+  trafficRouting: optional(TRAFFIC_ROUTING_KEYS),
+  terminationWait: optional(STRING),
+  maximumExecutionTimeout: optional(STRING),
 });
-const CAPACITY_KEYS = knownKeys<CapacitySizeProps>({ instanceCount: true, capacityPercent: true });
-const AUTO_ROLLBACK_KEYS = knownKeys<AutoRollbackProps>({
-  cloudwatchAlarms: true,
-  alarmNames: true,
+export const ROLLING_UPDATE_KEYS = knownKeys<RollingUpdateProps>({
+  maximumBatchSize: describedAs(
+    CAPACITY_KEYS,
+    "a batch size: { instanceCount } or { capacityPercent }",
+  ),
+  waitInterval: describedAs(STRING, "a baking period for each batch"),
+  rollbackMaximumBatchSize: optional(CAPACITY_KEYS),
+  maximumExecutionTimeout: optional(STRING),
+});
+export const AUTO_ROLLBACK_KEYS = knownKeys<AutoRollbackProps>({
+  cloudwatchAlarms: optional(STRINGS),
+  alarmNames: optional(STRINGS),
 });
 
 /** Every problem of the endpoint's guardrails. */

@@ -7,6 +7,7 @@ import { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sagemake
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import type { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { optional, STRING, TAGS } from "../core/kinds";
 import { KMS_KEY_OR_ALIAS_ARN } from "../core/limits/kms";
 import { SAGEMAKER_NAME } from "../core/limits/sagemaker";
 import type { Problems } from "../core/validation";
@@ -15,11 +16,17 @@ import { asyncInferenceConfig } from "./async-inference";
 import { nameAfterContent } from "./content-names";
 import { dataCaptureConfig } from "./data-capture";
 import { resolveDeployment, type ResolvedDeployment } from "./deployment";
-import { validateDeployment } from "./deployment-checks";
+import {
+  AUTO_ROLLBACK_KEYS,
+  BLUE_GREEN_KEYS,
+  ROLLING_UPDATE_KEYS,
+  validateDeployment,
+} from "./deployment-checks";
 import { named, type InferenceLayout } from "./layout";
 import type { EndpointProps, ServerlessProps } from "./props";
 import {
   instanceVariantBlock,
+  PROVISIONED_KEYS,
   resolveProvisioned,
   validateProvisioned,
   type ResolvedProvisioned,
@@ -27,6 +34,7 @@ import {
 import {
   checkServerlessShape,
   resolveServerless,
+  SERVERLESS_KEYS,
   serverlessVariantBlock,
   singleVariant,
   validateServerless,
@@ -77,18 +85,18 @@ function resolvedVariant(
 }
 
 /** The settings of an endpoint, its deployment guardrails' among them. */
-const ENDPOINT_KEYS = knownKeys<EndpointProps>({
-  additionalTags: true,
-  encryptionKeyArn: true,
-  provisioned: true,
-  serverless: true,
-  endpointConfigurationName: true,
-  name: true,
-  endpointConfigurationAdditionalTags: true,
-  endpointAdditionalTags: true,
-  blueGreen: true,
-  rollingUpdate: true,
-  autoRollback: true,
+export const ENDPOINT_KEYS = knownKeys<EndpointProps>({
+  additionalTags: optional(TAGS),
+  encryptionKeyArn: optional(STRING),
+  provisioned: optional(PROVISIONED_KEYS),
+  serverless: optional(SERVERLESS_KEYS),
+  endpointConfigurationName: optional(STRING),
+  name: optional(STRING),
+  endpointConfigurationAdditionalTags: optional(TAGS),
+  endpointAdditionalTags: optional(TAGS),
+  blueGreen: optional(BLUE_GREEN_KEYS),
+  rollingUpdate: optional(ROLLING_UPDATE_KEYS),
+  autoRollback: optional(AUTO_ROLLBACK_KEYS),
 });
 
 export function validateEndpoint(

@@ -13,6 +13,7 @@ import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Annotations } from "cdktf";
 import type { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN, mapOf, optional, STRING, TAGS } from "../core/kinds";
 import { checkTags } from "../core/limits/tags";
 import { Problems, UniqueNames, type Warning } from "../core/validation";
 import { acknowledge } from "../policy/acknowledgements";
@@ -21,6 +22,7 @@ import { createAutoScaling, scalingWarnings } from "./auto-scaling";
 import { applyDeployment } from "./deployment";
 import {
   createEndpoint,
+  ENDPOINT_KEYS,
   resolveEndpoint,
   validateEndpoint,
   type ResolvedEndpoint,
@@ -29,6 +31,7 @@ import type { InferenceLayout } from "./layout";
 import { moduleNameWarnings, validateModuleMigration, writeModuleMoves } from "./module-moves";
 import {
   createModel,
+  MODEL_KEYS,
   modelWarnings,
   resolveModel,
   validateModel,
@@ -59,12 +62,12 @@ export function resolveInference(props: SagemakerInferenceProps): ResolvedInfere
 
 /** The construct's own settings. The keys of `models` and `endpoints` are the user's names: only their values have sets. */
 const INFERENCE_KEYS = knownKeys<SagemakerInferenceProps>({
-  models: true,
-  endpoints: true,
-  additionalTagsAll: true,
-  managedByTag: true,
-  nameTag: true,
-  migrateFromModule: true,
+  models: mapOf(MODEL_KEYS),
+  endpoints: optional(mapOf(ENDPOINT_KEYS)),
+  additionalTagsAll: optional(TAGS),
+  managedByTag: optional(BOOLEAN),
+  nameTag: optional(BOOLEAN),
+  migrateFromModule: optional(STRING),
 });
 
 /** Every problem of the props, in the order of the props: unknown settings, tags for all, models, endpoints. */
@@ -138,6 +141,9 @@ export function createInference(
   layout: InferenceLayout,
   own: Problems = new Problems(),
 ): CreatedInference {
+  // The shape first: resolving and checking read the values as their types say, and may not meet another kind.
+  const shape = INFERENCE_KEYS.shapeProblems("", props);
+  if (shape) own.merge("", shape.renamed(layout.field)).throwIfAny(scope);
   const inference = resolveInference(props);
   own.merge("", validateInference(inference).renamed(layout.field)).throwIfAny(scope);
   for (const warning of inferenceWarnings(inference)) {

@@ -18,6 +18,7 @@ import {
 } from "../core/limits/sagemaker";
 import { inKeyOrder } from "../core/key-order";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN, DEPENDABLE, listOf, mapOf, optional, STRING, STRINGS, TAGS } from "../core/kinds";
 import { VPC_ID, VPC_SECURITY_GROUPS, VPC_SUBNETS } from "../core/limits/vpc";
 import { describeChoices, maxLength, oneOf } from "../core/rules";
 import {
@@ -92,28 +93,30 @@ export function resolveModel(key: string, props: ModelProps): ResolvedModel {
 }
 
 /** The settings of a model, of a container and of their parts (`containerDefinitions` is keyed by host name). */
-const MODEL_KEYS = knownKeys<ModelProps>({
-  iamRoleArn: true,
-  containerDefinitions: true,
-  additionalTags: true,
-  enableNetworkIsolation: true,
-  inferenceExecutionConfig: true,
-  vpcConfig: true,
-  name: true,
-  revision: true,
-  primaryContainer: true,
-  dependsOn: true,
+const INFERENCE_EXECUTION_KEYS = knownKeys<InferenceExecutionConfigProps>({
+  mode: optional(STRING),
 });
-const INFERENCE_EXECUTION_KEYS = knownKeys<InferenceExecutionConfigProps>({ mode: true });
-const VPC_KEYS = knownKeys<VpcConfigProps>({ securityGroupIds: true, subnetIds: true });
-const CONTAINER_KEYS = knownKeys<ContainerDefinitionProps>({
-  image: true,
-  compressionType: true,
-  environmentVariables: true,
-  modelDataLocation: true,
-  useMultipleModels: true,
+const VPC_KEYS = knownKeys<VpcConfigProps>({ securityGroupIds: STRINGS, subnetIds: STRINGS });
+const MULTI_MODEL_KEYS = knownKeys<MultiModelProps>({ enableModelCaching: optional(BOOLEAN) });
+export const CONTAINER_KEYS = knownKeys<ContainerDefinitionProps>({
+  image: STRING,
+  compressionType: optional(STRING),
+  environmentVariables: optional(TAGS),
+  modelDataLocation: optional(STRING),
+  useMultipleModels: optional(MULTI_MODEL_KEYS),
 });
-const MULTI_MODEL_KEYS = knownKeys<MultiModelProps>({ enableModelCaching: true });
+export const MODEL_KEYS = knownKeys<ModelProps>({
+  iamRoleArn: STRING,
+  containerDefinitions: mapOf(CONTAINER_KEYS),
+  additionalTags: optional(TAGS),
+  enableNetworkIsolation: optional(BOOLEAN),
+  inferenceExecutionConfig: optional(INFERENCE_EXECUTION_KEYS),
+  vpcConfig: optional(VPC_KEYS),
+  name: optional(STRING),
+  revision: optional(STRING),
+  primaryContainer: optional(BOOLEAN),
+  dependsOn: optional(listOf(DEPENDABLE)),
+});
 
 /** The most containers of one model (botocore `ContainerDefinitionList`). */
 const MAX_CONTAINERS = 15;
@@ -311,6 +314,7 @@ function containerBlock(resolved: ResolvedContainer): SagemakerModelContainer {
   const location = container.modelDataLocation;
   const uncompressed = resolved.compressionType === "UncompressedModel";
   const environment = container.environmentVariables ?? {};
+
   return {
     containerHostname: hostname,
     image: container.image,

@@ -5,6 +5,7 @@
 import type { SagemakerEndpointConfigurationProductionVariants } from "@cdktf/provider-aws/lib/sagemaker-endpoint-configuration";
 import { inKeyOrder } from "../core/key-order";
 import { knownKeys, type KeySet } from "../core/known-keys";
+import { mapOf, NUMBER, optional, STRING } from "../core/kinds";
 import {
   AUTO_SCALABLE_INSTANCE_TYPE,
   INSTANCE_TYPE,
@@ -12,10 +13,15 @@ import {
 } from "../core/limits/sagemaker";
 import { integerAtLeast, integerBetween, numberAtLeast } from "../core/rules";
 import { isAllowed, isUnresolved, UniqueNames, type Problems } from "../core/validation";
-import { resolveAlarms, validateAlarm, type ResolvedAlarm } from "./alarms";
-import { validateAsyncInference } from "./async-inference";
-import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
-import { validateDataCapture } from "./data-capture";
+import { ALARM_KEYS, resolveAlarms, validateAlarm, type ResolvedAlarm } from "./alarms";
+import { ASYNC_KEYS, validateAsyncInference } from "./async-inference";
+import {
+  resolveAutoScaling,
+  SCALING_KEYS,
+  validateAutoScaling,
+  type ResolvedAutoScaling,
+} from "./auto-scaling";
+import { CAPTURE_KEYS, validateDataCapture } from "./data-capture";
 import { checkDuration, resolveDuration, type ResolvedDuration } from "./duration";
 import type { EndpointRef } from "./endpoints";
 import type {
@@ -31,29 +37,6 @@ import type { ValidationContext } from "./validation-context";
 /** ContainerStartupHealthCheckTimeoutInSeconds and ModelDataDownloadTimeoutInSeconds: 60-3600. */
 const VARIANT_TIMEOUT = { min: 60, max: 3600 };
 const MAX_PRODUCTION_VARIANTS = 10;
-
-/** The settings of a provisioned endpoint and of its variants (the variant maps are keyed by model name). */
-const PROVISIONED_KEYS = knownKeys<ProvisionedEndpointProps>({
-  productionVariants: true,
-  asyncInvocationConfig: true,
-  enableDataCapture: true,
-  shadowVariants: true,
-});
-const INSTANCE_VARIANT_SET: KeySet<InstanceVariantProps> = {
-  instanceType: true,
-  containerStartupTimeout: true,
-  initialInstanceCount: true,
-  initialWeight: true,
-  modelDataDownloadTimeout: true,
-  volumeSizeInGB: true,
-  variantName: true,
-};
-const PRODUCTION_VARIANT_KEYS = knownKeys<ProductionVariantProps>({
-  ...INSTANCE_VARIANT_SET,
-  autoScaling: true,
-  cloudwatchAlarms: true,
-});
-const SHADOW_VARIANT_KEYS = knownKeys<ShadowVariantProps>(INSTANCE_VARIANT_SET);
 
 /** Why a provisioned endpoint refuses the setting of a serverless one. */
 const NOT_PROVISIONED: Readonly<
@@ -86,6 +69,35 @@ const NOT_SHADOW_VARIANT: Readonly<
   autoScaling: "no auto scaling: this construct scales production variants only",
   cloudwatchAlarms: "no alarms: this construct puts alarms on production variants only",
 };
+
+/** The settings of a provisioned endpoint and of its variants (the variant maps are keyed by model name). */
+const INSTANCE_VARIANT_SET: KeySet<InstanceVariantProps> = {
+  instanceType: STRING,
+  containerStartupTimeout: optional(STRING),
+  initialInstanceCount: optional(NUMBER),
+  initialWeight: optional(NUMBER),
+  modelDataDownloadTimeout: optional(STRING),
+  volumeSizeInGB: optional(NUMBER),
+  variantName: optional(STRING),
+};
+const PRODUCTION_VARIANT_KEYS = knownKeys<ProductionVariantProps>(
+  {
+    ...INSTANCE_VARIANT_SET,
+    autoScaling: optional(SCALING_KEYS),
+    cloudwatchAlarms: optional(mapOf(ALARM_KEYS)),
+  },
+  NOT_INSTANCE_VARIANT,
+);
+const SHADOW_VARIANT_KEYS = knownKeys<ShadowVariantProps>(INSTANCE_VARIANT_SET, NOT_SHADOW_VARIANT);
+export const PROVISIONED_KEYS = knownKeys<ProvisionedEndpointProps>(
+  {
+    productionVariants: mapOf(PRODUCTION_VARIANT_KEYS),
+    asyncInvocationConfig: optional(ASYNC_KEYS),
+    enableDataCapture: optional(CAPTURE_KEYS),
+    shadowVariants: optional(mapOf(SHADOW_VARIANT_KEYS)),
+  },
+  NOT_PROVISIONED,
+);
 
 /** A production or shadow variant with its defaults resolved. */
 export interface ResolvedInstanceVariant {

@@ -10,9 +10,15 @@ import {
   SERVERLESS_MEMORY_SIZE,
 } from "../core/limits/sagemaker";
 import { knownKeys } from "../core/known-keys";
+import { describedAs, NUMBER, nullable, optional, STRING, type Kind } from "../core/kinds";
 import { atMost } from "../core/rules";
 import { isAllowed, isUnresolved, type Problems } from "../core/validation";
-import { resolveAutoScaling, validateAutoScaling, type ResolvedAutoScaling } from "./auto-scaling";
+import {
+  resolveAutoScaling,
+  SCALING_KEYS,
+  validateAutoScaling,
+  type ResolvedAutoScaling,
+} from "./auto-scaling";
 import type { ResolvedModel } from "./models";
 import type {
   ProductionVariantProps,
@@ -32,17 +38,6 @@ import type { ValidationContext } from "./validation-context";
 export const SERVERLESS_NETWORK_ISOLATION_REASON =
   "Serverless endpoints do not support network isolation (SageMaker Developer Guide, Serverless Inference, " +
   "feature exclusions); serve the model from instances (SagemakerInference, provisioned) to isolate it.";
-
-/** The settings of a serverless endpoint and of its variant. */
-const SERVERLESS_KEYS = knownKeys<ServerlessProps>({ variant: true });
-const VARIANT_KEYS = knownKeys<ServerlessVariantProps>({
-  modelName: true,
-  maxConcurrency: true,
-  memorySizeInMB: true,
-  provisionedConcurrency: true,
-  variantName: true,
-  autoScaling: true,
-});
 
 /** Why a serverless endpoint refuses each setting of a provisioned one (it has its `variant` only). */
 const NOT_SERVERLESS: Readonly<Record<keyof ProvisionedEndpointProps, string>> = {
@@ -70,6 +65,34 @@ export const NOT_SERVERLESS_VARIANT: Readonly<
   initialWeight: "no weight: a serverless endpoint has one variant, which takes all the traffic",
   cloudwatchAlarms: "no alarms: alarms belong to the production variants of provisioned endpoints",
 };
+
+/** The settings of a serverless endpoint and of its variant. */
+export const SERVERLESS_VARIANT_KEYS = knownKeys<ServerlessVariantProps>(
+  {
+    modelName: STRING,
+    maxConcurrency: optional(NUMBER),
+    memorySizeInMB: optional(NUMBER),
+    provisionedConcurrency: optional(NUMBER),
+    variantName: optional(nullable(STRING)),
+    autoScaling: optional(SCALING_KEYS),
+  },
+  NOT_SERVERLESS_VARIANT,
+);
+/** The one variant: a map of variants (a provisioned endpoint's form) is refused as that, not key by key. */
+const ONE_VARIANT: Kind<ServerlessVariantProps> = {
+  ...describedAs(SERVERLESS_VARIANT_KEYS, "the endpoint's one variant, { modelName, ... }"),
+  checkInside(shape, field, value) {
+    const variants = variantsMap(value as Record<string, unknown>);
+    if (variants === undefined) SERVERLESS_VARIANT_KEYS.checkInside(shape, field, value);
+    else
+      shape.wrongKind(
+        field,
+        `${variants.length} variants (${variants.join(", ")})`,
+        `the endpoint's one variant, { modelName, ... } (${SERVERLESS_EXCLUDES.variants})`,
+      );
+  },
+};
+export const SERVERLESS_KEYS = knownKeys<ServerlessProps>({ variant: ONE_VARIANT }, NOT_SERVERLESS);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -119,7 +142,7 @@ export function checkServerlessShape(
     );
     return;
   }
-  VARIANT_KEYS.check(problems, variantField, props.variant, NOT_SERVERLESS_VARIANT);
+  SERVERLESS_VARIANT_KEYS.check(problems, variantField, props.variant, NOT_SERVERLESS_VARIANT);
 }
 
 /** The variant of a serverless endpoint with its defaults resolved. */

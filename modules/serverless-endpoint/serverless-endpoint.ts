@@ -3,6 +3,9 @@ import type { SagemakerEndpointConfiguration } from "@cdktf/provider-aws/lib/sag
 import type { SagemakerModel } from "@cdktf/provider-aws/lib/sagemaker-model";
 import { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN, DEPENDABLE, listOf, NUMBER, optional, STRING, TAGS } from "../core/kinds";
+import { AUTO_ROLLBACK_KEYS, BLUE_GREEN_KEYS } from "../sagemaker-inference/deployment-checks";
+import { CONTAINER_KEYS } from "../sagemaker-inference/models";
 import { Problems } from "../core/validation";
 import { createInference } from "../sagemaker-inference/engine";
 import { KEYED_IDS, type InferenceLayout } from "../sagemaker-inference/layout";
@@ -57,25 +60,28 @@ export interface ServerlessEndpointProps
  * Its settings; the container's, `blueGreen`'s and `autoRollback`'s are checked by the engine, which names them as
  * these props do.
  */
-const SERVERLESS_ENDPOINT_KEYS = knownKeys<ServerlessEndpointProps>({
-  iamRoleArn: true,
-  dependsOn: true,
-  revision: true,
-  memorySizeInMB: true,
-  maxConcurrency: true,
-  provisionedConcurrency: true,
-  encryptionKeyArn: true,
-  blueGreen: true,
-  autoRollback: true,
-  managedByTag: true,
-  nameTag: true,
-  modelName: true,
-  endpointConfigurationName: true,
-  endpointName: true,
-  container: true,
-  variantName: true,
-  additionalTags: true,
-});
+const SERVERLESS_ENDPOINT_KEYS = knownKeys<ServerlessEndpointProps>(
+  {
+    iamRoleArn: STRING,
+    dependsOn: optional(listOf(DEPENDABLE)),
+    revision: optional(STRING),
+    memorySizeInMB: optional(NUMBER),
+    maxConcurrency: optional(NUMBER),
+    provisionedConcurrency: optional(NUMBER),
+    encryptionKeyArn: optional(STRING),
+    blueGreen: optional(BLUE_GREEN_KEYS),
+    autoRollback: optional(AUTO_ROLLBACK_KEYS),
+    managedByTag: optional(BOOLEAN),
+    nameTag: optional(BOOLEAN),
+    modelName: STRING,
+    endpointConfigurationName: STRING,
+    endpointName: STRING,
+    container: CONTAINER_KEYS,
+    variantName: optional(STRING),
+    additionalTags: optional(TAGS),
+  },
+  NOT_SERVERLESS_VARIANT,
+);
 
 /** The keys of the one model, container and endpoint in the engine's props. */
 const MODEL = "model";
@@ -141,8 +147,9 @@ export class ServerlessEndpoint extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServerlessEndpointProps) {
     super(scope, id);
+    SERVERLESS_ENDPOINT_KEYS.refuseWrongShape(this, props);
     const problems = new Problems();
-    SERVERLESS_ENDPOINT_KEYS.check(problems, "", props, NOT_SERVERLESS_VARIANT);
+    SERVERLESS_ENDPOINT_KEYS.check(problems, "", props);
     const created = createInference(
       this,
       {

@@ -12,6 +12,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { knownKeys } from "../core/known-keys";
+import { BOOLEAN_OR_EXPRESSION, listOf, NUMBER, optional, STRING, TAGS } from "../core/kinds";
 import { S3_BUCKET_NAME } from "../core/limits/s3";
 import { checkResourceTags } from "../core/limits/tags";
 import { integerAtLeast, maxLength } from "../core/rules";
@@ -96,19 +97,26 @@ export interface AccessLogging {
   readonly targetPrefix?: string;
 }
 
-const BUCKET_KEYS = knownKeys<ArtifactBucketProps>({
-  bucketName: true,
-  forceDestroy: true,
-  kmsKeyArn: true,
-  noncurrentVersionExpirationDays: true,
-  abortIncompleteMultipartUploadDays: true,
-  lifecycleRuleId: true,
-  prefixExpirations: true,
-  accessLogging: true,
-  tags: true,
+const PREFIX_EXPIRATION_KEYS = knownKeys<PrefixExpiration>({
+  id: STRING,
+  prefix: STRING,
+  days: NUMBER,
 });
-const PREFIX_EXPIRATION_KEYS = knownKeys<PrefixExpiration>({ id: true, prefix: true, days: true });
-const ACCESS_LOGGING_KEYS = knownKeys<AccessLogging>({ targetBucket: true, targetPrefix: true });
+export const ACCESS_LOGGING_KEYS = knownKeys<AccessLogging>({
+  targetBucket: STRING,
+  targetPrefix: optional(STRING),
+});
+const BUCKET_KEYS = knownKeys<ArtifactBucketProps>({
+  bucketName: STRING,
+  forceDestroy: optional(BOOLEAN_OR_EXPRESSION),
+  kmsKeyArn: optional(STRING),
+  noncurrentVersionExpirationDays: optional(NUMBER),
+  abortIncompleteMultipartUploadDays: optional(NUMBER),
+  lifecycleRuleId: optional(STRING),
+  prefixExpirations: optional(listOf(PREFIX_EXPIRATION_KEYS)),
+  accessLogging: optional(ACCESS_LOGGING_KEYS),
+  tags: optional(TAGS),
+});
 
 /**
  * An S3 bucket for model artifacts and captured data: versioned, encrypted by default, closed to the public,
@@ -129,6 +137,7 @@ export class ArtifactBucket extends Construct {
 
   public constructor(scope: Construct, id: string, props: ArtifactBucketProps) {
     super(scope, id);
+    BUCKET_KEYS.refuseWrongShape(this, props);
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 30;
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
     const problems = new Problems();

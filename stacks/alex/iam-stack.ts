@@ -6,6 +6,7 @@ import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { knownKeys } from "../../modules/core/known-keys";
+import { optional, STRING } from "../../modules/core/kinds";
 import { InferenceExecutionPolicy } from "../../modules/iam/inference-execution-policy";
 import { managedPolicyAttachmentId, ServiceRole } from "../../modules/iam/service-role";
 import { RegionalImage } from "../../modules/images/regional-image";
@@ -53,7 +54,10 @@ export interface IamStackProps {
   readonly executionPolicy?: ExecutionPolicy;
 }
 
-const IAM_STACK_KEYS = knownKeys<IamStackProps>({ roleName: true, executionPolicy: true });
+const IAM_STACK_KEYS = knownKeys<IamStackProps>({
+  roleName: optional(STRING),
+  executionPolicy: optional(STRING),
+});
 
 /**
  * Stack `iam`: the SageMaker execution role of the Alex embedding endpoint (terraform/2_sagemaker in the
@@ -71,6 +75,7 @@ export class IamStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: IamStackProps = {}) {
     super(scope, id);
+    IAM_STACK_KEYS.refuseWrongShape(this, props);
     IAM_STACK_KEYS.refuseUnknown(this, props);
     const leastPrivilege = props.executionPolicy === "least-privilege";
     this.keepAddresses({

@@ -2,6 +2,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import { knownKeys } from "../../modules/core/known-keys";
+import { NUMBER, optional, STRING, STRINGS } from "../../modules/core/kinds";
+import { BLUE_GREEN_KEYS } from "../../modules/sagemaker-inference/deployment-checks";
 import { CONTAINER_IMAGE } from "../../modules/core/limits/sagemaker";
 import { addPreconditions } from "../../modules/core/preconditions";
 import { withValueGiven } from "../../modules/core/terraform-conditions";
@@ -105,16 +107,16 @@ export interface SagemakerServerlessStackProps {
 
 /** Its settings; `blueGreen`'s are checked by the endpoint it is passed to. */
 const SERVERLESS_STACK_KEYS = knownKeys<SagemakerServerlessStackProps>({
-  executionRoleArn: true,
-  modelName: true,
-  endpointConfigurationName: true,
-  endpointName: true,
-  memorySizeInMB: true,
-  maxConcurrency: true,
-  encryptionKeyArn: true,
-  variantName: true,
-  blueGreen: true,
-  rollbackAlarmNames: true,
+  executionRoleArn: STRING,
+  modelName: optional(STRING),
+  endpointConfigurationName: optional(STRING),
+  endpointName: optional(STRING),
+  memorySizeInMB: optional(NUMBER),
+  maxConcurrency: optional(NUMBER),
+  encryptionKeyArn: optional(STRING),
+  variantName: optional(STRING),
+  blueGreen: optional(BLUE_GREEN_KEYS),
+  rollbackAlarmNames: optional(STRINGS),
 });
 
 /**
@@ -128,6 +130,7 @@ export class SagemakerServerlessStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: SagemakerServerlessStackProps) {
     super(scope, id);
+    SERVERLESS_STACK_KEYS.refuseWrongShape(this, props);
     SERVERLESS_STACK_KEYS.refuseUnknown(this, props);
     this.keepAddresses({
       [`${ENDPOINT}/model`]: "embedding_model",

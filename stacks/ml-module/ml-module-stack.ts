@@ -2,6 +2,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformOutput, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { knownKeys } from "../../modules/core/known-keys";
+import { BOOLEAN, optional, STRING, STRINGS } from "../../modules/core/kinds";
+import { BLUE_GREEN_KEYS } from "../../modules/sagemaker-inference/deployment-checks";
 import { MlModule, mlModuleAddresses, type MlModuleProps } from "../../modules/ml-module/ml-module";
 import { awsRegionVariable } from "../region-variable";
 import { ProjectStack } from "../project-stack";
@@ -12,14 +14,6 @@ export type MlModuleStackProps = Pick<
   MlModuleProps,
   "lambdaVpcAccess" | "encryptionKeyArn" | "blueGreen" | "rollbackAlarmNames"
 >;
-
-/** Its settings; `blueGreen`'s are checked by the module's serverless endpoint. */
-const ML_MODULE_STACK_KEYS = knownKeys<MlModuleStackProps>({
-  lambdaVpcAccess: true,
-  encryptionKeyArn: true,
-  blueGreen: true,
-  rollbackAlarmNames: true,
-});
 
 /** The module's other props, which the stack takes from the original's variables. */
 function fromVariable(variable: string): string {
@@ -34,6 +28,17 @@ const FROM_VARIABLES: Readonly<
   sagemakerContainerImage: fromVariable("sagemaker_container_image"),
   tags: fromVariable("tags"),
 };
+
+/** Its settings; `blueGreen`'s are checked by the module's serverless endpoint. */
+const ML_MODULE_STACK_KEYS = knownKeys<MlModuleStackProps>(
+  {
+    lambdaVpcAccess: optional(BOOLEAN),
+    encryptionKeyArn: optional(STRING),
+    blueGreen: optional(BLUE_GREEN_KEYS),
+    rollbackAlarmNames: optional(STRINGS),
+  },
+  FROM_VARIABLES,
+);
 
 /** The construct id of the module, below which its resources keep the original's addresses. */
 const MODULE = "ml";
@@ -51,7 +56,8 @@ export class MlModuleStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: MlModuleStackProps = {}) {
     super(scope, id);
-    ML_MODULE_STACK_KEYS.refuseUnknown(this, props, FROM_VARIABLES);
+    ML_MODULE_STACK_KEYS.refuseWrongShape(this, props);
+    ML_MODULE_STACK_KEYS.refuseUnknown(this, props);
     this.keepAddresses(mlModuleAddresses(MODULE, props));
     const region = awsRegionVariable(this);
     new AwsProvider(this, "aws", { region: region.stringValue });

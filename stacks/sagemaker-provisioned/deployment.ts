@@ -32,15 +32,10 @@ export function recipeDeployment(
   props: Pick<SagemakerProvisionedStackProps, "blueGreen" | "rollbackOnErrorAlarms">,
   switches: Switches,
 ): RecipeDeployment {
+  // Their kinds are checked with the props' shape (PROVISIONED_STACK_KEYS) before.
   const given = props.blueGreen;
-  if (given !== undefined && given !== "none" && (typeof given !== "object" || given === null)) {
-    problems.add("blueGreen", given, 'a blue/green deployment ({ trafficRouting, ... }) or "none"');
-  }
-  const blueGreen = given === "none" || typeof given !== "object" ? undefined : given;
+  const blueGreen = given === "none" ? undefined : given;
   const rollback = props.rollbackOnErrorAlarms;
-  if (rollback !== undefined && typeof rollback !== "boolean") {
-    problems.add("rollbackOnErrorAlarms", rollback, "true or false");
-  }
   if (rollback === true && !switches.enableEndpointMonitoring) {
     problems.add(
       "rollbackOnErrorAlarms",

@@ -11,6 +11,7 @@ import {
 } from "cdktf";
 import type { Construct } from "constructs";
 import { knownKeys } from "../../modules/core/known-keys";
+import { optional, STRING } from "../../modules/core/kinds";
 import { S3_MODEL_ARTIFACT } from "../../modules/core/limits/sagemaker";
 import { isEmptyString } from "../../modules/core/terraform-conditions";
 import type { Problems } from "../../modules/core/validation";
@@ -69,7 +70,7 @@ const ALLOWED_FILE =
   "the path of an existing gzip-compressed tar archive whose name ends in .tar.gz";
 
 /** The settings of every source: `path` is a local file's only, which the source is checked for. */
-const ARTIFACT_KEYS = knownKeys<ModelArtifact>({ source: true, path: true });
+export const ARTIFACT_KEYS = knownKeys<ModelArtifact>({ source: STRING, path: optional(STRING) });
 
 /**
  * Adds a problem when the source is unknown, when a setting is not one of a model artifact's or a `path` is given

@@ -1,7 +1,9 @@
 import { knownKeys } from "../../modules/core/known-keys";
+import { BOOLEAN, choice, describedAs, either, optional, STRING } from "../../modules/core/kinds";
+import { BLUE_GREEN_KEYS } from "../../modules/sagemaker-inference/deployment-checks";
 import type { BlueGreenProps } from "../../modules/sagemaker-inference/props";
-import type { AccessLogging } from "../../modules/storage/artifact-bucket";
-import type { ModelArtifact } from "./model-artifact";
+import { ACCESS_LOGGING_KEYS, type AccessLogging } from "../../modules/storage/artifact-bucket";
+import { ARTIFACT_KEYS, type ModelArtifact } from "./model-artifact";
 
 /** The environments the recipe's `environment` variable accepts. */
 export type RecipeEnvironment = "dev" | "staging" | "prod";
@@ -100,17 +102,22 @@ export interface SagemakerProvisionedStackProps {
  * bucket and `blueGreen` by `SagemakerInference`, each where it is used.
  */
 export const PROVISIONED_STACK_KEYS = knownKeys<SagemakerProvisionedStackProps>({
-  enableAutoScaling: true,
-  enableCloudwatchLogs: true,
-  enableEndpointMonitoring: true,
-  enableSnsNotifications: true,
-  enableVpcConfig: true,
-  enableEncryption: true,
-  modelArtifact: true,
-  accessLogging: true,
-  environment: true,
-  blueGreen: true,
-  rollbackOnErrorAlarms: true,
+  enableAutoScaling: optional(BOOLEAN),
+  enableCloudwatchLogs: optional(BOOLEAN),
+  enableEndpointMonitoring: optional(BOOLEAN),
+  enableSnsNotifications: optional(BOOLEAN),
+  enableVpcConfig: optional(BOOLEAN),
+  enableEncryption: optional(BOOLEAN),
+  modelArtifact: optional(ARTIFACT_KEYS),
+  accessLogging: optional(ACCESS_LOGGING_KEYS),
+  environment: optional(STRING),
+  blueGreen: optional(
+    describedAs(
+      either(BLUE_GREEN_KEYS, choice("none")),
+      'a blue/green deployment ({ trafficRouting, ... }) or "none"',
+    ),
+  ),
+  rollbackOnErrorAlarms: optional(BOOLEAN),
 });
 
 /** The switches with the recipe's defaults filled in. */

@@ -142,6 +142,7 @@ export class SagemakerProvisionedStack extends ProjectStack {
 
   public constructor(scope: Construct, id: string, props: SagemakerProvisionedStackProps = {}) {
     super(scope, id);
+    PROVISIONED_STACK_KEYS.refuseWrongShape(this, props);
     const switches = (this.switches = switchesOf(props));
     // Correction: the recipe's defaults (its own, still empty repository and an artifact nobody uploaded) cannot
     // deploy without steps outside Terraform; the default here is the iris sample, which can.

@@ -14,6 +14,7 @@ import {
   knownKeys,
   type KeySet,
 } from "../../../modules/core/known-keys";
+import { NUMBER, optional, STRING } from "../../../modules/core/kinds";
 import { formatValidationMessage, Problems } from "../../../modules/core/validation";
 
 interface Size {
@@ -26,10 +27,14 @@ interface Variant {
   readonly size?: Size;
 }
 
+const SIZE_KEYS = knownKeys<Size>({
+  instanceCount: optional(NUMBER),
+  capacityPercent: optional(NUMBER),
+});
 const VARIANT_KEYS = knownKeys<Variant>({
-  instanceType: true,
-  initialInstanceCount: true,
-  size: true,
+  instanceType: STRING,
+  initialInstanceCount: optional(NUMBER),
+  size: optional(SIZE_KEYS),
 });
 
 /** The problems the check finds in `props`, as the error lists them. */
@@ -42,13 +47,13 @@ function problemsOf(field: string, props: unknown, refused?: Record<string, stri
 describe("knownKeys: the compiler checks each set against its interface", () => {
   it("refuses a set that misses a key, or holds one the interface does not have", () => {
     // @ts-expect-error initialInstanceCount is missing
-    const missing: KeySet<Variant> = { instanceType: true, size: true };
+    const missing: KeySet<Variant> = { instanceType: STRING, size: optional(SIZE_KEYS) };
     const extra: KeySet<Variant> = {
-      instanceType: true,
-      initialInstanceCount: true,
-      size: true,
+      instanceType: STRING,
+      initialInstanceCount: optional(NUMBER),
+      size: optional(SIZE_KEYS),
       // @ts-expect-error instanceCount is not a key of Variant
-      instanceCount: true,
+      instanceCount: optional(NUMBER),
     };
     expect([Object.keys(missing), Object.keys(extra)]).toEqual([
       ["instanceType", "size"],
@@ -59,9 +64,10 @@ describe("knownKeys: the compiler checks each set against its interface", () => 
   it("takes the keys of every member of a union", () => {
     type Routing = { readonly type: "ALL" } | { readonly type: "CANARY"; readonly size: number };
     // @ts-expect-error size, of the CANARY member, is missing
-    const missing: KeySet<Routing> = { type: true };
+    const missing: KeySet<Routing> = { type: STRING };
     expect(Object.keys(missing)).toEqual(["type"]);
-    expect(() => knownKeys<Routing>({ type: true, size: true })).not.toThrow();
+    // size is optional: the ALL member has none
+    expect(() => knownKeys<Routing>({ type: STRING, size: optional(NUMBER) })).not.toThrow();
   });
 });
 

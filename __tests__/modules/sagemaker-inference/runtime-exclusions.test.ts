@@ -71,7 +71,7 @@ describe("serverless endpoints, from JSON: what the types exclude", () => {
         }
       }`),
       [
-        "endpoints.none.serverless.variant: got (not set); allowed: the endpoint's one variant, { modelName, ... }",
+        "endpoints.none.serverless.variant: got (not set); allowed: the endpoint's one variant, { modelName, ... } (required)",
         'endpoints.odd.serverless.variant.instanceType: got "ml.m5.large"; allowed: no instance type: a setting of a provisioned endpoint\'s variants, on instances (a serverless variant has memorySizeInMB and maxConcurrency)',
       ],
     );

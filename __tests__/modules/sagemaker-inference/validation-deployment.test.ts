@@ -280,13 +280,6 @@ describe("SagemakerInference validation of deployment guardrails", () => {
             waitInterval: "1 minute",
           },
         },
-        "no-batch": {
-          provisioned: PROVISIONED,
-          rollingUpdate: {} as unknown as {
-            maximumBatchSize: { instanceCount: number };
-            waitInterval: string;
-          },
-        },
         fraction: {
           provisioned: PROVISIONED,
           blueGreen: { trafficRouting: canary({ instanceCount: 1.5 }) },
@@ -303,10 +296,26 @@ describe("SagemakerInference validation of deployment guardrails", () => {
       [
         'endpoints.both.blueGreen.trafficRouting.canarySize: got {"instanceCount":1,"capacityPercent":10}; allowed: one of instanceCount or capacityPercent',
         "endpoints.neither.rollingUpdate.maximumBatchSize: got {}; allowed: one of instanceCount or capacityPercent",
-        "endpoints.no-batch.rollingUpdate.maximumBatchSize: got (not set); allowed: a batch size: { instanceCount } or { capacityPercent }",
-        "endpoints.no-batch.rollingUpdate.waitInterval: got (not set); allowed: a baking period for each batch",
         "endpoints.fraction.blueGreen.trafficRouting.canarySize.instanceCount: got 1.5; allowed: a whole number of instances of at least 1",
         "endpoints.zero.rollingUpdate.rollbackMaximumBatchSize.instanceCount: got 0; allowed: a whole number of instances of at least 1",
+      ],
+    );
+  });
+
+  it("refuses a rolling update without its batch size and baking period, before any other check reads it", () => {
+    expectProblems(
+      withEndpoints({
+        "no-batch": {
+          provisioned: PROVISIONED,
+          rollingUpdate: {} as unknown as {
+            maximumBatchSize: { instanceCount: number };
+            waitInterval: string;
+          },
+        },
+      }),
+      [
+        "endpoints.no-batch.rollingUpdate.maximumBatchSize: got (not set); allowed: a batch size: { instanceCount } or { capacityPercent } (required)",
+        "endpoints.no-batch.rollingUpdate.waitInterval: got (not set); allowed: a baking period for each batch (required)",
       ],
     );
   });
