@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { AWS_PROVIDER, RANDOM_PROVIDER, TIME_PROVIDER } from "../helpers/providers";
 import { defineStacks } from "../../stacks/app";
-import { writtenBy } from "../helpers/project";
+import { synthesizeProject, synthProject } from "../helpers/project";
 import type { SynthesizedStack } from "../helpers/synth";
 import {
   KMS_KEY,
@@ -39,18 +39,19 @@ function withoutBackend(json: SynthesizedStack): object {
   return copy;
 }
 
-const local = projectWith({});
+/** The app under the test run's environment, which has no SAGEMAKER_STATE_* variable (global-setup.ts). */
+const local = synthProject();
 
 describe("state backend: local, the default", () => {
   it("keeps each stack's state in terraform.<stack>.tfstate in the project root, requiring terraform >= 1.5", () => {
     for (const stack of STACKS) {
-      expect(local.json[stack].terraform, stack).toEqual({
+      expect(local.json[stack]!.terraform, stack).toEqual({
         backend: { local: { path: `../../../terraform.${stack}.tfstate` } },
         required_version: ">= 1.5",
         required_providers: REQUIRED_PROVIDERS[stack],
       });
     }
-    expect(local.json["sagemaker-serverless"].data?.terraform_remote_state).toEqual({
+    expect(local.json["sagemaker-serverless"]!.data?.terraform_remote_state).toEqual({
       "cross-stack-reference-input-iam": {
         backend: "local",
         config: { path: "../../../terraform.iam.tfstate" },
@@ -60,9 +61,10 @@ describe("state backend: local, the default", () => {
   });
 
   it("writes the same bytes with SAGEMAKER_STATE_BACKEND=local (or empty) as with no variable", () => {
-    const unset = writtenBy(projectWith({}).app).files;
-    expect(writtenBy(projectWith({ SAGEMAKER_STATE_BACKEND: "local" }).app).files).toEqual(unset);
-    expect(writtenBy(projectWith({ SAGEMAKER_STATE_BACKEND: "" }).app).files).toEqual(unset);
+    const written = (variables: Record<string, string>) =>
+      withStateVariables(variables, () => synthesizeProject()).files;
+    expect(written({ SAGEMAKER_STATE_BACKEND: "local" })).toEqual(local.files);
+    expect(written({ SAGEMAKER_STATE_BACKEND: "" })).toEqual(local.files);
   });
 });
 
@@ -112,7 +114,7 @@ describe("state backend: S3", () => {
 
   it("changes nothing else in any stack", () => {
     for (const stack of STACKS) {
-      expect(withoutBackend(s3.json[stack]), stack).toEqual(withoutBackend(local.json[stack]));
+      expect(withoutBackend(s3.json[stack]), stack).toEqual(withoutBackend(local.json[stack]!));
     }
   });
 
