@@ -61,10 +61,10 @@ describe("state backend: local, the default", () => {
   });
 
   it("writes the same bytes with SAGEMAKER_STATE_BACKEND=local (or empty) as with no variable", () => {
-    const written = (variables: Record<string, string>) =>
-      withStateVariables(variables, () => synthesizeProject()).files;
-    expect(written({ SAGEMAKER_STATE_BACKEND: "local" })).toEqual(local.files);
-    expect(written({ SAGEMAKER_STATE_BACKEND: "" })).toEqual(local.files);
+    const written = (backend: string) =>
+      withStateVariables({ SAGEMAKER_STATE_BACKEND: backend }, () => synthesizeProject()).files;
+    expect(written("local")).toEqual(local.files);
+    expect(written("")).toEqual(local.files);
   });
 });
 
@@ -113,8 +113,10 @@ describe("state backend: S3", () => {
   });
 
   it("changes nothing else in any stack", () => {
+    // Built as s3 is: a Testing.app() has CDK Terrain's future flags on (its asset hashes), the app has none.
+    const unset = projectWith({});
     for (const stack of STACKS) {
-      expect(withoutBackend(s3.json[stack]), stack).toEqual(withoutBackend(local.json[stack]!));
+      expect(withoutBackend(s3.json[stack]), stack).toEqual(withoutBackend(unset.json[stack]));
     }
   });
 
