@@ -3,9 +3,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { defineStacks } from "../../stacks/app";
+import { synthProject } from "../helpers/project";
 
 const ROOT = join(__dirname, "..", "..");
 const help = readFileSync(join(ROOT, "help"), "utf8");
@@ -13,7 +12,8 @@ const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 const { scripts } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   scripts: Record<string, string>;
 };
-const stacks = Object.values(defineStacks(Testing.app())).map((stack) => stack.node.id);
+/** The stacks of the app, as `main.ts` defines them (defineStacks). */
+const stacks = Object.values(synthProject().stacks).map((stack) => stack.node.id);
 
 /** The npm scripts a text runs: `npm run <name>`, `npm test`. */
 function npmScripts(text: string): string[] {

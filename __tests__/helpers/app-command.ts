@@ -2,10 +2,10 @@
  * The app command of cdktf.json, run as the cdktf CLI runs it: through a shell, in the project folder, with the
  * environment the CLI gives it (`@cdktf/cli-core` SynthStack.synth).
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { runProcess, type ProcessRun } from "./processes";
 
 export const PROJECT = resolve(__dirname, "..", "..");
 
@@ -16,18 +16,18 @@ export function appCommand(entry = "main.ts"): string {
   return app.replace(" main.ts", ` ${entry}`);
 }
 
-export interface AppRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
+export interface AppRun extends ProcessRun {
   readonly outdir: string;
 }
 
-/** Runs the app command; `cli: false` runs it as a person would, without the CLI's environment. */
-export function runApp(
+/**
+ * Runs the app command; `cli: false` runs it as a person would, without the CLI's environment. Starts it at once
+ * and never rejects (processes.ts): start the runs a test file needs when it is collected, await each in its test.
+ */
+export async function runApp(
   entry = "main.ts",
   { cli = true, env = {} }: { cli?: boolean; env?: Record<string, string> } = {},
-): AppRun {
+): Promise<AppRun> {
   const outdir = mkdtempSync(join(tmpdir(), "app-run-"));
   const cliEnv = cli
     ? {
@@ -40,11 +40,10 @@ export function runApp(
   const inherited = { ...process.env };
   delete inherited.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
   delete inherited.SYNTH_HCL_OUTPUT;
-  const result = spawnSync(appCommand(entry), {
+  const run = await runProcess(appCommand(entry), [], {
     shell: true,
     cwd: PROJECT,
-    encoding: "utf8",
     env: { ...inherited, CHECKPOINT_DISABLE: "1", ...cliEnv, ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outdir };
+  return { ...run, outdir };
 }

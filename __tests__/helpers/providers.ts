@@ -59,12 +59,22 @@ export const TIME_PROVIDER = requirement(
 
 /**
  * The asset hash of `sample-model/model.tar.gz` (the iris sample the sagemaker-provisioned stack uploads), by the
- * CDK library installed: cdktf 0.21 hashes an asset file's bytes (MD5, as `md5sum` prints it), CDK Terrain 0.24 frames
- * them with the entry's name, mode and size first (its canonical hash). Rebuilding the archive changes both.
+ * CDK library installed and by whether its future flags are on: cdktf 0.21 hashes an asset file's bytes (MD5, as
+ * `md5sum` prints it); CDK Terrain 0.24 does too, unless its future flag `canonicalAssetHashes` is on, when it frames
+ * them with the entry's name, mode and size first (its canonical hash). `Testing.app()` turns every future flag on;
+ * the app as `main.ts` builds it has none (cdktf.json sets no context). Rebuilding the archive changes them all.
  */
-const IRIS_SAMPLE_ASSET_HASH_BY_RELEASE: Readonly<Record<string, string>> = {
-  "cdktf 0.21.0": "C4D3EFFEA266201814E0F8C6908F077D",
-  "cdktn 0.24.0": "76B14C33D630D85215351C587A9BC2B4",
+const IRIS_SAMPLE_ASSET_HASHES_BY_RELEASE: Readonly<
+  Record<string, { readonly app: string; readonly testingApp: string }>
+> = {
+  "cdktf 0.21.0": {
+    app: "C4D3EFFEA266201814E0F8C6908F077D",
+    testingApp: "C4D3EFFEA266201814E0F8C6908F077D",
+  },
+  "cdktn 0.24.0": {
+    app: "C4D3EFFEA266201814E0F8C6908F077D",
+    testingApp: "76B14C33D630D85215351C587A9BC2B4",
+  },
 };
 
 function cdkRelease(): string {
@@ -72,7 +82,7 @@ function cdkRelease(): string {
     readFileSync(require.resolve("cdktf/package.json"), "utf8"),
   ) as { name: string; version: string };
   const release = `${name} ${version}`;
-  if (IRIS_SAMPLE_ASSET_HASH_BY_RELEASE[release] === undefined) {
+  if (IRIS_SAMPLE_ASSET_HASHES_BY_RELEASE[release] === undefined) {
     throw new Error(
       `No asset hash of the iris sample for ${release} in __tests__/helpers/providers.ts`,
     );
@@ -80,4 +90,7 @@ function cdkRelease(): string {
   return release;
 }
 
-export const IRIS_SAMPLE_ASSET_HASH = IRIS_SAMPLE_ASSET_HASH_BY_RELEASE[cdkRelease()]!;
+/** The iris sample's asset hash in a stack of a `Testing.app()`. */
+export const IRIS_SAMPLE_ASSET_HASH = IRIS_SAMPLE_ASSET_HASHES_BY_RELEASE[cdkRelease()]!.testingApp;
+/** The iris sample's asset hash in the app as `main.ts` builds it (`synthProject()`), what `cdktf synth` writes. */
+export const IRIS_SAMPLE_APP_ASSET_HASH = IRIS_SAMPLE_ASSET_HASHES_BY_RELEASE[cdkRelease()]!.app;

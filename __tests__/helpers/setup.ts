@@ -1,5 +1,6 @@
 /**
- * Runs in every test file: the cdktf matchers on `expect`, and a private temp folder.
+ * Runs in every test file: the cdktf matchers on `expect`, a private temp folder, and cdktf's token creation stacks
+ * taken without Vite's source maps (creation-stacks.ts).
  *
  * `Testing.app()` and `Testing.synthScope()` create a `cdktf.outdir.*` folder in the system temp dir on every
  * call and never remove it. Each test file points TMPDIR at a folder of its own and deletes it afterwards,
@@ -10,6 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { testingMatchers } from "cdktf";
 import { afterAll, expect } from "vitest";
+import { captureCreationStacksNatively } from "./creation-stacks";
+
+captureCreationStacksNatively();
 
 const originalTmpdir = process.env.TMPDIR;
 const privateTmpdir = mkdtempSync(join(tmpdir(), "sagemaker-cdktf-test-"));

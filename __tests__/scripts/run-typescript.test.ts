@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT } from "../helpers/app-command";
+import { runProcess } from "../helpers/processes";
 
 mkdirSync(join(PROJECT, ".cdktf-app"), { recursive: true });
 const folder = mkdtempSync(join(PROJECT, ".cdktf-app", "test-sources-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function write(name: string, text: string): string {
   writeFileSync(join(folder, name), text);
@@ -24,6 +24,26 @@ function run(entry: string, ...args: string[]) {
     encoding: "utf8",
   });
 }
+
+// The runs of the last two tests start now, beside the first test's runs (each entry has a bundle of its own);
+// the file awaits them before it removes their sources.
+const throws = runProcess(
+  process.execPath,
+  [
+    "scripts/run-typescript.cjs",
+    write("throws.ts", 'function build(): void {\n  throw new Error("boom");\n}\nbuild();\n'),
+  ],
+  { cwd: PROJECT },
+);
+const broken = runProcess(
+  process.execPath,
+  ["scripts/run-typescript.cjs", write("broken.ts", "const x = ;\n")],
+  { cwd: PROJECT },
+);
+afterAll(async () => {
+  await Promise.all([throws, broken]);
+  rmSync(folder, { recursive: true, force: true });
+});
 
 describe("scripts/run-typescript.cjs", () => {
   it("runs an edit on the next run, with no other command; an unchanged source is not bundled again", () => {
@@ -41,12 +61,8 @@ describe("scripts/run-typescript.cjs", () => {
     expect(run(entry).stdout).toBe("2048 \n");
   });
 
-  it("shows an unexpected error at its TypeScript line, and fails", () => {
-    const entry = write(
-      "throws.ts",
-      'function build(): void {\n  throw new Error("boom");\n}\nbuild();\n',
-    );
-    const result = run(entry);
+  it("shows an unexpected error at its TypeScript line, and fails", async () => {
+    const result = await throws;
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Error: boom\n");
     expect(result.stderr).toContain(
@@ -54,9 +70,8 @@ describe("scripts/run-typescript.cjs", () => {
     );
   });
 
-  it("fails, with esbuild's message, on source it cannot compile", () => {
-    const entry = write("broken.ts", "const x = ;\n");
-    const result = run(entry);
+  it("fails, with esbuild's message, on source it cannot compile", async () => {
+    const result = await broken;
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Unexpected");
   });

@@ -18,7 +18,7 @@ import {
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { IamStack } from "../../stacks/alex/iam-stack";
 import { SagemakerServerlessStack } from "../../stacks/alex/sagemaker-serverless-stack";
-import { defineStacks } from "../../stacks/app";
+import { synthProject } from "../helpers/project";
 import { MlModuleStack } from "../../stacks/ml-module/ml-module-stack";
 import {
   SagemakerProvisionedStack,
@@ -28,16 +28,28 @@ import {
 /** A key ARN known at apply time (a literal one would be a partition finding of its own). */
 const KEY_ARN = Token.asString(ref("var.shared_key_arn"));
 
+type Printed = Record<string, { level: string; message: string }[]>;
+
 /**
- * What the CLI prints for each stack: the annotations `app.synth()` writes to the manifest (used for the project's
- * app). The same annotations as `reportedAnnotations` reads from the constructs after `Testing.synth`, which the
- * switch combinations use, without writing an app to disk each time.
+ * What the CLI prints for each stack: the annotations `app.synth()` writes to the manifest (used for the apps). The
+ * same annotations as `reportedAnnotations` reads from the constructs after `Testing.synth`, which the switch
+ * combinations use, without writing an app to disk each time.
  */
-function printed(app: App): Record<string, { level: string; message: string }[]> {
+function printed(app: App): Printed {
   app.synth();
-  const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { annotations: { level: string; message: string }[] }>;
-  };
+  return printedIn(
+    JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
+      stacks: Record<string, { annotations: { level: string; message: string }[] }>;
+    },
+  );
+}
+
+/** The annotations of each stack of a manifest. */
+function printedIn(manifest: {
+  readonly stacks: Readonly<
+    Record<string, { readonly annotations: readonly { level: string; message: string }[] }>
+  >;
+}): Printed {
   return Object.fromEntries(
     Object.entries(manifest.stacks).map(([id, stack]) => [
       id,
@@ -95,13 +107,20 @@ const NO_ENCRYPTION = (...rules: string[]): [string, string][] =>
     ...rules,
   ].map((rule) => [rule, RECIPE_REASONS.noEncryption]);
 
-/** The switch combinations the docs describe, and what each acknowledges (beside RECIPE_ALWAYS). */
+/** What the recipe's stack acknowledges at its defaults (beside RECIPE_ALWAYS). */
+const RECIPE_DEFAULTS: [string, string][] = [
+  SAMPLE_IMAGE_TAG,
+  KEY_STATEMENT,
+  KEY_STATEMENT,
+  KEY_STATEMENT,
+  LOG_RETENTION,
+];
+
+/**
+ * The other switch combinations the docs describe, and what each acknowledges (beside RECIPE_ALWAYS); the defaults
+ * are the app's own stack, below.
+ */
 const COMBINATIONS: [string, SagemakerProvisionedStackProps, [string, string][]][] = [
-  [
-    "the recipe's switches",
-    {},
-    [SAMPLE_IMAGE_TAG, KEY_STATEMENT, KEY_STATEMENT, KEY_STATEMENT, LOG_RETENTION],
-  ],
   [
     "encryption off",
     { enableEncryption: false },
@@ -176,21 +195,22 @@ describe("sagemaker-provisioned, for each switch combination the docs describe",
     expect(acknowledged(annotationsAfterSynth(stack))).toEqual(
       [
         ...RECIPE_ALWAYS.filter(([rule]) => rule !== "s3-bucket-access-logging"),
-        SAMPLE_IMAGE_TAG,
-        KEY_STATEMENT,
-        KEY_STATEMENT,
-        KEY_STATEMENT,
-        LOG_RETENTION,
+        ...RECIPE_DEFAULTS,
       ].sort(),
     );
   });
 });
 
-describe("the other stacks", () => {
-  it("at their defaults: each weaker setting kept from the original, printed with its reason", () => {
-    const app = Testing.app();
-    defineStacks(app);
-    const annotations = printed(app);
+describe("every stack at its defaults, as the app defines it", () => {
+  const annotations = printedIn(synthProject().manifest);
+
+  it("sagemaker-provisioned, with the recipe's switches: no unacknowledged finding, every acknowledgement printed with its reason", () => {
+    expect(acknowledged(annotations["sagemaker-provisioned"]!)).toEqual(
+      [...RECIPE_ALWAYS, ...RECIPE_DEFAULTS].sort(),
+    );
+  });
+
+  it("the other stacks: each weaker setting kept from the original, printed with its reason", () => {
     expect(acknowledged(annotations.iam!)).toEqual([
       ["iam-broad-managed-policy", FULL_ACCESS_REASON],
     ]);
@@ -210,7 +230,9 @@ describe("the other stacks", () => {
       ].sort(),
     );
   });
+});
 
+describe("the other stacks", () => {
   it("with their switches: a key, least privilege and no VPC access leave only what AWS or the image decide", () => {
     const app = Testing.app();
     const iam = new IamStack(app, "iam", { executionPolicy: "least-privilege" });

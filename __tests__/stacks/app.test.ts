@@ -1,42 +1,26 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "@cdktf/hcl2json";
 import { Aspects, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { PolicyChecks } from "../../modules/policy/policy-checks";
 import { reportedAnnotations } from "../../modules/policy/reported-annotations";
 import { defineStacks } from "../../stacks/app";
 import { hclDifferences } from "../helpers/hcl";
-import { synthProject, writtenBy } from "../helpers/project";
+import { synthesizeProject, synthProject } from "../helpers/project";
 
 /** Every stack of the app, from defineStacks: a new stack is covered without editing this file. */
-const STACKS = Object.values(defineStacks(Testing.app()))
+const STACKS = Object.values(synthProject().stacks)
   .map((stack) => stack.node.id)
   .sort();
 
-/** Synthesizes the app like `cdktf synth` does (app.synth()), from working directory `cwd`. */
-function synthApp(cwd: string): { outdir: string; files: Record<string, string> } {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const app = Testing.app();
-    defineStacks(app);
-    return writtenBy(app);
-  } finally {
-    process.chdir(before);
-  }
-}
-
 describe("the app", () => {
-  const here = synthApp(process.cwd());
-  const elsewhere = synthApp(mkdtempSync(join(tmpdir(), "other-checkout-")));
+  // As main.ts builds it, from the project folder (the working directory of the tests and of cdktf synth).
+  const here = synthProject();
 
   it("writes cdktf.out/stacks/<stack>/cdk.tf.json for every stack", () => {
     expect(Object.keys(here.files)).toEqual(STACKS);
-    const manifest = JSON.parse(readFileSync(join(here.outdir, "manifest.json"), "utf8")) as {
-      stacks: Record<string, { synthesizedStackPath: string; dependencies: string[] }>;
-    };
+    const { manifest } = here;
     expect(Object.keys(manifest.stacks).sort()).toEqual(STACKS);
     expect(manifest.stacks["sagemaker-serverless"]).toMatchObject({
       synthesizedStackPath: "stacks/sagemaker-serverless/cdk.tf.json",
@@ -48,7 +32,13 @@ describe("the app", () => {
   });
 
   it("writes the same bytes whichever folder it runs in, with no path of the machine", () => {
-    expect(elsewhere.files).toEqual(here.files);
+    const before = process.cwd();
+    process.chdir(mkdtempSync(join(tmpdir(), "other-checkout-")));
+    try {
+      expect(synthesizeProject().files).toEqual(here.files);
+    } finally {
+      process.chdir(before);
+    }
     for (const json of Object.values(here.files)) {
       expect(json).not.toContain(process.cwd());
       expect(json).not.toContain(tmpdir());
@@ -76,10 +66,10 @@ describe("cdktf synth --hcl", () => {
   it.each(Object.values(synthProject().stacks).map((stack) => [stack.node.id, stack] as const))(
     "writes HCL for %s that says what its JSON says, required_version included",
     async (name, stack) => {
-      const hcl = Testing.synthHcl(stack);
-      expect(await hclDifferences(synthProject().json[name], hcl)).toEqual([]);
-      const parsed = (await parse("cdk.tf", hcl)) as { terraform: { required_version?: string }[] };
-      expect(parsed.terraform[0]?.required_version).toBe(">= 1.5");
+      const json = synthProject().json[name]!;
+      // hclDifferences reads the HCL back with hcl2json and compares every value, the terraform block's too.
+      expect(await hclDifferences(json, Testing.synthHcl(stack))).toEqual([]);
+      expect(json.terraform?.required_version).toBe(">= 1.5");
     },
   );
 });

@@ -51,11 +51,12 @@ const localOf = (json: SynthesizedStack, name: string) =>
   (json.locals as Record<string, { arguments: Record<string, unknown> }>)[name]!;
 
 describe("sagemaker-serverless, synthesized twice", () => {
-  const before = synthStack(alex());
+  const first = alex();
+  const before = synthStack(first);
   const after = synthStack(alex({ memorySizeInMB: 4096 }));
 
   it("gives the same JSON for the same inputs", () => {
-    expect(Testing.synth(alex())).toBe(Testing.synth(alex()));
+    expect(Testing.synth(alex())).toBe(Testing.synth(first));
   });
 
   it("another memory size changes the configuration's content, not the model's", () => {
@@ -101,11 +102,12 @@ describe("sagemaker-serverless, synthesized twice", () => {
 describe("ml-module, synthesized twice", () => {
   // A reference, as a stack would pass its key (a literal ARN is a policy finding: its partition).
   const key = Token.asString(ref("aws_kms_key.team.arn"));
-  const before = synthStack(mlModule());
+  const first = mlModule();
+  const before = synthStack(first);
   const after = synthStack(mlModule({ encryptionKeyArn: key }));
 
   it("gives the same JSON for the same inputs", () => {
-    expect(Testing.synth(mlModule())).toBe(Testing.synth(mlModule()));
+    expect(Testing.synth(mlModule())).toBe(Testing.synth(first));
   });
 
   it("a key for the configuration changes its content, not the model's; the endpoint stays", () => {
@@ -130,13 +132,14 @@ describe("ml-module, synthesized twice", () => {
 describe("sagemaker-provisioned, synthesized twice", () => {
   const artifact = join(folder, "model-v2.tar.gz");
   writeFileSync(artifact, gzipSync(Buffer.from("another model")));
-  const before = synthStack(provisioned());
+  const first = provisioned();
+  const before = synthStack(first);
   const after = synthStack(
     provisioned({ modelArtifact: { source: "local-file", path: artifact } }),
   );
 
   it("gives the same JSON for the same inputs", () => {
-    expect(Testing.synth(provisioned())).toBe(Testing.synth(provisioned()));
+    expect(Testing.synth(provisioned())).toBe(Testing.synth(first));
   });
 
   it("another artifact file, uploaded to the same key, is another revision of the model", () => {

@@ -1,15 +1,16 @@
 /**
  * The deferral in a fresh Node process, as the app command runs it: this suite's own process loaded cdktf
- * long ago. The two source files are transpiled with TypeScript into a temp folder for that process.
+ * long ago. The two source files are compiled to CommonJS with esbuild (as the app command's runner does) into a
+ * temp folder for those processes, which all start at once, when the file is collected.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import ts from "typescript";
-import { describe, expect, it } from "vitest";
+import { transformSync } from "esbuild";
+import { afterAll, describe, expect, it } from "vitest";
 import { CDKTF_DEFERRED_DEPENDENCIES } from "../../stacks/defer-cdktf-dependencies";
 import { runApp } from "../helpers/app-command";
+import { runProcess } from "../helpers/processes";
 
 const REPO = resolve(__dirname, "../..");
 const SOURCES = ["stacks/defer-cdktf-dependencies.ts", "modules/core/deferred-dependencies.ts"];
@@ -35,25 +36,27 @@ interface ChildReport {
   archive: string;
 }
 
+/** The deferral's two source files, compiled, and a directory to zip as an asset. */
+const root = mkdtempSync(join(tmpdir(), "defer-"));
+for (const source of SOURCES) {
+  const { code } = transformSync(readFileSync(join(REPO, source), "utf8"), {
+    loader: "ts",
+    format: "cjs",
+    target: "es2022",
+  });
+  const target = join(root, source.replace(/\.ts$/, ".js"));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, code);
+}
+mkdirSync(join(root, "model"));
+writeFileSync(join(root, "model", "inference.py"), "print('hello')\n");
+
 /** Loads cdktf in a new process, with or without the deferral first, and synthesizes a directory asset. */
-function synthInFreshProcess(deferFirst: boolean): ChildReport {
-  const root = mkdtempSync(join(tmpdir(), "defer-"));
-  for (const source of SOURCES) {
-    const { outputText } = ts.transpileModule(readFileSync(join(REPO, source), "utf8"), {
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2022,
-        esModuleInterop: true,
-      },
-    });
-    const target = join(root, source.replace(/\.ts$/, ".js"));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, outputText);
-  }
-  mkdirSync(join(root, "model"));
-  writeFileSync(join(root, "model", "inference.py"), "print('hello')\n");
+async function synthInFreshProcess(deferFirst: boolean): Promise<ChildReport> {
+  const name = deferFirst ? "deferred" : "not-deferred";
+  const outdir = join(root, `${name}-out`);
   writeFileSync(
-    join(root, "child.js"),
+    join(root, `${name}.js`),
     `${deferFirst ? 'require("./stacks/defer-cdktf-dependencies");' : ""}
      const watched = ${JSON.stringify(declared)};
      // The stand-in sits in the module cache under the entry point's name; both packages' entry points
@@ -64,20 +67,48 @@ function synthInFreshProcess(deferFirst: boolean): ChildReport {
      });
      const { App, AssetType, TerraformAsset, TerraformStack } = require("cdktf");
      const loadedWithCdktf = loaded();
-     const app = new App({ outdir: ${JSON.stringify(join(root, "out"))} });
+     const app = new App({ outdir: ${JSON.stringify(outdir)} });
      const asset = new TerraformAsset(new TerraformStack(app, "s"), "model", {
        path: ${JSON.stringify(join(root, "model"))}, type: AssetType.ARCHIVE });
      app.synth();
-     const archive = require("path").join(${JSON.stringify(join(root, "out", "stacks", "s"))}, asset.path);
+     const archive = require("path").join(${JSON.stringify(join(outdir, "stacks", "s"))}, asset.path);
      console.log(JSON.stringify({ loadedWithCdktf, loadedAfterSynth: loaded(), archive }));`,
   );
-  const output = execFileSync(process.execPath, [join(root, "child.js")], {
+  const run = await runProcess(process.execPath, [join(root, `${name}.js`)], {
     cwd: root,
-    encoding: "utf8",
     env: { ...process.env, NODE_PATH: join(REPO, "node_modules"), CHECKPOINT_DISABLE: "1" },
   });
-  return JSON.parse(output) as ChildReport;
+  if (run.status !== 0)
+    throw new Error(`node ${name}.js exited with ${run.status}:\n${run.stderr}`);
+  return JSON.parse(run.stdout) as ChildReport;
 }
+
+/** A promise started now and awaited later, settled at once: its failure is its test's, not an unhandled rejection. */
+function started<T>(promise: Promise<T>): () => Promise<T> {
+  const settled = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  return async () => {
+    const result = await settled;
+    if ("error" in result) throw result.error;
+    return result.value;
+  };
+}
+
+/** The app command, main.ts, with a probe that lists every module the process loaded. */
+const probe = join(mkdtempSync(join(tmpdir(), "probe-")), "probe.js");
+const loadedByApp = `${probe}.json`;
+writeFileSync(
+  probe,
+  `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loadedByApp)}, JSON.stringify(Object.keys(require.cache))));`,
+);
+
+// Every process at once; each test awaits its own, and the file awaits them all before its temp folder goes.
+const withoutDeferral = started(synthInFreshProcess(false));
+const withDeferral = started(synthInFreshProcess(true));
+const appRun = runApp("main.ts", { env: { NODE_OPTIONS: `--require ${probe}` } });
+afterAll(() => Promise.allSettled([withoutDeferral(), withDeferral(), appRun]));
 
 describe("stacks/defer-cdktf-dependencies", () => {
   it("names dependencies the installed CDK package declares", () => {
@@ -90,12 +121,12 @@ describe("stacks/defer-cdktf-dependencies", () => {
     );
   });
 
-  it("without it, loading cdktf loads those dependencies", () => {
-    expect(synthInFreshProcess(false).loadedWithCdktf).toEqual(declared);
+  it("without it, loading cdktf loads those dependencies", async () => {
+    expect((await withoutDeferral()).loadedWithCdktf).toEqual(declared);
   });
 
-  it("keeps them out of a synth, and cdktf still zips a directory asset (in its own child process)", () => {
-    const report = synthInFreshProcess(true);
+  it("keeps them out of a synth, and cdktf still zips a directory asset (in its own child process)", async () => {
+    const report = await withDeferral();
     expect(report.loadedWithCdktf).toEqual([]);
     expect(report.loadedAfterSynth).toEqual([]);
     expect(readFileSync(report.archive).subarray(0, 4)).toEqual(
@@ -114,16 +145,10 @@ describe("stacks/defer-cdktf-dependencies", () => {
     ]);
   });
 
-  it("still works in the bundle cdktf.json's app command runs, which holds every module of this project", () => {
-    const probe = join(mkdtempSync(join(tmpdir(), "probe-")), "probe.js");
-    const loaded = `${probe}.json`;
-    writeFileSync(
-      probe,
-      `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(loaded)}, JSON.stringify(Object.keys(require.cache))));`,
-    );
-    const run = runApp("main.ts", { env: { NODE_OPTIONS: `--require ${probe}` } });
-    expect(run.status).toBe(0);
-    const files = JSON.parse(readFileSync(loaded, "utf8")) as string[];
+  it("still works in the bundle cdktf.json's app command runs, which holds every module of this project", async () => {
+    const run = await appRun;
+    expect(run.status, run.stderr).toBe(0);
+    const files = JSON.parse(readFileSync(loadedByApp, "utf8")) as string[];
     const cdktfFolder = dirname(require.resolve("cdktf/package.json"));
     for (const name of declared!) {
       // cdktf's copy of the package: only the stand-in, under the entry point's name (see the first tests).

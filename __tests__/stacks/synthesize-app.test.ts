@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runApp } from "../helpers/app-command";
 
 const PROBLEMS = [
@@ -30,9 +30,14 @@ interface Manifest {
   >;
 }
 
+// Both runs at once, each awaited by its tests (and here, so none outlives the file's temp folder).
+const runDirectly = runApp(FIXTURE, { cli: false });
+const runByCli = runApp(FIXTURE);
+afterAll(() => Promise.all([runDirectly, runByCli]));
+
 describe("the app command, run directly", () => {
-  it("prints the problems once to stderr, with no stack trace, and exits with 1", () => {
-    const run = runApp(FIXTURE, { cli: false });
+  it("prints the problems once to stderr, with no stack trace, and exits with 1", async () => {
+    const run = await runDirectly;
     expect(run.stderr).toBe(`${PROBLEMS.join("\n")}\n`);
     expect(run.stdout).toBe("");
     expect(run.status).toBe(1);
@@ -42,10 +47,12 @@ describe("the app command, run directly", () => {
 });
 
 describe("the app command, run by the cdktf CLI", () => {
-  const run = runApp(FIXTURE);
-  const manifest = JSON.parse(readFileSync(join(run.outdir, "manifest.json"), "utf8")) as Manifest;
+  const manifestOf = async (run: Promise<{ outdir: string }>) =>
+    JSON.parse(readFileSync(join((await run).outdir, "manifest.json"), "utf8")) as Manifest;
 
-  it("reports the problems as one error annotation at the construct's path, without a stack trace", () => {
+  it("reports the problems as one error annotation at the construct's path, without a stack trace", async () => {
+    const run = await runByCli;
+    const manifest = await manifestOf(runByCli);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(manifest.stacks["sagemaker-serverless"]?.annotations).toEqual([
@@ -57,7 +64,8 @@ describe("the app command, run by the cdktf CLI", () => {
     ]);
   });
 
-  it("records no stack trace for any annotation (the policy findings included)", () => {
+  it("records no stack trace for any annotation (the policy findings included)", async () => {
+    const manifest = await manifestOf(runByCli);
     const annotations = Object.values(manifest.stacks).flatMap((stack) => stack.annotations);
     expect(annotations.map((annotation) => annotation.level)).toEqual([
       "@cdktf/info",
@@ -66,7 +74,9 @@ describe("the app command, run by the cdktf CLI", () => {
     expect(annotations.filter((annotation) => annotation.stacktrace !== undefined)).toEqual([]);
   });
 
-  it("writes the stacks defined before it, and nothing of the invalid one but its own state path", () => {
+  it("writes the stacks defined before it, and nothing of the invalid one but its own state path", async () => {
+    const run = await runByCli;
+    const manifest = await manifestOf(runByCli);
     expect(Object.keys(manifest.stacks)).toEqual(["iam", "sagemaker-serverless"]);
     const invalid = JSON.parse(
       readFileSync(

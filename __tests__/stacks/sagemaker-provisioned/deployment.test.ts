@@ -11,7 +11,7 @@ import {
   type SagemakerProvisionedStackProps,
 } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
 import type { SynthesizedStack } from "../../helpers/synth";
-import { synthProvisioned } from "./expected";
+import { defaultProvisioned, synthProvisioned } from "./expected";
 
 const endpointOf = (json: SynthesizedStack) =>
   json.resource!.aws_sagemaker_endpoint!.ml_endpoint as Record<string, unknown>;
@@ -39,7 +39,7 @@ function errorOf(props: SagemakerProvisionedStackProps): string | undefined {
 
 describe("sagemaker-provisioned deployments", () => {
   it("by default: a canary, rolled back by the 4XX and 5XX alarms, which the execution role may describe", () => {
-    const { json } = synthProvisioned();
+    const json = defaultProvisioned();
     const endpoint = endpointOf(json);
     expect(endpoint.deployment_config).toMatchObject({
       auto_rollback_configuration: ROLLBACK_ALARMS,

@@ -6,6 +6,7 @@ import {
   SagemakerProvisionedStack,
   type SagemakerProvisionedStackProps,
 } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
+import { synthProject } from "../../helpers/project";
 import { synthStack, type SynthesizedStack } from "../../helpers/synth";
 
 export const PARTITION = "${data.aws_partition.current.partition}";
@@ -36,6 +37,11 @@ export function synthProvisioned(
 } {
   const stack = new SagemakerProvisionedStack(Testing.app(), id, props);
   return { stack, json: synthStack(stack) };
+}
+
+/** The stack under the default inputs, as the app defines it: the JSON of the shared build (helpers/project.ts). */
+export function defaultProvisioned(): SynthesizedStack {
+  return synthProject().json["sagemaker-provisioned"]!;
 }
 
 /**

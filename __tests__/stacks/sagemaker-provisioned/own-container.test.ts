@@ -8,7 +8,13 @@ import { Testing, type App } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { SagemakerProvisionedStack } from "../../../stacks/sagemaker-provisioned/sagemaker-provisioned-stack";
 import { addresses, synthStack, type SynthesizedStack } from "../../helpers/synth";
-import { BUCKET, DEFAULT_ADDRESSES, REPOSITORY_URL, synthProvisioned } from "./expected";
+import {
+  BUCKET,
+  DEFAULT_ADDRESSES,
+  defaultProvisioned,
+  REPOSITORY_URL,
+  synthProvisioned,
+} from "./expected";
 
 /** A copy of `json` without the parts where the two routes differ. */
 function withoutModelSource(json: SynthesizedStack): unknown {
@@ -34,7 +40,7 @@ function withoutModelSource(json: SynthesizedStack): unknown {
 
 describe("the recipe's own container (modelArtifact source s3)", () => {
   const { json } = synthProvisioned({ modelArtifact: { source: "s3" } });
-  const { json: sample } = synthProvisioned();
+  const sample = defaultProvisioned();
 
   it("runs the image in container_image_uri, or the stack's repository's latest", () => {
     expect(json.locals?.container_image).toBe(

@@ -16,12 +16,13 @@ import {
   REGION,
   ACCOUNT,
   SAGEMAKER_KEY_STATEMENT,
+  defaultProvisioned,
   synthProvisioned,
   tagged,
 } from "./expected";
 import { vpcNetworkStatements } from "../../helpers/expected";
 
-const { json: defaults } = synthProvisioned();
+const defaults = defaultProvisioned();
 
 function moved(json: SynthesizedStack): string[] {
   return ((json as { moved?: { to: string }[] }).moved ?? []).map((block) => block.to);
