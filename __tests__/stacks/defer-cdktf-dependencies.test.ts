@@ -141,6 +141,7 @@ describe("stacks/defer-cdktf-dependencies", () => {
     expect(imports.map((match) => match[1])).toEqual([
       "./stacks/defer-cdktf-dependencies",
       "./stacks/app",
+      "./stacks/creation-stacks",
       "./stacks/synthesize-app",
     ]);
   });

@@ -1,7 +1,7 @@
 /**
  * The scale workload of `npm run bench`: one stack with N endpoints of the generic inference construct, each
  * with its model, a provisioned variant, auto scaling and two alarms, synthesized like the app's own stacks
- * (a ProjectStack, so the policy checks run too).
+ * (a ProjectStack, so the policy checks run too), and as main.ts runs them (cdktf's creation stacks off).
  *
  *   CDKTF_OUTDIR=<dir> node dist/scripts/bench/scale-app.js <N>
  */
@@ -10,6 +10,7 @@ import { App } from "cdktf";
 import { AwsContext } from "../../modules/core/aws-context";
 import type { EndpointProps, ModelProps } from "../../modules/sagemaker-inference/props";
 import { SagemakerInference } from "../../modules/sagemaker-inference/sagemaker-inference";
+import { recordCreationStacks } from "../../stacks/creation-stacks";
 import { ProjectStack } from "../../stacks/project-stack";
 
 const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-inference:2.19.0";
@@ -61,6 +62,8 @@ function main(): void {
   if (!Number.isInteger(count) || count < 1) {
     throw new Error(`Usage: scale-app.js <number of endpoints>, got ${process.argv[2]}`);
   }
+  // As main.ts does: cdktf's token creation stacks off, unless SAGEMAKER_CREATION_STACKS=1.
+  recordCreationStacks(process.env);
   const app = new App();
   const stack = new ProjectStack(app, "scale");
   new AwsProvider(stack, "aws", {});
