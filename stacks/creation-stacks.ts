@@ -8,7 +8,8 @@
  * instead of 0.39 s on our machines) and 40% of a synth of 1,000 endpoints (4.1 s instead of 6.9 s): see
  * docs/performance.md. cdktf 0.21 is its last release, so the function replaced here (`captureStackTrace` of
  * `lib/tokens/private/stack-trace`, which every token's constructor calls through the module's exports) will not
- * move; CDK Terrain has the same module.
+ * move; CDK Terrain has the same module, and its own switch (`CDKTN_DISABLE_CREATION_STACK`) behind the same
+ * exports.
  *
  * A stack of your own that fails with "Found an encoded token that was not resolved" (or another message about a
  * token) is told to run again with SAGEMAKER_CREATION_STACKS=1: the message then says where the token was made.
@@ -18,8 +19,13 @@ export const CREATION_STACKS_SWITCH = "SAGEMAKER_CREATION_STACKS";
 /** Appended to an error from cdktf when the creation stacks were off. */
 export const CREATION_STACKS_HINT = `(cdktf's token creation stacks are off for speed: run again with ${CREATION_STACKS_SWITCH}=1 to see in this message where each token was made)`;
 
+/**
+ * `lib/tokens/private/stack-trace`: cdktf's tokens call `captureStackTrace`, CDK Terrain's `captureCreationStack`
+ * (which CDKTN_DISABLE_CREATION_STACK turns off), each through the module's exports.
+ */
 interface StackTraceModule {
   captureStackTrace: (below?: unknown) => string[];
+  captureCreationStack?: () => string[];
 }
 
 /**
@@ -33,6 +39,7 @@ export function recordCreationStacks(env: NodeJS.ProcessEnv): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const stackTrace = require("cdktf/lib/tokens/private/stack-trace") as StackTraceModule;
   stackTrace.captureStackTrace = () => [];
+  if (stackTrace.captureCreationStack) stackTrace.captureCreationStack = () => [];
   return false;
 }
 

@@ -18,16 +18,21 @@ import { synthProject } from "../helpers/project";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stackTraceModule = require("cdktf/lib/tokens/private/stack-trace") as {
   captureStackTrace: (below?: unknown) => string[];
+  /** CDK Terrain's (docs/cdk-terrain.md). */
+  captureCreationStack?: () => string[];
 };
 
 /** Runs `record` and gives back cdktf's own function afterwards: the worker's other test files share the module. */
 function afterRecording(env: NodeJS.ProcessEnv): { recorded: boolean; stack: readonly string[] } {
-  const original = stackTraceModule.captureStackTrace;
+  const original = { ...stackTraceModule };
   try {
     const recorded = recordCreationStacks(env);
     return { recorded, stack: Lazy.anyValue({ produce: () => 1 }).creationStack };
   } finally {
-    stackTraceModule.captureStackTrace = original;
+    stackTraceModule.captureStackTrace = original.captureStackTrace;
+    if (original.captureCreationStack) {
+      stackTraceModule.captureCreationStack = original.captureCreationStack;
+    }
   }
 }
 
