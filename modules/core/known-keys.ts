@@ -159,7 +159,7 @@ export class KnownKeys<T> implements Kind<T> {
   }
 
   private unknown(key: string): string {
-    const suggestion = closestName(key, this.names);
+    const suggestion = otherNameOf(key, this.names) ?? closestName(key, this.names);
     return suggestion === undefined
       ? `no such setting (known: ${this.names.join(", ")})`
       : `no such setting; did you mean ${JSON.stringify(suggestion)}?`;
@@ -173,6 +173,24 @@ export class KnownKeys<T> implements Kind<T> {
  */
 export function knownKeys<T>(set: KeySet<T>, refused?: RefusedKeys): KnownKeys<T> {
   return new KnownKeys<T>(set, refused);
+}
+
+/**
+ * The names other tools give some of our settings, too far from ours for {@link closestName} to find: aws-cdk's
+ * sagemaker-alpha and the SageMaker API (`executionRoleArn`, `modelDataUrl`), the AWS provider (`model_data_url`,
+ * `kms_key_arn`, compared as {@link normalized}), and this project's own earlier names (docs/sagemaker-inference.md,
+ * "Names with units, ARNs that say so").
+ */
+const OTHER_NAMES: Readonly<Record<string, readonly string[]>> = {
+  iamRoleArn: ["executionRoleArn", "roleArn", "role"],
+  modelDataLocation: ["modelDataUrl", "modelDataSource", "modelData"],
+  encryptionKeyArn: ["kmsKeyArn", "kmsKeyId", "kmsKey"],
+};
+
+/** Ours of the settings `names`, when `key` is another tool's name for it. */
+function otherNameOf(key: string, names: readonly string[]): string | undefined {
+  const given = normalized(key);
+  return names.find((name) => OTHER_NAMES[name]?.some((other) => normalized(other) === given));
 }
 
 /** A key as it compares: its case, `_` and `-` ignored, so that `memory_size_in_mb` is `memorySizeInMB`. */

@@ -56,6 +56,15 @@ export interface ServerlessEndpointProps
   readonly additionalTags?: Tags;
 }
 
+/** Settings these props had before they took the engine's names, now in `container` (docs/sagemaker-inference.md). */
+const MOVED_TO_CONTAINER = Object.fromEntries(
+  [
+    ["image", "image"],
+    ["modelDataUrl", "modelDataLocation"],
+    ["environment", "environmentVariables"],
+  ].map(([before, now]) => [before, `no such setting; did you mean "container.${now}"?`]),
+);
+
 /**
  * Its settings; the container's, `blueGreen`'s and `autoRollback`'s are checked by the engine, which names them as
  * these props do.
@@ -80,7 +89,7 @@ const SERVERLESS_ENDPOINT_KEYS = knownKeys<ServerlessEndpointProps>(
     variantName: optional(STRING),
     additionalTags: optional(TAGS),
   },
-  NOT_SERVERLESS_VARIANT,
+  { ...NOT_SERVERLESS_VARIANT, ...MOVED_TO_CONTAINER },
 );
 
 /** The keys of the one model, container and endpoint in the engine's props. */

@@ -66,9 +66,42 @@ describe("a misspelt or unknown setting, at each level of SagemakerInference's p
   });
 
   it("a container's, with the settings there are when none is close", () => {
-    expectProblems(withModel({}, { modelDataUrl: "s3://models/m/model.tar.gz" }), [
-      'models.m.containerDefinitions.main.modelDataUrl: got "s3://models/m/model.tar.gz"; allowed: no such setting (known: image, compressionType, environmentVariables, modelDataLocation, useMultipleModels)',
+    expectProblems(withModel({}, { checksum: "sha256:0" }), [
+      'models.m.containerDefinitions.main.checksum: got "sha256:0"; allowed: no such setting (known: image, compressionType, environmentVariables, modelDataLocation, useMultipleModels)',
     ]);
+  });
+
+  it("under the names aws-cdk, the SageMaker API and the AWS provider give them", () => {
+    expectProblems(
+      untyped<SagemakerInferenceProps>({
+        models: {
+          m: {
+            executionRoleArn: "arn:aws:iam::111122223333:role/inference",
+            iamRoleArn: "arn:aws:iam::111122223333:role/inference",
+            containerDefinitions: { main: { image: IMAGE, modelDataUrl: "s3://models/m.tar.gz" } },
+          },
+          n: {
+            iamRoleArn: "arn:aws:iam::111122223333:role/inference",
+            containerDefinitions: {
+              main: { image: IMAGE, model_data_url: "s3://models/n.tar.gz" },
+            },
+          },
+        },
+        endpoints: {
+          e: {
+            kms_key_arn:
+              "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            serverless: { variant: { modelName: "m" } },
+          },
+        },
+      }),
+      [
+        'models.m.executionRoleArn: got "arn:aws:iam::111122223333:role/inference"; allowed: no such setting; did you mean "iamRoleArn"?',
+        'models.m.containerDefinitions.main.modelDataUrl: got "s3://models/m.tar.gz"; allowed: no such setting; did you mean "modelDataLocation"?',
+        'models.n.containerDefinitions.main.model_data_url: got "s3://models/n.tar.gz"; allowed: no such setting; did you mean "modelDataLocation"?',
+        'endpoints.e.kms_key_arn: got "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"; allowed: no such setting; did you mean "encryptionKeyArn"?',
+      ],
+    );
   });
 
   it("multi-model hosting's", () => {
@@ -396,7 +429,11 @@ describe("docs/validation.md, Unknown settings", () => {
         "demo-model": {
           iamRoleArn: "arn:aws:iam::111122223333:role/inference",
           containerDefinitions: {
-            container1: { image: IMAGE, modelDataUrl: "s3://demo-bucket/demo-model.tar.gz" },
+            container1: {
+              image: IMAGE,
+              modelDataUrl: "s3://demo-bucket/demo-model.tar.gz",
+              checksum: "sha256:0",
+            },
           },
         },
       },
@@ -416,8 +453,9 @@ describe("docs/validation.md, Unknown settings", () => {
     });
     const variant = "endpoints.realtime.provisioned.productionVariants.demo-model";
     const expected = [
-      "Invalid configuration for 'platform/inference' (3 problems):",
-      '  - models.demo-model.containerDefinitions.container1.modelDataUrl: got "s3://demo-bucket/demo-model.tar.gz"; allowed: no such setting (known: image, compressionType, environmentVariables, modelDataLocation, useMultipleModels)',
+      "Invalid configuration for 'platform/inference' (4 problems):",
+      '  - models.demo-model.containerDefinitions.container1.modelDataUrl: got "s3://demo-bucket/demo-model.tar.gz"; allowed: no such setting; did you mean "modelDataLocation"?',
+      '  - models.demo-model.containerDefinitions.container1.checksum: got "sha256:0"; allowed: no such setting (known: image, compressionType, environmentVariables, modelDataLocation, useMultipleModels)',
       `  - ${variant}.instanceCount: got 2; allowed: no such setting; did you mean "initialInstanceCount"?`,
       `  - ${variant}.autoScaling.min_capacity: got 1; allowed: no such setting; did you mean "minimumCapacity"?`,
     ].join("\n");

@@ -376,4 +376,32 @@ describe("ServerlessEndpoint: settings its props do not have", () => {
       ].join("\n"),
     );
   });
+
+  it("point its settings from before the engine's names to where they are now", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(
+      thrownMessage(
+        () =>
+          new ServerlessEndpoint(
+            stack,
+            "ep",
+            untyped({
+              ...MINIMAL,
+              image: IMAGE,
+              modelDataUrl: "s3://models/m.tar.gz",
+              environment: { MODEL: "m" },
+              executionRoleArn: "arn:aws:iam::111122223333:role/inference",
+            }),
+          ),
+      ),
+    ).toBe(
+      [
+        "Invalid configuration for 's/ep' (4 problems):",
+        `  - image: got "${IMAGE}"; allowed: no such setting; did you mean "container.image"?`,
+        '  - modelDataUrl: got "s3://models/m.tar.gz"; allowed: no such setting; did you mean "container.modelDataLocation"?',
+        '  - environment: got {"MODEL":"m"}; allowed: no such setting; did you mean "container.environmentVariables"?',
+        '  - executionRoleArn: got "arn:aws:iam::111122223333:role/inference"; allowed: no such setting; did you mean "iamRoleArn"?',
+      ].join("\n"),
+    );
+  });
 });
