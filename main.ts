@@ -4,7 +4,7 @@ import { defineStacks } from "./stacks/app";
 import { recordCreationStacks, withCreationStacksHint } from "./stacks/creation-stacks";
 import { synthesizeApp } from "./stacks/synthesize-app";
 
-// Before the stacks make their tokens: cdktf's creation stacks cost 13% of a synth (see the file).
+// Before the stacks make their tokens: cdktf's creation stacks cost 15% of a synth (see the file).
 const creationStacks = recordCreationStacks(process.env);
 try {
   process.exitCode = synthesizeApp(defineStacks);

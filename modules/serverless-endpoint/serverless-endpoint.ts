@@ -57,13 +57,11 @@ export interface ServerlessEndpointProps
 }
 
 /** Settings these props had before they took the engine's names, now in `container` (docs/sagemaker-inference.md). */
-const MOVED_TO_CONTAINER = Object.fromEntries(
-  [
-    ["image", "image"],
-    ["modelDataUrl", "modelDataLocation"],
-    ["environment", "environmentVariables"],
-  ].map(([before, now]) => [before, `no such setting; did you mean "container.${now}"?`]),
-);
+const MOVED_TO_CONTAINER = {
+  image: 'no such setting; did you mean "container.image"?',
+  modelDataUrl: 'no such setting; did you mean "container.modelDataLocation"?',
+  environment: 'no such setting; did you mean "container.environmentVariables"?',
+};
 
 /**
  * Its settings; the container's, `blueGreen`'s and `autoRollback`'s are checked by the engine, which names them as

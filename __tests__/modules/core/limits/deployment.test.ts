@@ -13,7 +13,6 @@ import {
   timeoutAfterWaits,
   TRAFFIC_ROUTING_TYPE,
 } from "../../../../modules/core/limits/deployment";
-import { ALARM_NAME } from "../../../../modules/core/limits/cloudwatch";
 import { resolved } from "../../../helpers/synth";
 import { n, stack, v } from "./values";
 
@@ -105,20 +104,5 @@ describe("rollback alarms", () => {
     expect(ROLLBACK_ALARM_COUNT.rule(10)).toBeUndefined();
     expect(ROLLBACK_ALARM_COUNT.rule(0)).toBe("1 to 10 alarms");
     expect(ROLLBACK_ALARM_COUNT.rule(11)).toBe("1 to 10 alarms");
-  });
-
-  it("takes names of 1-255 characters, not blank, without control characters, in Terraform too", () => {
-    const WORDS =
-      "a CloudWatch alarm name: 1-255 characters, not only whitespace, without control characters";
-    for (const name of ["live/a/errors", "a b", "x".repeat(255), "é"]) {
-      expect(ALARM_NAME.rule(name)).toBeUndefined();
-    }
-    for (const name of ["", "   ", "line\nbreak", "bell\u0007"]) {
-      expect(ALARM_NAME.rule(name)).toBe(WORDS);
-    }
-    expect(ALARM_NAME.rule("x".repeat(256))).toBe(`${WORDS} (this one has 256)`);
-    expect(resolved(stack, ALARM_NAME.condition(v))).toBe(
-      '${length(var.v) <= 255 && trimspace(var.v) != "" && !can(regex("\\\\p{Cc}", var.v))}',
-    );
   });
 });
