@@ -5,8 +5,8 @@
  * cdktf records where each token was made: `Lazy`, `Intrinsic` and their kin keep a `creationStack`, a stack trace
  * of unlimited depth, formatted into strings as it is taken. It is read only by cdktf's message about a token it
  * cannot resolve. The app makes thousands of tokens, so the traces are 15% of a synth of the four stacks (0.33 s
- * instead of 0.39 s in `npm run bench` on our machines) and 40% of a synth of 1,000 endpoints (4.1 s instead of 6.9 s): see
- * docs/performance.md. cdktf 0.21 is its last release, so the function replaced here (`captureStackTrace` of
+ * instead of 0.39 s in `npm run bench` on our machines) and 40% of a synth of 1,000 endpoints (4.2 s instead of
+ * 6.9 s): see docs/performance.md. cdktf 0.21 is its last release, so the function replaced here (`captureStackTrace` of
  * `lib/tokens/private/stack-trace`, which every token's constructor calls through the module's exports) will not
  * move; CDK Terrain has the same module, and its own switch (`CDKTN_DISABLE_CREATION_STACK`) behind the same
  * exports.
